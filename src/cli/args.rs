@@ -1,0 +1,111 @@
+//! Argument definitions.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Find who said what in news articles.
+///
+/// whosaid reads news articles (text files, directories of them, JSONL dumps,
+/// gzip or zstd compressed) and writes one JSON record per article: the
+/// people, offices and countries it mentions, and every direct, indirect and
+/// mixed quote with its cue and its speaker.
+#[derive(Debug, Parser)]
+#[command(name = "whosaid", version, about, long_about)]
+pub struct Args {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract records from articles.
+    ///
+    /// Examples:
+    ///
+    ///   whosaid extract corpus/ -o out/          one JSON file per article
+    ///
+    ///   whosaid extract dump.jsonl.gz > out.jsonl
+    ///
+    ///   cat dump.jsonl | whosaid extract - --jsonl -j 4
+    ///
+    /// A .txt file is one article (its title is its first non-empty line,
+    /// its id its path under the input directory without the extension); a
+    /// JSONL line is one article ({"id", "title", "text", ...}; other fields
+    /// go to the record's "meta"). Every article read yields exactly one
+    /// record, in input order, whatever the number of threads; an article
+    /// that cannot be read or parsed yields an error record
+    /// {"schema", "id", "source", "error"} in its place.
+    ///
+    /// Exit status: 0 if every article succeeded, 1 if some failed, 2 on a
+    /// usage or fatal error.
+    #[command(verbatim_doc_comment)]
+    Extract(ExtractArgs),
+}
+
+/// Arguments of `whosaid extract`.
+#[derive(Debug, Parser)]
+pub struct ExtractArgs {
+    /// Files or directories to read; `-` is standard input. Directories are
+    /// walked recursively in sorted order for *.txt, *.txt.gz, *.txt.zst,
+    /// *.jsonl, *.jsonl.gz, *.jsonl.zst and *.ndjson (hidden entries are
+    /// skipped). With no INPUT, standard input is read.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Write one pretty JSON file per article, DIR/<id>.json (`/` in an id
+    /// makes sub-directories). `-o -` is the same as --jsonl.
+    #[arg(short = 'o', long = "out", value_name = "DIR", conflicts_with = "jsonl")]
+    pub out: Option<PathBuf>,
+
+    /// Stream one compact JSON record per line to standard output (the
+    /// default when -o is not given).
+    #[arg(long)]
+    pub jsonl: bool,
+
+    /// With -o: skip articles whose output file already exists and is a
+    /// complete record, to resume an interrupted run.
+    #[arg(long, requires = "out")]
+    pub resume: bool,
+
+    /// Number of worker threads (default: one per core). Output does not
+    /// depend on it.
+    #[arg(short = 'j', long = "threads", value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// How to read standard input and files with other extensions: text (the
+    /// whole input is one article), jsonl, or auto (JSONL if the first
+    /// character is `{`). Standard input defaults to jsonl.
+    #[arg(long, value_name = "FORMAT", value_parser = ["text", "jsonl", "auto"])]
+    pub format: Option<String>,
+
+    /// JSONL field holding the article id.
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    pub id_field: String,
+
+    /// JSONL field holding the article text.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub text_field: String,
+
+    /// JSONL field holding the title.
+    #[arg(long, value_name = "NAME", default_value = "title")]
+    pub title_field: String,
+
+    /// Largest article accepted, in MB; larger ones become error records.
+    #[arg(long, value_name = "MB", default_value_t = 256)]
+    pub max_article_mb: usize,
+
+    /// Use the gazetteers in DIR instead of the bundled ones.
+    #[arg(long = "gazetteers", value_name = "DIR")]
+    pub gazetteers: Option<PathBuf>,
+
+    /// Add a gazetteer file to those in use (repeatable).
+    #[arg(long = "add-gazetteer", value_name = "FILE")]
+    pub add_gazetteer: Vec<PathBuf>,
+
+    /// No progress bar, no summary, no per-article failure messages.
+    #[arg(short, long)]
+    pub quiet: bool,
+}

@@ -1,0 +1,240 @@
+//! The driver: reads, extracts in parallel, writes in input order.
+//!
+//! A reader thread fills batches of raw items (bounded by bytes and count)
+//! into a channel of depth two; the calling thread extracts each batch on a
+//! rayon pool and hands the results, in order, to the sink. Memory is
+//! therefore bounded by a few batches whatever the input size, and output
+//! order and bytes do not depend on the number of threads.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::sync_channel;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::input::{RawItem, ReadOptions, Reader};
+use crate::output::{Outcome, Processed, Sink};
+use crate::pipeline::Pipeline;
+use crate::record::ErrorRecord;
+
+/// Settings of a run.
+#[derive(Clone, Debug)]
+pub struct RunOptions {
+    /// Worker threads; 0 means one per core.
+    pub threads: usize,
+    /// A batch is closed when it holds this many bytes of articles...
+    pub batch_bytes: usize,
+    /// ...or this many articles.
+    pub batch_items: usize,
+    /// Set from another thread (a signal handler) to stop after the batch in
+    /// hand; everything already read is still written.
+    pub cancel: Option<Arc<AtomicBool>>,
+}
+
+impl Default for RunOptions {
+    fn default() -> RunOptions {
+        RunOptions {
+            threads: 0,
+            batch_bytes: 4 << 20,
+            batch_items: 2048,
+            cancel: None,
+        }
+    }
+}
+
+/// Counts of a run, so far or in total.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Summary {
+    /// Articles read (one per record written or skipped).
+    pub articles: u64,
+    /// Articles whose record is an error record, or was rejected by the sink.
+    pub failed: u64,
+    /// Articles skipped because their output already existed.
+    pub skipped: u64,
+    /// Bytes of article data read (decompressed).
+    pub bytes: u64,
+    /// Input bytes consumed, as stored (compressed), for progress.
+    pub consumed: u64,
+    /// Entity mentions found.
+    pub entities: u64,
+    /// Quotes found.
+    pub quotes: u64,
+    /// Time since the run started.
+    pub elapsed: Duration,
+    /// True when the run was stopped early by cancellation.
+    pub cancelled: bool,
+}
+
+impl Summary {
+    /// Throughput in MB/s (10^6 bytes) of article data.
+    pub fn mb_per_s(&self) -> f64 {
+        let secs = self.elapsed.as_secs_f64();
+        if secs > 0.0 { self.bytes as f64 / 1e6 / secs } else { 0.0 }
+    }
+}
+
+/// Hears about a run as it goes, to show progress and failures.
+pub trait Observer {
+    /// Called after each batch is written.
+    fn progress(&mut self, _summary: &Summary) {}
+
+    /// Called for each article that failed or was rejected.
+    fn failed(&mut self, _item: &Processed, _reason: &str) {}
+}
+
+/// An observer that ignores everything.
+impl Observer for () {}
+
+/// Runs `pipeline` over every item of `reader`, writing records to `sink`.
+///
+/// Returns the counts of the run; errors are those that stop it (a failed
+/// write to the sink). Articles that fail are error records, counted in
+/// [`Summary::failed`], not errors.
+pub fn run(
+    pipeline: &Pipeline,
+    reader: Reader,
+    read_opts: &ReadOptions,
+    sink: &mut dyn Sink,
+    opts: &RunOptions,
+    observer: &mut dyn Observer,
+) -> Result<Summary> {
+    let started = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .thread_name(|i| format!("whosaid-worker-{i}"))
+        .build()
+        .map_err(|e| Error::msg(format!("cannot start worker threads: {e}")))?;
+    let consumed = reader.consumed();
+    let pretty = sink.pretty();
+    let (tx, rx) = sync_channel::<Vec<RawItem>>(2);
+    let stop_reading = Arc::new(AtomicBool::new(false));
+    let mut summary = Summary::default();
+
+    std::thread::scope(|scope| -> Result<()> {
+        let stop = Arc::clone(&stop_reading);
+        let (batch_bytes, batch_items) = (opts.batch_bytes.max(1), opts.batch_items.max(1));
+        std::thread::Builder::new()
+            .name("whosaid-reader".into())
+            .spawn_scoped(scope, move || {
+                let mut batch = Vec::new();
+                let mut bytes = 0;
+                for item in reader {
+                    bytes += item.len();
+                    batch.push(item);
+                    if bytes >= batch_bytes || batch.len() >= batch_items {
+                        if stop.load(Ordering::Relaxed) || tx.send(std::mem::take(&mut batch)).is_err() {
+                            return;
+                        }
+                        bytes = 0;
+                    }
+                }
+                if !batch.is_empty() {
+                    let _ = tx.send(batch);
+                }
+            })
+            .map_err(|e| Error::msg(format!("cannot start the reader thread: {e}")))?;
+
+        let result = (|| -> Result<()> {
+            for batch in rx.iter() {
+                let processed: Vec<Processed> =
+                    pool.install(|| batch.into_par_iter().map(|item| process(pipeline, read_opts, item, pretty)).collect());
+                let outcomes = sink.write_batch(&processed, &pool)?;
+                for (item, outcome) in processed.iter().zip(&outcomes) {
+                    summary.articles += 1;
+                    summary.bytes += item.bytes as u64;
+                    summary.entities += item.entities as u64;
+                    summary.quotes += item.quotes as u64;
+                    match (outcome, &item.error) {
+                        (Outcome::Skipped, _) => summary.skipped += 1,
+                        (Outcome::Rejected(reason), _) => {
+                            summary.failed += 1;
+                            observer.failed(item, reason);
+                        }
+                        (Outcome::Written, Some(error)) => {
+                            summary.failed += 1;
+                            observer.failed(item, error);
+                        }
+                        (Outcome::Written, None) => {}
+                    }
+                }
+                summary.consumed = consumed.load(Ordering::Relaxed);
+                summary.elapsed = started.elapsed();
+                observer.progress(&summary);
+                if opts.cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed)) {
+                    summary.cancelled = true;
+                    break;
+                }
+            }
+            Ok(())
+        })();
+        // Unblock and stop the reader whatever happened.
+        stop_reading.store(true, Ordering::Relaxed);
+        drop(rx);
+        result
+    })?;
+    sink.finish()?;
+    summary.consumed = consumed.load(Ordering::Relaxed);
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+/// Reads, extracts and serializes one item. Never panics: a panic inside
+/// extraction (a bug) becomes an error record for that article.
+pub fn process(pipeline: &Pipeline, read_opts: &ReadOptions, item: RawItem, pretty: bool) -> Processed {
+    let bytes = item.len();
+    let provisional_id = item.provisional_id().to_string();
+    let source = item.source.clone();
+    let outcome = catch_unwind(AssertUnwindSafe(|| match item.into_article(read_opts) {
+        Ok(article) => {
+            let record = pipeline.extract(&article);
+            let counts = (record.entities.len(), record.quotes.len());
+            (record.id.clone(), serialize(&record, pretty), None, counts)
+        }
+        Err(error) => (error.id.clone(), serialize(&error, pretty), Some(error.error), (0, 0)),
+    }));
+    match outcome {
+        Ok((id, Ok(json), error, (entities, quotes))) => Processed {
+            id,
+            source,
+            json,
+            error,
+            bytes,
+            entities,
+            quotes,
+        },
+        Ok((id, Err(e), _, _)) => failure(id, source, bytes, format!("cannot serialize the record: {e}"), pretty),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            failure(provisional_id, source, bytes, format!("internal error (please report): {what}"), pretty)
+        }
+    }
+}
+
+fn failure(id: String, source: crate::article::SourceRef, bytes: usize, error: String, pretty: bool) -> Processed {
+    let record = ErrorRecord::new(id.clone(), source.clone(), error.clone());
+    let json = serialize(&record, pretty).unwrap_or_else(|_| b"{}".to_vec());
+    Processed {
+        id,
+        source,
+        json,
+        error: Some(error),
+        bytes,
+        entities: 0,
+        quotes: 0,
+    }
+}
+
+fn serialize<T: serde::Serialize>(value: &T, pretty: bool) -> serde_json::Result<Vec<u8>> {
+    if pretty {
+        serde_json::to_vec_pretty(value)
+    } else {
+        serde_json::to_vec(value)
+    }
+}

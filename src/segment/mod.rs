@@ -1,0 +1,158 @@
+//! Segmentation: paragraphs, sentences and tokens, with offsets.
+//!
+//! Every later stage works on a [`Segmentation`] of the article text. Offsets
+//! are byte offsets into the text (tokens also carry code-point offsets);
+//! token ranges index [`Segmentation::tokens`].
+
+mod paragraphs;
+mod sentences;
+mod tokens;
+
+use std::ops::Range;
+
+pub use tokens::{Shape, Token, TokenKind};
+#[allow(unused_imports)]
+pub(crate) use tokens::is_word_char;
+
+/// A paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// First byte (after leading white space).
+    pub start: u32,
+    /// One past the last byte (before trailing white space).
+    pub end: u32,
+    /// Its tokens, as indexes into [`Segmentation::tokens`].
+    pub tokens: Range<usize>,
+    /// Its sentences, as indexes into [`Segmentation::sentences`].
+    pub sentences: Range<usize>,
+}
+
+/// A sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// First byte of its first token.
+    pub start: u32,
+    /// One past the last byte of its last token.
+    pub end: u32,
+    /// Its tokens, as indexes into [`Segmentation::tokens`].
+    pub tokens: Range<usize>,
+    /// Index of its paragraph.
+    pub paragraph: usize,
+}
+
+/// The paragraphs, sentences and tokens of one text.
+///
+/// ```
+/// use whosaid::segment::Segmentation;
+///
+/// let text = "Wang urges calm\nMr. Wang said so. He left.";
+/// let seg = Segmentation::new(text);
+/// assert_eq!(seg.paragraphs.len(), 2);
+/// let sentences: Vec<&str> = seg.sentences.iter()
+///     .map(|s| &text[s.start as usize..s.end as usize])
+///     .collect();
+/// assert_eq!(sentences, ["Wang urges calm", "Mr. Wang said so.", "He left."]);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Segmentation {
+    /// Every token, in order.
+    pub tokens: Vec<Token>,
+    /// Every sentence, in order.
+    pub sentences: Vec<Sentence>,
+    /// Every paragraph, in order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Segmentation {
+    /// Segments `text`.
+    pub fn new(text: &str) -> Segmentation {
+        let mut seg = Segmentation::default();
+        seg.fill(text);
+        seg
+    }
+
+    /// Segments `text`, reusing this value's buffers.
+    pub fn fill(&mut self, text: &str) {
+        tokens::tokenize(text, &mut self.tokens);
+        self.sentences.clear();
+        self.paragraphs.clear();
+        let mut ranges = Vec::new();
+        paragraphs::paragraphs(text, &mut ranges);
+        let mut ends = Vec::new();
+        for (p, &(start, end)) in ranges.iter().enumerate() {
+            let first = self.tokens.partition_point(|t| (t.start as usize) < start);
+            let last = self.tokens.partition_point(|t| (t.start as usize) < end);
+            ends.clear();
+            sentences::split(text, &self.tokens[first..last], &mut ends);
+            let s_first = self.sentences.len();
+            let mut from = first;
+            for &e in &ends {
+                let to = first + e;
+                self.sentences.push(Sentence {
+                    start: self.tokens[from].start,
+                    end: self.tokens[to - 1].end,
+                    tokens: from..to,
+                    paragraph: p,
+                });
+                from = to;
+            }
+            self.paragraphs.push(Paragraph {
+                start: start as u32,
+                end: end as u32,
+                tokens: first..last,
+                sentences: s_first..self.sentences.len(),
+            });
+        }
+    }
+
+    /// Index of the sentence holding byte offset `at`, if any.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| (s.end as usize) <= at);
+        (i < self.sentences.len() && self.sentences[i].start as usize <= at).then_some(i)
+    }
+
+    /// Index of the paragraph holding byte offset `at`, if any.
+    pub fn paragraph_at(&self, at: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| (p.end as usize) <= at);
+        (i < self.paragraphs.len() && self.paragraphs[i].start as usize <= at).then_some(i)
+    }
+
+    /// Index of the first token starting at or after byte offset `at`.
+    pub fn token_at_or_after(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| (t.start as usize) < at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_token_is_in_one_sentence_and_paragraph() {
+        let text = "Headline here\n\nFirst. Second one!\r\nThird para “quoted.” Fourth\n";
+        let seg = Segmentation::new(text);
+        let mut covered = 0;
+        for (i, s) in seg.sentences.iter().enumerate() {
+            assert_eq!(s.tokens.start, covered, "sentence {i} starts where the last ended");
+            covered = s.tokens.end;
+            let p = &seg.paragraphs[s.paragraph];
+            assert!(p.sentences.contains(&i));
+            assert!(p.tokens.start <= s.tokens.start && s.tokens.end <= p.tokens.end);
+        }
+        assert_eq!(covered, seg.tokens.len());
+        assert_eq!(seg.paragraphs.len(), 3);
+        assert_eq!(seg.sentences.len(), 5);
+        let at = text.find("Second").unwrap();
+        assert_eq!(seg.sentence_at(at), Some(2));
+        assert_eq!(seg.paragraph_at(at), Some(1));
+        assert_eq!(seg.sentence_at(text.find("\n\n").unwrap()), None);
+    }
+
+    #[test]
+    fn empty_and_blank_texts() {
+        for text in ["", "   \n\n\t", "\u{feff}"] {
+            let seg = Segmentation::new(text);
+            assert!(seg.tokens.is_empty() && seg.sentences.is_empty(), "{text:?}");
+        }
+    }
+}

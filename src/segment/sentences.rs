@@ -1,0 +1,171 @@
+//! Sentences within a paragraph.
+//!
+//! A sentence ends at `.`, `!`, `?` or `…` (with any closing quote marks or
+//! brackets that touch it) when white space and then an upper-case word, a
+//! number or an opening quote follow. The period is not an end after a title
+//! abbreviation ("Mr.", "Gov."), an initial ("John F. Kennedy"), a month or
+//! "No." before a number ("Jan. 5", "No. 10"); after a dotted abbreviation
+//! ("U.S.") it is an end only when a typical sentence opener follows.
+
+use super::tokens::{Token, TokenKind};
+
+/// Abbreviations that precede a name and never end a sentence.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "cpt", "sgt", "maj", "adm",
+    "cmdr", "rev", "st", "mt", "ft", "hon", "messrs", "mme", "mlle", "pres", "supt", "insp", "det", "atty", "amb",
+    "sec", "jr", "sr", "fr", "brig", "cdr",
+];
+
+/// Abbreviations that do not end a sentence when a number follows.
+const NUMBER_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "p",
+    "pp", "art", "fig", "ch", "sec", "para", "approx", "ca",
+];
+
+/// Words that typically open a sentence; after "U.S." one of these means the
+/// period also ended the sentence.
+const OPENERS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "he", "her", "his", "however", "i", "if", "in", "it", "its",
+    "meanwhile", "mr", "mrs", "ms", "dr", "on", "our", "she", "so", "still", "that", "the", "their", "there",
+    "these", "they", "this", "those", "we", "when", "while", "yet", "after", "before", "since", "although",
+    "what", "who", "why", "how", "many", "some", "most", "other", "officials", "one", "no", "not", "asked",
+];
+
+fn closes(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.text(text), "”" | "’" | "\"" | "'" | ")" | "]" | "»" | "›")
+}
+
+fn opens(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.text(text), "“" | "‘" | "\"" | "'" | "(" | "[" | "«" | "„" | "‹")
+}
+
+fn terminal(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.text(text), "." | "!" | "?" | "…")
+}
+
+fn lower_in(word: &str, list: &[&str]) -> bool {
+    word.len() <= 10 && list.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// Splits `tokens` (the tokens of one paragraph) into sentences, pushing the
+/// index (within `tokens`) one past each sentence's last token. The last
+/// sentence always ends at `tokens.len()`.
+pub fn split(text: &str, tokens: &[Token], ends: &mut Vec<usize>) {
+    let n = tokens.len();
+    let mut k = 0;
+    while k < n {
+        let t = &tokens[k];
+        let dotted = t.kind == TokenKind::Word && t.text(text).ends_with('.');
+        if !(terminal(text, t) || dotted) {
+            k += 1;
+            continue;
+        }
+        // Extend over touching terminals and closers: `?!`, `."`, `.)`.
+        let mut e = k;
+        while e + 1 < n
+            && tokens[e + 1].start == tokens[e].end
+            && (terminal(text, &tokens[e + 1]) || closes(text, &tokens[e + 1]))
+        {
+            e += 1;
+        }
+        if e + 1 >= n {
+            break;
+        }
+        let next = &tokens[e + 1];
+        if next.start == tokens[e].end && !opens(text, next) {
+            // No space after: "Yahoo!Inc", "...and".
+            k = e + 1;
+            continue;
+        }
+        if is_boundary(text, tokens, k, next) {
+            ends.push(e + 1);
+        }
+        k = e + 1;
+    }
+    if n > 0 {
+        ends.push(n);
+    }
+}
+
+fn is_boundary(text: &str, tokens: &[Token], k: usize, next: &Token) -> bool {
+    let next_text = next.text(text);
+    let starts_sentence = next.shape.is_capitalised() || next.kind == TokenKind::Number || opens(text, next) || {
+        // Other scripts have no case: a new sentence may start with any letter.
+        next_text.chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase())
+    };
+    if !starts_sentence {
+        return false;
+    }
+    let t = &tokens[k];
+    if t.kind == TokenKind::Word {
+        // "U.S." at the end of a sentence, or in the middle of one.
+        return lower_in(next_text, OPENERS);
+    }
+    if t.text(text) != "." || k == 0 {
+        return true;
+    }
+    let prev = &tokens[k - 1];
+    if prev.end != t.start || prev.kind != TokenKind::Word {
+        return true;
+    }
+    let word = prev.text(text);
+    let single_capital = {
+        let mut cs = word.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
+    };
+    if single_capital || lower_in(word, TITLE_ABBREVIATIONS) {
+        return false;
+    }
+    if next.kind == TokenKind::Number && lower_in(word, NUMBER_ABBREVIATIONS) {
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let mut ends = Vec::new();
+        split(text, &toks, &mut ends);
+        let mut out = Vec::new();
+        let mut from = 0;
+        for e in ends {
+            out.push(&text[toks[from].start as usize..toks[e - 1].end as usize]);
+            from = e;
+        }
+        out
+    }
+
+    #[test]
+    fn sentence_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("One. Two.", &["One.", "Two."]),
+            ("Mr. Blair spoke. He left.", &["Mr. Blair spoke.", "He left."]),
+            ("Gov. Mike Pence said so.", &["Gov. Mike Pence said so."]),
+            ("The U.S. economy grew. It was fast.", &["The U.S. economy grew.", "It was fast."]),
+            ("He lives in the U.S. The weather is fine.", &["He lives in the U.S.", "The weather is fine."]),
+            ("It happened on Jan. 5 in Paris.", &["It happened on Jan. 5 in Paris."]),
+            ("He lives at No. 10 Downing Street.", &["He lives at No. 10 Downing Street."]),
+            ("John F. Kennedy was shot. Oswald fled.", &["John F. Kennedy was shot.", "Oswald fled."]),
+            ("Growth was 3.5 percent. Prices rose.", &["Growth was 3.5 percent.", "Prices rose."]),
+            ("He said: \"We won.\" Then he left.", &["He said: \"We won.\"", "Then he left."]),
+            ("“We won,” he said. “Now rest.”", &["“We won,” he said.", "“Now rest.”"]),
+            ("Really?! Yes.", &["Really?!", "Yes."]),
+            ("It ended (finally.) Then more.", &["It ended (finally.)", "Then more."]),
+            ("lower case after. period stays", &["lower case after. period stays"]),
+            ("Yahoo!Inc is a firm.", &["Yahoo!Inc is a firm."]),
+            ("Wait… What?", &["Wait…", "What?"]),
+            ("no final stop", &["no final stop"]),
+            ("Scores: 2-1. Next match.", &["Scores: 2-1.", "Next match."]),
+            ("她说. 是的.", &["她说.", "是的."]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(sentences(text), *want, "sentences of {text:?}");
+        }
+    }
+}

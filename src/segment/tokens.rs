@@ -1,0 +1,336 @@
+//! Tokens: words, numbers and punctuation, with byte and code-point offsets.
+//!
+//! The tokenizer is a single pass over the text. Its choices serve the later
+//! stages: a possessive `’s` is a token of its own so "Clinton’s" still shows
+//! "Clinton"; hyphenated words ("Jean-Claude", "vice-presidential") and
+//! apostrophes inside words ("O'Brien", "don’t") stay whole; dotted
+//! abbreviations ("U.S.", "a.m.") keep their periods; numbers keep their
+//! decimal points and thousands separators ("1,400", "3.5").
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters (and digits) that start with a letter.
+    Word,
+    /// Starts with a digit.
+    Number,
+    /// A possessive `'s` or `’s`.
+    Possessive,
+    /// Any other single character that is not white space.
+    Punct,
+}
+
+/// Bit flags describing a token's letter case.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Shape(u8);
+
+impl Shape {
+    const CAPITALISED: u8 = 1;
+    const ALL_UPPER: u8 = 2;
+    const LOWER_START: u8 = 4;
+
+    /// The first character is an upper-case (or title-case) letter.
+    pub fn is_capitalised(self) -> bool {
+        self.0 & Shape::CAPITALISED != 0
+    }
+
+    /// Every letter is upper case and there are at least two ("NATO", "U.S.").
+    pub fn is_all_upper(self) -> bool {
+        self.0 & Shape::ALL_UPPER != 0
+    }
+
+    /// The first character is a lower-case letter.
+    pub fn is_lower_start(self) -> bool {
+        self.0 & Shape::LOWER_START != 0
+    }
+
+    fn of(word: &str) -> Shape {
+        let mut flags = 0;
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            if first.is_uppercase() {
+                flags |= Shape::CAPITALISED;
+            } else if first.is_lowercase() {
+                flags |= Shape::LOWER_START;
+            }
+        }
+        let mut letters = 0;
+        let mut all_upper = true;
+        for c in word.chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+                if c.is_lowercase() {
+                    all_upper = false;
+                }
+            }
+        }
+        if all_upper && letters >= 2 {
+            flags |= Shape::ALL_UPPER;
+        }
+        Shape(flags)
+    }
+}
+
+/// One token. Offsets are end-exclusive, into the whole article text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+    /// First code point.
+    pub cp_start: u32,
+    /// One past the last code point.
+    pub cp_end: u32,
+    /// What the token is.
+    pub kind: TokenKind,
+    /// Letter case.
+    pub shape: Shape,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start as usize..self.end as usize]
+    }
+
+    /// The byte range.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// True for a word or number.
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+
+    /// True when this is a punctuation token for `c`.
+    pub fn is_punct(&self, text: &str, c: char) -> bool {
+        self.kind == TokenKind::Punct && text[self.range()].starts_with(c)
+    }
+}
+
+/// Characters that continue a word: letters, digits and combining marks.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+/// Combining diacritical marks (the common blocks), which belong to the
+/// preceding letter: "e\u{301}" is one letter to a reader.
+fn is_combining(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
+        | 0x200D /* zero-width joiner */)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Appends the tokens of `text` to `out`. `out` is cleared first, so a buffer
+/// can be reused across articles.
+pub fn tokenize(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let mut scan = Scanner {
+        text,
+        at: 0,
+        cp: 0,
+    };
+    while let Some(c) = scan.peek() {
+        if c.is_whitespace() || c == '\u{feff}' {
+            scan.bump(c);
+            continue;
+        }
+        let (start, cp_start) = (scan.at, scan.cp);
+        let kind = if is_word_char(c) {
+            scan.word(c)
+        } else if is_apostrophe(c) && scan.possessive_follows() {
+            scan.bump(c);
+            let s = scan.peek().unwrap_or('s');
+            scan.bump(s);
+            TokenKind::Possessive
+        } else {
+            scan.bump(c);
+            TokenKind::Punct
+        };
+        let shape = if kind == TokenKind::Word {
+            Shape::of(&text[start..scan.at])
+        } else {
+            Shape::default()
+        };
+        out.push(Token {
+            start: start as u32,
+            end: scan.at as u32,
+            cp_start: cp_start as u32,
+            cp_end: scan.cp as u32,
+            kind,
+            shape,
+        });
+    }
+}
+
+struct Scanner<'t> {
+    text: &'t str,
+    at: usize,
+    cp: usize,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<char> {
+        self.text[self.at..].chars().next()
+    }
+
+    fn peek2(&self) -> (Option<char>, Option<char>) {
+        let mut it = self.text[self.at..].chars();
+        (it.next(), it.next())
+    }
+
+    fn bump(&mut self, c: char) {
+        self.at += c.len_utf8();
+        self.cp += 1;
+    }
+
+    /// At an apostrophe: is it a possessive `’s` (followed by `s` and then a
+    /// non-word character)?
+    fn possessive_follows(&self) -> bool {
+        let mut it = self.text[self.at..].chars();
+        it.next();
+        matches!(it.next(), Some('s' | 'S')) && !it.next().is_some_and(is_word_char)
+    }
+
+    /// Scans a word or number starting with `first`.
+    fn word(&mut self, first: char) -> TokenKind {
+        let number = first.is_ascii_digit();
+        // A dotted abbreviation is single letters joined by periods.
+        let mut dotted = true;
+        let mut segment_len = 0usize;
+        let mut has_dot = false;
+        self.bump(first);
+        segment_len += 1;
+        let mut prev = first;
+        loop {
+            let (Some(c), next) = self.peek2() else {
+                break;
+            };
+            if is_word_char(c) {
+                self.bump(c);
+                if !is_combining(c) {
+                    segment_len += 1;
+                }
+                if segment_len > 1 {
+                    dotted = false;
+                }
+                prev = c;
+                continue;
+            }
+            let next_is_word = next.is_some_and(is_word_char);
+            if is_apostrophe(c) && next_is_word && !number {
+                if self.possessive_follows() {
+                    break;
+                }
+                self.bump(c);
+                dotted = false;
+                prev = c;
+                continue;
+            }
+            if is_hyphen(c) && next_is_word && !number {
+                self.bump(c);
+                dotted = false;
+                prev = c;
+                continue;
+            }
+            if number && matches!(c, '.' | ',') && prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()) {
+                self.bump(c);
+                prev = c;
+                continue;
+            }
+            if c == '.' && !number && dotted && segment_len == 1 && next.is_some_and(char::is_alphabetic) {
+                self.bump(c);
+                has_dot = true;
+                segment_len = 0;
+                prev = c;
+                continue;
+            }
+            if c == '.' && has_dot && dotted && segment_len == 1 {
+                // The closing period of "U.S." belongs to the abbreviation.
+                self.bump(c);
+            }
+            break;
+        }
+        if number {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        tokenize(text, &mut out);
+        out.iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn token_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Wang said so.", &["Wang", "said", "so", "."]),
+            ("Clinton’s team", &["Clinton", "’s", "team"]),
+            ("Clinton's team", &["Clinton", "'s", "team"]),
+            ("the Jameses’ car", &["the", "Jameses", "’", "car"]),
+            ("don’t O'Brien", &["don’t", "O'Brien"]),
+            ("Jean-Claude vice-presidential", &["Jean-Claude", "vice-presidential"]),
+            ("the U.S. economy", &["the", "U.S.", "economy"]),
+            ("in the U.S.", &["in", "the", "U.S."]),
+            ("at 9 a.m. sharp", &["at", "9", "a.m.", "sharp"]),
+            ("John F. Kennedy", &["John", "F", ".", "Kennedy"]),
+            ("Mr. Blair", &["Mr", ".", "Blair"]),
+            ("£1,400 and 3.5% in 2007.", &["£", "1,400", "and", "3.5", "%", "in", "2007", "."]),
+            ("“new battlefield”", &["“", "new", "battlefield", "”"]),
+            ("a - b", &["a", "-", "b"]),
+            ("China-CEEC", &["China-CEEC"]),
+            ("e\u{301}te\u{301}", &["e\u{301}te\u{301}"]),
+            ("王毅说", &["王毅说"]),
+            ("\u{feff}Title", &["Title"]),
+            ("end.\"Next", &["end", ".", "\"", "Next"]),
+            ("", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(toks(text), *want, "tokenizing {text:?}");
+        }
+    }
+
+    #[test]
+    fn offsets_are_bytes_and_code_points() {
+        let text = "Zoë met “Wang”";
+        let mut out = Vec::new();
+        tokenize(text, &mut out);
+        let wang = out.iter().find(|t| t.text(text) == "Wang").unwrap();
+        assert_eq!(wang.start as usize, text.find("Wang").unwrap());
+        let cp: Vec<char> = text.chars().collect();
+        let s: String = cp[wang.cp_start as usize..wang.cp_end as usize].iter().collect();
+        assert_eq!(s, "Wang");
+    }
+
+    #[test]
+    fn shapes() {
+        let text = "Wang NATO iPhone the U.S. A";
+        let mut out = Vec::new();
+        tokenize(text, &mut out);
+        let shape = |w: &str| out.iter().find(|t| t.text(text) == w).unwrap().shape;
+        assert!(shape("Wang").is_capitalised() && !shape("Wang").is_all_upper());
+        assert!(shape("NATO").is_all_upper());
+        assert!(shape("iPhone").is_lower_start());
+        assert!(shape("the").is_lower_start());
+        assert!(shape("U.S.").is_all_upper());
+        assert!(shape("A").is_capitalised() && !shape("A").is_all_upper());
+    }
+}
