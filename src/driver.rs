@@ -72,7 +72,11 @@ impl Summary {
     /// Throughput in MB/s (10^6 bytes) of article data.
     pub fn mb_per_s(&self) -> f64 {
         let secs = self.elapsed.as_secs_f64();
-        if secs > 0.0 { self.bytes as f64 / 1e6 / secs } else { 0.0 }
+        if secs > 0.0 {
+            self.bytes as f64 / 1e6 / secs
+        } else {
+            0.0
+        }
     }
 }
 
@@ -139,8 +143,12 @@ pub fn run(
 
         let result = (|| -> Result<()> {
             for batch in rx.iter() {
-                let processed: Vec<Processed> =
-                    pool.install(|| batch.into_par_iter().map(|item| process(pipeline, read_opts, item, pretty)).collect());
+                let processed: Vec<Processed> = pool.install(|| {
+                    batch
+                        .into_par_iter()
+                        .map(|item| process(pipeline, read_opts, item, pretty))
+                        .collect()
+                });
                 let outcomes = sink.write_batch(&processed, &pool)?;
                 for (item, outcome) in processed.iter().zip(&outcomes) {
                     summary.articles += 1;
@@ -212,7 +220,13 @@ pub fn process(pipeline: &Pipeline, read_opts: &ReadOptions, item: RawItem, pret
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".into());
-            failure(provisional_id, source, bytes, format!("internal error (please report): {what}"), pretty)
+            failure(
+                provisional_id,
+                source,
+                bytes,
+                format!("internal error (please report): {what}"),
+                pretty,
+            )
         }
     }
 }

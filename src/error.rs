@@ -23,6 +23,7 @@ enum Inner {
         source: std::io::Error,
     },
     /// A data file with a fault at a known line (gazetteers, cue lists, gold).
+    #[allow(dead_code)]
     Data {
         path: String,
         line: Option<usize>,
@@ -45,6 +46,7 @@ impl Error {
     }
 
     /// A fault in a data file, at `line` (1-based) when known.
+    #[allow(dead_code)] // used by the gazetteer loader
     pub(crate) fn data(path: impl Into<String>, line: Option<usize>, message: impl Into<String>) -> Error {
         Error {
             inner: Box::new(Inner::Data {

@@ -127,10 +127,7 @@ mod tests {
 
     /// Code-point offsets as Python would compute them.
     fn python_offsets(text: &str) -> Vec<(usize, usize)> {
-        text.char_indices()
-            .enumerate()
-            .map(|(ci, (bi, _))| (bi, ci))
-            .collect()
+        text.char_indices().enumerate().map(|(ci, (bi, _))| (bi, ci)).collect()
     }
 
     #[test]

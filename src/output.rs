@@ -157,7 +157,10 @@ impl Sink for DirSink {
         let mut plan: Vec<std::result::Result<PathBuf, Outcome>> = Vec::with_capacity(batch.len());
         for item in batch {
             let decided = match self.path_for(&item.id) {
-                Err(why) => Err(Outcome::Rejected(format!("id {:?} cannot be used as a file name: {why}", item.id))),
+                Err(why) => Err(Outcome::Rejected(format!(
+                    "id {:?} cannot be used as a file name: {why}",
+                    item.id
+                ))),
                 Ok(path) => match self.seen.get(&item.id) {
                     Some(first) => Err(Outcome::Rejected(format!(
                         "duplicate id {:?}: already written from {}{}",
@@ -367,10 +370,19 @@ mod tests {
         fs::write(dir.path().join("half.json"), "{\"ok\":").unwrap();
         let mut sink = DirSink::new(dir.path()).unwrap().resume(true);
         let outcomes = sink
-            .write_batch(&[processed("done", "{\"new\":1}"), processed("half", "{\"new\":2}")], &pool())
+            .write_batch(
+                &[processed("done", "{\"new\":1}"), processed("half", "{\"new\":2}")],
+                &pool(),
+            )
             .unwrap();
         assert_eq!(outcomes, vec![Outcome::Skipped, Outcome::Written]);
-        assert_eq!(fs::read_to_string(dir.path().join("done.json")).unwrap(), "{\"ok\":true}\n");
-        assert_eq!(fs::read_to_string(dir.path().join("half.json")).unwrap(), "{\"new\":2}\n");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("done.json")).unwrap(),
+            "{\"ok\":true}\n"
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("half.json")).unwrap(),
+            "{\"new\":2}\n"
+        );
     }
 }

@@ -228,7 +228,8 @@ mod tests {
 
     #[test]
     fn failed_records_read_back_as_failed() {
-        let line = r#"{"schema":"whosaid/1","id":"x:3","source":{"path":"x.jsonl","line":3},"error":"line 3: not JSON"}"#;
+        let line =
+            r#"{"schema":"whosaid/1","id":"x:3","source":{"path":"x.jsonl","line":3},"error":"line 3: not JSON"}"#;
         let rec: AnyRecord = serde_json::from_str(line).unwrap();
         assert!(matches!(rec, AnyRecord::Failed(ref e) if e.error == "line 3: not JSON"));
         assert_eq!(rec.id(), "x:3");
@@ -263,6 +264,9 @@ mod tests {
         };
         let json = serde_json::to_string(&rec).unwrap();
         assert!(!json.contains("meta"), "{json}");
-        assert!(json.starts_with(r#"{"schema":"whosaid/1","id":"a","source":"#), "{json}");
+        assert!(
+            json.starts_with(r#"{"schema":"whosaid/1","id":"a","source":"#),
+            "{json}"
+        );
     }
 }

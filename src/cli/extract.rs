@@ -68,7 +68,11 @@ pub fn run(args: ExtractArgs) -> Result<i32> {
         eprintln!(
             "whosaid: interrupted after {} articles; every record written is whole{}",
             summary.articles,
-            if args.out.is_some() { " (rerun with --resume to continue)" } else { "" }
+            if args.out.is_some() {
+                " (rerun with --resume to continue)"
+            } else {
+                ""
+            }
         );
         return Ok(EXIT_FATAL);
     }

@@ -20,7 +20,11 @@ pub(crate) fn parse_line(
     let value: Value = match serde_json::from_str(line.trim_end_matches('\r')) {
         Ok(value) => value,
         Err(e) => {
-            return Err(ErrorRecord::new(default_id, source, format!("line {line_no}: not valid JSON: {e}")));
+            return Err(ErrorRecord::new(
+                default_id,
+                source,
+                format!("line {line_no}: not valid JSON: {e}"),
+            ));
         }
     };
     let Value::Object(mut fields) = value else {
@@ -40,21 +44,31 @@ pub(crate) fn parse_line(
             return Err(ErrorRecord::new(
                 default_id,
                 source,
-                format!("line {line_no}: field {:?} must be a string or number, found {what}", opts.id_field),
+                format!(
+                    "line {line_no}: field {:?} must be a string or number, found {what}",
+                    opts.id_field
+                ),
             ));
         }
     };
     let text = match fields.shift_remove(&opts.text_field) {
         Some(Value::String(s)) => s,
         None | Some(Value::Null) => {
-            return Err(ErrorRecord::new(id, source, format!("line {line_no}: no {:?} field", opts.text_field)));
+            return Err(ErrorRecord::new(
+                id,
+                source,
+                format!("line {line_no}: no {:?} field", opts.text_field),
+            ));
         }
         Some(other) => {
             let what = kind_of(&other);
             return Err(ErrorRecord::new(
                 id,
                 source,
-                format!("line {line_no}: field {:?} must be a string, found {what}", opts.text_field),
+                format!(
+                    "line {line_no}: field {:?} must be a string, found {what}",
+                    opts.text_field
+                ),
             ));
         }
     };
@@ -100,20 +114,40 @@ mod tests {
     #[test]
     fn jsonl_line_table() {
         // (line, Ok(id, title, text, meta keys) or Err(id, error fragment))
-        type Want = Result<(&'static str, Option<&'static str>, &'static str, &'static [&'static str]), (&'static str, &'static str)>;
+        type Want = Result<
+            (
+                &'static str,
+                Option<&'static str>,
+                &'static str,
+                &'static [&'static str],
+            ),
+            (&'static str, &'static str),
+        >;
         let cases: &[(&[u8], Want)] = &[
             (br#"{"id":"a","text":"T"}"#, Ok(("a", None, "T", &[]))),
-            (br#"{"id":7,"title":"H","text":"T","url":"u","n":1}"#, Ok(("7", Some("H"), "T", &["url", "n"]))),
+            (
+                br#"{"id":7,"title":"H","text":"T","url":"u","n":1}"#,
+                Ok(("7", Some("H"), "T", &["url", "n"])),
+            ),
             (br#"{"text":"no id"}"#, Ok(("dump:7", None, "no id", &[]))),
             (b"{\"id\":\"crlf\",\"text\":\"T\"}\r", Ok(("crlf", None, "T", &[]))),
             (br#"{"id":"a","text":""}"#, Ok(("a", None, "", &[]))),
-            (b"{\"id\":\"a\",\"text\":\"caf\xe9\"}", Ok(("a", None, "caf\u{fffd}", &[]))),
+            (
+                b"{\"id\":\"a\",\"text\":\"caf\xe9\"}",
+                Ok(("a", None, "caf\u{fffd}", &[])),
+            ),
             (br#"{"id":"a","text":"T""#, Err(("dump:7", "line 7: not valid JSON"))),
             (b"\x00\x01\x02binary", Err(("dump:7", "not valid JSON"))),
             (br#"[1,2]"#, Err(("dump:7", "expected a JSON object, found an array"))),
             (br#"{"id":"b","body":"T"}"#, Err(("b", "line 7: no \"text\" field"))),
-            (br#"{"id":"b","text":5}"#, Err(("b", "must be a string, found a number"))),
-            (br#"{"id":["x"],"text":"T"}"#, Err(("dump:7", "must be a string or number"))),
+            (
+                br#"{"id":"b","text":5}"#,
+                Err(("b", "must be a string, found a number")),
+            ),
+            (
+                br#"{"id":["x"],"text":"T"}"#,
+                Err(("dump:7", "must be a string or number")),
+            ),
         ];
         for (line, want) in cases {
             let got = parse(line);

@@ -43,7 +43,9 @@ impl std::str::FromStr for Format {
             "auto" => Ok(Format::Auto),
             "text" | "txt" => Ok(Format::Text),
             "jsonl" | "ndjson" => Ok(Format::Jsonl),
-            _ => Err(Error::msg(format!("unknown input format {s:?} (expected text, jsonl or auto)"))),
+            _ => Err(Error::msg(format!(
+                "unknown input format {s:?} (expected text, jsonl or auto)"
+            ))),
         }
     }
 }
@@ -243,11 +245,17 @@ impl Inputs {
                 walk(input, opts, &mut files, &mut total_bytes);
             } else {
                 total_bytes += meta.len();
-                let name = input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let name = input
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 let (stem, kind) = match split_extension(&name) {
                     Some((stem, kind)) => (stem.to_string(), kind),
                     None => {
-                        let stem = input.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                        let stem = input
+                            .file_stem()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default();
                         let kind = match opts.file_format {
                             Format::Text => Kind::Text,
                             Format::Jsonl => Kind::Jsonl,
@@ -334,7 +342,9 @@ fn walk(root: &Path, opts: &ReadOptions, files: &mut Vec<InputFile>, total_bytes
         let path = entry.path().to_path_buf();
         let rel = relative_id(root, &path);
         let (text_id, stem) = {
-            let rel_stem = split_extension(&rel).map(|(s, _)| s.to_string()).unwrap_or_else(|| rel.clone());
+            let rel_stem = split_extension(&rel)
+                .map(|(s, _)| s.to_string())
+                .unwrap_or_else(|| rel.clone());
             let stem = split_extension(&name).map(|(s, _)| s.to_string()).unwrap_or_default();
             (rel_stem, stem)
         };
@@ -342,7 +352,10 @@ fn walk(root: &Path, opts: &ReadOptions, files: &mut Vec<InputFile>, total_bytes
         if entry.file_type().is_symlink() {
             match std::fs::canonicalize(&path) {
                 Ok(target) if !target.starts_with(&canonical_root) => {
-                    problem = Some(format!("symlink leads outside the input directory, to {}", target.display()));
+                    problem = Some(format!(
+                        "symlink leads outside the input directory, to {}",
+                        target.display()
+                    ));
                 }
                 Ok(target) if target.is_dir() => continue,
                 Ok(_) => {}
@@ -368,7 +381,10 @@ fn walk(root: &Path, opts: &ReadOptions, files: &mut Vec<InputFile>, total_bytes
 /// `path` relative to `root`, with `/` separators.
 fn relative_id(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
     parts.join("/")
 }
 
@@ -485,7 +501,10 @@ impl Reader {
                         source,
                         body: RawBody::Failed {
                             id: default_id,
-                            error: format!("cannot read {} at line {line_no}: {e}; the rest of the file is skipped", open.display),
+                            error: format!(
+                                "cannot read {} at line {line_no}: {e}; the rest of the file is skipped",
+                                open.display
+                            ),
                         },
                     };
                     self.current = None;

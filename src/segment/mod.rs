@@ -10,9 +10,9 @@ mod tokens;
 
 use std::ops::Range;
 
-pub use tokens::{Shape, Token, TokenKind};
 #[allow(unused_imports)]
 pub(crate) use tokens::is_word_char;
+pub use tokens::{Shape, Token, TokenKind};
 
 /// A paragraph.
 #[derive(Clone, Debug, PartialEq, Eq)]

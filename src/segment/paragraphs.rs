@@ -42,7 +42,10 @@ fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
             }
         }
         at = bytes.len();
-        Some(Line { start, end: bytes.len() })
+        Some(Line {
+            start,
+            end: bytes.len(),
+        })
     })
 }
 
@@ -104,9 +107,18 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("", &[]),
             ("\n\n  \n", &[]),
-            ("Title\nFirst para.\nSecond para.", &["Title", "First para.", "Second para."]),
-            ("Title\n\nFirst para.\n\nSecond.\n", &["Title", "First para.", "Second."]),
-            ("A line that wraps\nhere and ends.\nNext one.", &["A line that wraps\nhere and ends.", "Next one."]),
+            (
+                "Title\nFirst para.\nSecond para.",
+                &["Title", "First para.", "Second para."],
+            ),
+            (
+                "Title\n\nFirst para.\n\nSecond.\n",
+                &["Title", "First para.", "Second."],
+            ),
+            (
+                "A line that wraps\nhere and ends.\nNext one.",
+                &["A line that wraps\nhere and ends.", "Next one."],
+            ),
             ("Ends.\nlower start stays apart", &["Ends.", "lower start stays apart"]),
             ("crlf one.\r\ncrlf two.\r\n", &["crlf one.", "crlf two."]),
             ("lone cr one.\rlone cr two.", &["lone cr one.", "lone cr two."]),

@@ -18,17 +18,69 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
 
 /// Abbreviations that do not end a sentence when a number follows.
 const NUMBER_ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "p",
-    "pp", "art", "fig", "ch", "sec", "para", "approx", "ca",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "p", "pp",
+    "art", "fig", "ch", "sec", "para", "approx", "ca",
 ];
 
 /// Words that typically open a sentence; after "U.S." one of these means the
 /// period also ended the sentence.
 const OPENERS: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "for", "he", "her", "his", "however", "i", "if", "in", "it", "its",
-    "meanwhile", "mr", "mrs", "ms", "dr", "on", "our", "she", "so", "still", "that", "the", "their", "there",
-    "these", "they", "this", "those", "we", "when", "while", "yet", "after", "before", "since", "although",
-    "what", "who", "why", "how", "many", "some", "most", "other", "officials", "one", "no", "not", "asked",
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "but",
+    "by",
+    "for",
+    "he",
+    "her",
+    "his",
+    "however",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "meanwhile",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "on",
+    "our",
+    "she",
+    "so",
+    "still",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "we",
+    "when",
+    "while",
+    "yet",
+    "after",
+    "before",
+    "since",
+    "although",
+    "what",
+    "who",
+    "why",
+    "how",
+    "many",
+    "some",
+    "most",
+    "other",
+    "officials",
+    "one",
+    "no",
+    "not",
+    "asked",
 ];
 
 fn closes(text: &str, t: &Token) -> bool {
@@ -91,7 +143,10 @@ fn is_boundary(text: &str, tokens: &[Token], k: usize, next: &Token) -> bool {
     let next_text = next.text(text);
     let starts_sentence = next.shape.is_capitalised() || next.kind == TokenKind::Number || opens(text, next) || {
         // Other scripts have no case: a new sentence may start with any letter.
-        next_text.chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase())
+        next_text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase())
     };
     if !starts_sentence {
         return false;
@@ -147,13 +202,31 @@ mod tests {
             ("One. Two.", &["One.", "Two."]),
             ("Mr. Blair spoke. He left.", &["Mr. Blair spoke.", "He left."]),
             ("Gov. Mike Pence said so.", &["Gov. Mike Pence said so."]),
-            ("The U.S. economy grew. It was fast.", &["The U.S. economy grew.", "It was fast."]),
-            ("He lives in the U.S. The weather is fine.", &["He lives in the U.S.", "The weather is fine."]),
+            (
+                "The U.S. economy grew. It was fast.",
+                &["The U.S. economy grew.", "It was fast."],
+            ),
+            (
+                "He lives in the U.S. The weather is fine.",
+                &["He lives in the U.S.", "The weather is fine."],
+            ),
             ("It happened on Jan. 5 in Paris.", &["It happened on Jan. 5 in Paris."]),
-            ("He lives at No. 10 Downing Street.", &["He lives at No. 10 Downing Street."]),
-            ("John F. Kennedy was shot. Oswald fled.", &["John F. Kennedy was shot.", "Oswald fled."]),
-            ("Growth was 3.5 percent. Prices rose.", &["Growth was 3.5 percent.", "Prices rose."]),
-            ("He said: \"We won.\" Then he left.", &["He said: \"We won.\"", "Then he left."]),
+            (
+                "He lives at No. 10 Downing Street.",
+                &["He lives at No. 10 Downing Street."],
+            ),
+            (
+                "John F. Kennedy was shot. Oswald fled.",
+                &["John F. Kennedy was shot.", "Oswald fled."],
+            ),
+            (
+                "Growth was 3.5 percent. Prices rose.",
+                &["Growth was 3.5 percent.", "Prices rose."],
+            ),
+            (
+                "He said: \"We won.\" Then he left.",
+                &["He said: \"We won.\"", "Then he left."],
+            ),
             ("“We won,” he said. “Now rest.”", &["“We won,” he said.", "“Now rest.”"]),
             ("Really?! Yes.", &["Really?!", "Yes."]),
             ("It ended (finally.) Then more.", &["It ended (finally.)", "Then more."]),

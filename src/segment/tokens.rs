@@ -135,11 +135,7 @@ fn is_hyphen(c: char) -> bool {
 /// can be reused across articles.
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
-    let mut scan = Scanner {
-        text,
-        at: 0,
-        cp: 0,
-    };
+    let mut scan = Scanner { text, at: 0, cp: 0 };
     while let Some(c) = scan.peek() {
         if c.is_whitespace() || c == '\u{feff}' {
             scan.bump(c);
@@ -212,10 +208,7 @@ impl Scanner<'_> {
         self.bump(first);
         segment_len += 1;
         let mut prev = first;
-        loop {
-            let (Some(c), next) = self.peek2() else {
-                break;
-            };
+        while let (Some(c), next) = self.peek2() {
             if is_word_char(c) {
                 self.bump(c);
                 if !is_combining(c) {
@@ -261,11 +254,7 @@ impl Scanner<'_> {
             }
             break;
         }
-        if number {
-            TokenKind::Number
-        } else {
-            TokenKind::Word
-        }
+        if number { TokenKind::Number } else { TokenKind::Word }
     }
 }
 
@@ -293,7 +282,10 @@ mod tests {
             ("at 9 a.m. sharp", &["at", "9", "a.m.", "sharp"]),
             ("John F. Kennedy", &["John", "F", ".", "Kennedy"]),
             ("Mr. Blair", &["Mr", ".", "Blair"]),
-            ("£1,400 and 3.5% in 2007.", &["£", "1,400", "and", "3.5", "%", "in", "2007", "."]),
+            (
+                "£1,400 and 3.5% in 2007.",
+                &["£", "1,400", "and", "3.5", "%", "in", "2007", "."],
+            ),
             ("“new battlefield”", &["“", "new", "battlefield", "”"]),
             ("a - b", &["a", "-", "b"]),
             ("China-CEEC", &["China-CEEC"]),

@@ -1,0 +1,5 @@
+//! Integration tests, gathered in one binary so they link once.
+
+mod cli;
+mod golden;
+mod util;
