@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::Parser;
+use clap::builder::TypedValueParser;
 use whosaid::Pipeline;
 use whosaid::eval::{self, Floor, Gold, GoldFormat, Predictions, report};
 
@@ -26,7 +27,7 @@ pub struct EvalArgs {
     pub gold: PathBuf,
 
     /// The gold's format.
-    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    #[arg(long, value_name = "FORMAT", value_parser = format_parser())]
     pub format: GoldFormat,
 
     /// Score these whosaid/1 records instead of running the pipeline: a
@@ -63,8 +64,14 @@ pub struct EvalArgs {
     pub add_gazetteer: Vec<PathBuf>,
 }
 
-fn parse_format(s: &str) -> std::result::Result<GoldFormat, String> {
-    s.parse().map_err(|e: whosaid::Error| e.to_string())
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = GoldFormat> {
+    clap::builder::PossibleValuesParser::new(["polnear", "conll", "gold"]).map(|s| {
+        match s.as_str() {
+            "conll" => GoldFormat::Conll,
+            "gold" => GoldFormat::Gold,
+            _ => GoldFormat::Polnear,
+        }
+    })
 }
 
 fn parse_floor(s: &str) -> std::result::Result<Floor, String> {
@@ -104,18 +111,19 @@ pub fn run(args: EvalArgs) -> Result<i32> {
 
     let mut out = std::io::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &report::to_json(&result.scores))?;
-        writeln!(out)?;
+        // Rendered first, so that a closed pipe is an I/O error.
+        let json = serde_json::to_string_pretty(&report::to_json(&result.scores))?;
+        writeln!(out, "{json}")?;
     } else {
         let from = match &args.pred {
-            Some(path) => format!("records from {}", path.display()),
+            Some(path) => path.display().to_string(),
             None => "whosaid".to_string(),
         };
         writeln!(
             out,
-            "{} gold {}: {} articles, {} predicted by {from}\n",
-            args.format,
+            "gold: {} ({}, {} articles); predictions: {from} ({} of them)\n",
             args.gold.display(),
+            args.format,
             result.articles,
             result.predicted
         )?;
