@@ -540,6 +540,10 @@ mod tests {
         )
     }
 
+    /// (name, JSON lines, content_exact [pm, p, gm, g], articles predicted,
+    /// fragments of the notes expected).
+    type Case = (&'static str, String, [usize; 4], usize, Vec<&'static str>);
+
     #[test]
     fn matches_predictions_to_gold_by_id() {
         let gold = Gold::Polnear(vec![
@@ -547,8 +551,7 @@ mod tests {
             polnear_doc("b", "y said hi", (7, 9)),
             polnear_doc("c", "z said yo", (7, 9)),
         ]);
-        // (name, JSON lines, content_exact [pm, p, gm, g], predicted articles, note fragments)
-        let cases: Vec<(&str, String, [usize; 4], usize, Vec<&str>)> = vec![
+        let cases: Vec<Case> = vec![
             (
                 "all predicted",
                 [record_line("a", (7, 12)), record_line("b", (7, 9)), record_line("c", (7, 9))].join("\n"),
