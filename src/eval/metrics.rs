@@ -103,12 +103,12 @@ impl Prf {
 
     /// False positives: predicted items that match nothing.
     pub fn fp(&self) -> usize {
-        self.predicted - self.predicted_matched
+        self.predicted.saturating_sub(self.predicted_matched)
     }
 
     /// False negatives: gold items that nothing matches.
     pub fn fn_(&self) -> usize {
-        self.gold - self.gold_matched
+        self.gold.saturating_sub(self.gold_matched)
     }
 
     /// Adds the counts of `other`.

@@ -794,4 +794,34 @@ mod tests {
                 .contains(&"country.p".to_string())
         );
     }
+
+    /// Readers and scorers return errors, never panic, on arbitrary input.
+    #[test]
+    fn garbage_in_is_an_error_not_a_panic() {
+        let alphabet: Vec<char> = "TE1290 \t\n;:-_BIOPERLOC{}[]\"ëid,.schemaquotesstartend"
+            .chars()
+            .collect();
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..2000 {
+            let len = (next() % 80) as usize;
+            let input: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            if let Ok(ann) = polnear::parse_ann(&input, "g.ann") {
+                if let Ok(attributions) = ann.attributions("g.ann") {
+                    let mut tally = metrics::AttributionTally::new();
+                    tally.add_article("g", &input, &attributions, &[], Some(&mut Vec::new()));
+                }
+                let _ = ann.check_bounds(input.chars().count(), "g.ann");
+            }
+            let _ = conll::parse(&input, "g", "g", &|_: &str| Some("XX".into()));
+            let _ = Predictions::from_json_lines(&input, "g");
+        }
+    }
 }
