@@ -8,7 +8,8 @@
 //! * [`segment`]: paragraphs, sentences and tokens with offsets;
 //! * [`record`]: the output schema `whosaid/1`;
 //! * [`driver`]: parallel extraction with ordered output;
-//! * [`output`]: JSONL streams and per-article files.
+//! * [`output`]: JSONL streams and per-article files;
+//! * [`eval`]: scoring records against gold annotations.
 //!
 //! The [`Pipeline`] ties the extraction stages together. Build it once; it is
 //! shared across threads.
@@ -32,6 +33,7 @@
 pub mod article;
 pub mod driver;
 mod error;
+pub mod eval;
 pub mod input;
 pub mod offsets;
 pub mod output;

@@ -64,6 +64,11 @@ pub fn jsonl(out: &Output) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// Standard output as text.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// Standard error as text.
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

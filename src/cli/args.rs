@@ -43,6 +43,30 @@ pub enum Command {
     /// usage or fatal error.
     #[command(verbatim_doc_comment)]
     Extract(ExtractArgs),
+
+    /// Score records against gold annotations.
+    ///
+    /// Examples:
+    ///
+    ///   whosaid eval --gold polnear/dev --format polnear
+    ///
+    ///   whosaid eval --gold eng.testa --format conll --json
+    ///
+    ///   whosaid eval --gold dev --format polnear --pred out/ --errors err.jsonl --min content_exact.f1=40
+    ///
+    /// Without --pred, runs the pipeline over the gold articles. Records are
+    /// matched to gold articles by id; a gold article with no record, or
+    /// with an error record, counts as predicting nothing.
+    ///
+    /// PolNeAR metrics: source, cue and content spans, exact and overlap,
+    /// and whole attributions. CoNLL: person and country mentions, exact.
+    /// Seed gold: people, countries, mention links, offices, quotes found
+    /// and attributed, violations. P, R and F1 are percentages.
+    ///
+    /// Exit status: 0 when every --min floor is met, 1 when one is not, 2 on
+    /// a usage or fatal error.
+    #[command(verbatim_doc_comment)]
+    Eval(super::eval::EvalArgs),
 }
 
 /// Arguments of `whosaid extract`.

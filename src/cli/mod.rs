@@ -6,6 +6,7 @@
 //! ends the run quietly with the code it would have had.
 
 mod args;
+mod eval;
 mod extract;
 
 use clap::Parser;
@@ -31,6 +32,7 @@ pub fn main() -> i32 {
     };
     let result = match args.command {
         Command::Extract(cmd) => extract::run(cmd),
+        Command::Eval(cmd) => eval::run(cmd),
     };
     match result {
         Ok(code) => code,
