@@ -358,7 +358,6 @@ o("ambassador", "amb.|ambassador-designate|ambassador at large|ambassador-at-lar
 o("envoy", "special envoy|presidential envoy|peace envoy|special representative|special coordinator|emissary|personal envoy|climate envoy|middle east envoy|deputy envoy", "diplomat")
 o("consul", "consul general|consul-general|vice consul|vice-consul|honorary consul", "diplomat")
 o("chargé d'affaires", "charge d'affaires|chargé d'affaires ad interim", "diplomat")
-o("diplomat", "top diplomat|senior diplomat|chief diplomat|career diplomat", "diplomat")
 o("attaché", "attache|military attaché|military attache|defence attaché|defense attache|cultural attaché", "diplomat")
 o("nuncio", "papal nuncio|apostolic nuncio", "diplomat")
 o("sherpa", "G7 sherpa|G20 sherpa", "diplomat")
