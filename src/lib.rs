@@ -32,12 +32,15 @@
 
 pub mod article;
 pub mod driver;
+mod entities;
 mod error;
 pub mod eval;
+pub mod gazetteer;
 pub mod input;
 pub mod offsets;
 pub mod output;
 mod pipeline;
+mod quotes;
 pub mod record;
 pub mod segment;
 

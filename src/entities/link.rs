@@ -1,0 +1,401 @@
+//! Linking: mentions of one person gathered into a cluster, partial mentions
+//! ("Wang", "Mr de Groot") joined to the person named in full, and offices,
+//! countries and description nouns tied to the people they describe.
+
+use super::names::{appositive_after, title_before};
+use super::words::{honorific, is_function_word, is_not_name, is_particle};
+use super::{Cluster, Ctx, Mention, NONE};
+use crate::gazetteer::Gender;
+use crate::record::EntityKind;
+use crate::segment::TokenKind;
+
+fn lower_words(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Is `short` the tail of `long` ("van dijk" of "marieke van dijk"), or
+/// every word of `short` in `long` with the same last word?
+fn names_match(short: &[String], long: &[String]) -> bool {
+    if short.is_empty() || short.len() > long.len() {
+        return false;
+    }
+    if long.ends_with(short) {
+        return true;
+    }
+    short.last() == long.last() && short.iter().all(|w| long.contains(w))
+}
+
+/// The cluster among `candidates` mentioned most recently before `pos`, or
+/// the first one when none was.
+fn most_recent(ctx: &Ctx, candidates: &[u32], pos: usize) -> Option<u32> {
+    let mut best: Option<(usize, u32)> = None;
+    for &c in candidates {
+        let last = ctx
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person && m.cluster == c && m.start <= pos)
+            .map(|m| m.start)
+            .max();
+        if let Some(last) = last
+            && best.is_none_or(|(b, _)| last > b)
+        {
+            best = Some((last, c));
+        }
+    }
+    best.map(|(_, c)| c).or_else(|| candidates.first().copied())
+}
+
+fn new_cluster(ctx: &mut Ctx, name: String, known: Option<u32>, first: usize) -> u32 {
+    let gender = known.map(|k| ctx.gaz.people[k as usize].gender).unwrap_or_default();
+    let country = known.and_then(|k| ctx.gaz.people[k as usize].country.as_deref());
+    let countries = country.and_then(|c| ctx.gaz.country_index(c)).into_iter().collect();
+    ctx.clusters.push(Cluster {
+        words: lower_words(&name),
+        name,
+        known,
+        gender,
+        first,
+        countries,
+        ..Cluster::default()
+    });
+    (ctx.clusters.len() - 1) as u32
+}
+
+/// Pass 4: clusters, and partial mentions linked to them.
+pub(super) fn link_pass(ctx: &mut Ctx) {
+    let mut order: Vec<usize> = (0..ctx.mentions.len())
+        .filter(|&i| ctx.mentions[i].kind == EntityKind::Person && !ctx.mentions[i].rule.is_empty())
+        .collect();
+    order.sort_by_key(|&i| ctx.mentions[i].start);
+
+    // Known people, and full names, in text order.
+    for &mi in &order {
+        let m = &ctx.mentions[mi];
+        let written = ctx.text[m.start..m.end].to_string();
+        let words = lower_words(&written);
+        if m.target != NONE {
+            let known = m.target;
+            let c = match ctx.known_cluster.get(&known) {
+                Some(&c) => c,
+                None => {
+                    let name = ctx.gaz.people[known as usize].name.clone();
+                    let c = new_cluster(ctx, name, Some(known), m.start);
+                    ctx.known_cluster.insert(known, c);
+                    c
+                }
+            };
+            ctx.mentions[mi].cluster = c;
+            continue;
+        }
+        if words.iter().filter(|w| !is_particle(w)).count() < 2 {
+            continue;
+        }
+        let candidates: Vec<u32> = (0..ctx.clusters.len() as u32)
+            .filter(|&c| {
+                let cw = &ctx.clusters[c as usize].words;
+                names_match(&words, cw) || names_match(cw, &words)
+            })
+            .collect();
+        let c = match most_recent(ctx, &candidates, m.start) {
+            Some(c) => {
+                let cl = &mut ctx.clusters[c as usize];
+                if cl.known.is_none() && words.len() > cl.words.len() {
+                    cl.name = normalise_space(&written);
+                    cl.words = words;
+                }
+                c
+            }
+            None => new_cluster(ctx, normalise_space(&written), None, m.start),
+        };
+        ctx.mentions[mi].cluster = c;
+    }
+
+    // Single-word mentions found by rules ("Mr Blair", "Smith, a lawyer").
+    for &mi in &order {
+        if ctx.mentions[mi].cluster != NONE {
+            continue;
+        }
+        let m = &ctx.mentions[mi];
+        let written = ctx.text[m.start..m.end].to_string();
+        let words = lower_words(&written);
+        let candidates: Vec<u32> = (0..ctx.clusters.len() as u32)
+            .filter(|&c| names_match(&words, &ctx.clusters[c as usize].words))
+            .collect();
+        let start = m.start;
+        let c = match most_recent(ctx, &candidates, start) {
+            Some(c) => c,
+            None => new_cluster(ctx, normalise_space(&written), None, start),
+        };
+        ctx.mentions[mi].cluster = c;
+    }
+
+    for (mi, gender) in std::mem::take(&mut ctx.pending_gender) {
+        let c = ctx.mentions[mi as usize].cluster;
+        if c != NONE && gender != Gender::Unknown && ctx.clusters[c as usize].gender == Gender::Unknown {
+            ctx.clusters[c as usize].gender = gender;
+        }
+    }
+
+    link_partial_mentions(ctx);
+    for c in 0..ctx.clusters.len() {
+        if let Some(first) = ctx
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person && m.cluster == c as u32 && !m.rule.is_empty())
+            .map(|m| m.start)
+            .min()
+        {
+            ctx.clusters[c].first = first;
+        }
+    }
+}
+
+fn normalise_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Capitalised words (and runs) that repeat part of a known person's name:
+/// "Wang" after "Wang Yi", "Van Dijk" after "Marieke van Dijk", an
+/// ambiguous "Jordan" after "Michael Jordan".
+fn link_partial_mentions(ctx: &mut Ctx) {
+    if ctx.clusters.is_empty() {
+        return;
+    }
+    let n = ctx.seg.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let free = |ctx: &Ctx, t: usize| {
+            let tok = ctx.tok(t);
+            let owner_ok = ctx.owner[t] == NONE
+                || ctx
+                    .owner_mention(t)
+                    .is_some_and(|m| m.rule == "gazetteer-ambiguous" && m.tokens.len() == 1);
+            owner_ok && tok.kind == TokenKind::Word && (tok.shape.is_capitalised() || ctx.caps[t])
+        };
+        if !free(ctx, i) {
+            i += 1;
+            continue;
+        }
+        // The longest run of free capitalised words (particles inside).
+        let mut j = i + 1;
+        while j < n && ctx.sentence_of[j] == ctx.sentence_of[i] {
+            if free(ctx, j) {
+                j += 1;
+            } else if is_particle(ctx.word(j)) && j + 1 < n && free(ctx, j + 1) {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        // Try the longest tail first: "Mr Van Dijk" → "Van Dijk".
+        let mut linked_to = None;
+        'starts: for s in i..j {
+            let words: Vec<String> = (s..j).map(|t| ctx.word(t).to_lowercase()).collect();
+            if words.len() == 1 && is_not_name(&words[0]) {
+                continue;
+            }
+            let candidates: Vec<u32> = (0..ctx.clusters.len() as u32)
+                .filter(|&c| ctx.clusters[c as usize].words.ends_with(&words))
+                .collect();
+            if let Some(c) = most_recent(ctx, &candidates, ctx.tok(s).start as usize) {
+                linked_to = Some((s, c, "surname-link"));
+                break 'starts;
+            }
+            if words.len() == 1 {
+                let firsts: Vec<u32> = (0..ctx.clusters.len() as u32)
+                    .filter(|&c| {
+                        let cw = &ctx.clusters[c as usize].words;
+                        cw.len() >= 2 && cw[0] == words[0]
+                    })
+                    .collect();
+                let word = ctx.word(s);
+                let common = ctx.gaz.first_names.get(word).is_some_and(|f| f.common_word);
+                if firsts.len() == 1 && !common && !ctx.caps[s] {
+                    linked_to = Some((s, firsts[0], "first-name-link"));
+                    break 'starts;
+                }
+            }
+        }
+        if let Some((s, c, rule)) = linked_to {
+            for t in s..j {
+                if ctx.owner[t] != NONE {
+                    let old = ctx.owner[t] as usize;
+                    ctx.mentions[old].rule = "";
+                    ctx.owner[t] = NONE;
+                }
+            }
+            let gender_hint = s.checked_sub(1).and_then(|p| honorific(ctx.word(p)));
+            ctx.push(Mention {
+                start: ctx.tok(s).start as usize,
+                end: ctx.tok(j - 1).end as usize,
+                tokens: s..j,
+                kind: EntityKind::Person,
+                target: NONE,
+                cluster: c,
+                rule,
+                canonical: None,
+                demonym: false,
+            });
+            if let Some(g) = gender_hint
+                && g != Gender::Unknown
+                && ctx.clusters[c as usize].gender == Gender::Unknown
+            {
+                ctx.clusters[c as usize].gender = g;
+            }
+        }
+        i = j;
+    }
+}
+
+/// Pass 5: offices, countries and description nouns tied to people, by
+/// pre-modifiers ("Indian National Security Advisor Ajit Doval") and
+/// appositives ("Nikolai Patrushev, secretary of ...").
+pub(super) fn attach_pass(ctx: &mut Ctx) {
+    let persons: Vec<usize> = (0..ctx.mentions.len())
+        .filter(|&i| {
+            let m = &ctx.mentions[i];
+            m.kind == EntityKind::Person && m.cluster != NONE && !m.rule.is_empty()
+        })
+        .collect();
+    for mi in persons {
+        let (first, last, c) = {
+            let m = &ctx.mentions[mi];
+            (m.tokens.start, m.tokens.end - 1, m.cluster)
+        };
+        // Pre-modifiers, right to left.
+        let mut j = ctx.prev_in_sentence(first);
+        let mut steps = 0;
+        while let Some(t) = j {
+            steps += 1;
+            if steps > 10 {
+                break;
+            }
+            if let Some(m) = ctx.owner_mention(t).cloned() {
+                match m.kind {
+                    EntityKind::Office if !m.rule.is_empty() => attach_office(ctx, c, ctx.owner[t]),
+                    EntityKind::Country if !m.rule.is_empty() => {
+                        push_unique(&mut ctx.clusters[c as usize].countries, m.target)
+                    }
+                    _ => break,
+                }
+                j = ctx.prev_in_sentence(m.tokens.start);
+                continue;
+            }
+            let word = ctx.word(t);
+            let tok = ctx.tok(t);
+            if word == "." && t > 0 && honorific(ctx.word(t - 1)).is_some() {
+                j = ctx.prev_in_sentence(t);
+                continue;
+            }
+            if tok.kind != TokenKind::Word {
+                break;
+            }
+            if ctx.is_person_noun(t) {
+                attach_noun(ctx, c, t);
+            } else if !(honorific(word).is_some()
+                || super::words::is_description_adjective(word)
+                || (tok.shape.is_capitalised() && !is_function_word(word)))
+            {
+                break;
+            }
+            j = ctx.prev_in_sentence(t);
+        }
+        // "spokeswoman, Sanne Bakker"
+        if let Some(title) = title_before(ctx, first)
+            && title.rule == "appositive"
+            && let Some(q) = ctx.prev_in_sentence(first).and_then(|p| ctx.prev_in_sentence(p))
+        {
+            if ctx.owner_kind(q) == Some(EntityKind::Office) {
+                attach_office(ctx, c, ctx.owner[q]);
+            } else if ctx.is_person_noun(q) {
+                attach_noun(ctx, c, q);
+            }
+        }
+        // "Nikolai Patrushev, secretary of ..."
+        if let Some(at) = appositive_after(ctx, last) {
+            if ctx.owner_kind(at) == Some(EntityKind::Office) {
+                attach_office(ctx, c, ctx.owner[at]);
+            } else {
+                attach_noun(ctx, c, at);
+                // "an economist at ING", "a senator from Ohio": countries after.
+                let mut k = ctx.next_in_sentence(at);
+                while let Some(t) = k {
+                    if ctx.word(t) == "," {
+                        break;
+                    }
+                    if let Some(m) = ctx.owner_mention(t)
+                        && m.kind == EntityKind::Country
+                        && !m.rule.is_empty()
+                    {
+                        let country = m.target;
+                        push_unique(&mut ctx.clusters[c as usize].countries, country);
+                    }
+                    k = ctx.next_in_sentence(t);
+                }
+            }
+        }
+    }
+}
+
+fn push_unique(v: &mut Vec<u32>, x: u32) {
+    if !v.contains(&x) {
+        v.push(x);
+    }
+}
+
+fn attach_noun(ctx: &mut Ctx, c: u32, t: usize) {
+    let noun = ctx.word(t).to_lowercase();
+    let gender = ctx.noun(t).map(|n| n.gender).unwrap_or_default();
+    let cl = &mut ctx.clusters[c as usize];
+    if !cl.nouns.contains(&noun) {
+        cl.nouns.push(noun);
+    }
+    if cl.gender == Gender::Unknown {
+        cl.gender = gender;
+    }
+}
+
+fn attach_office(ctx: &mut Ctx, c: u32, mi: u32) {
+    if mi == NONE {
+        return;
+    }
+    let (start, end, head) = {
+        let m: &Mention = &ctx.mentions[mi as usize];
+        (m.start, m.end, m.target)
+    };
+    ctx.mentions[mi as usize].cluster = c;
+    let office = &ctx.gaz.offices[head as usize];
+    // "Sen." stands for its title.
+    let written = match normalise_space(&ctx.text[start..end]) {
+        w if w.ends_with('.') && !w.contains(' ') => office.title.clone(),
+        w => w,
+    };
+    let (gender, title) = (office.gender, office.title.clone());
+    let countries: Vec<u32> = ctx
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Country && m.start >= start && m.end <= end && !m.rule.is_empty())
+        .map(|m| m.target)
+        .collect();
+    let cl = &mut ctx.clusters[c as usize];
+    if !cl.offices.iter().any(|o| o.eq_ignore_ascii_case(&written)) {
+        cl.offices.push(written);
+    }
+    push_unique(&mut cl.office_heads, head);
+    for country in countries {
+        push_unique(&mut cl.countries, country);
+    }
+    if cl.gender == Gender::Unknown {
+        cl.gender = gender;
+    }
+    // "minister" from "foreign minister": the last word describes the holder.
+    if let Some(noun) = title.split_whitespace().last() {
+        let noun = noun.to_string();
+        if !cl.nouns.contains(&noun) {
+            cl.nouns.push(noun);
+        }
+    }
+}

@@ -1,0 +1,345 @@
+//! Entity tagging: people, offices and countries, and the people they belong
+//! to.
+//!
+//! The stage runs in passes over the segmented article:
+//!
+//! 1. [`matcher`]: gazetteer forms at word starts, with case rules;
+//! 2. offices are extended by "of the <Capitalised Organisation>" and kept
+//!    only where a bare common word ("general", "head") is clearly a title;
+//! 3. [`names`]: capitalised sequences become people when a rule says so
+//!    (a title or honorific before, a known first name, an appositive, a
+//!    speech verb);
+//! 4. [`link`]: mentions of one person ("Wang Yi", "Wang", "Mr Wang") are
+//!    gathered, ambiguous country names are settled by context, and offices,
+//!    countries and descriptions are tied to the people they belong to.
+//!
+//! Everything is in byte offsets; the record stage converts to code points.
+
+mod countries;
+mod link;
+mod matcher;
+mod names;
+mod words;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+pub(crate) use matcher::Matcher;
+pub(crate) use words::{honorific, is_description_adjective, is_function_word};
+
+use crate::error::Result;
+use crate::gazetteer::{Gazetteers, Gender, NounKind, Target};
+use crate::record::EntityKind;
+use crate::segment::{Segmentation, Token, TokenKind};
+
+/// No cluster, no target.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// One mention, in byte offsets.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Mention {
+    pub start: usize,
+    pub end: usize,
+    /// Tokens covered.
+    pub tokens: Range<usize>,
+    pub kind: EntityKind,
+    /// Country index, office index (of the head title), or known-person
+    /// index; [`NONE`] for a person no list holds.
+    pub target: u32,
+    /// The person cluster this mention names (person) or belongs to (office).
+    pub cluster: u32,
+    /// What produced it.
+    pub rule: &'static str,
+    /// For an office: the canonical form (head title plus any extension).
+    pub canonical: Option<String>,
+    /// For a country: the form is a demonym ("Chinese").
+    pub demonym: bool,
+}
+
+/// One person, all mentions merged.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Cluster {
+    /// The fullest name written in the article (or the list's canonical).
+    pub name: String,
+    /// Words of `name`, for linking partial mentions.
+    pub words: Vec<String>,
+    /// Index into the people list, when known.
+    pub known: Option<u32>,
+    pub gender: Gender,
+    /// Byte offset of the first mention.
+    pub first: usize,
+    /// Offices held, as written, in order of mention.
+    pub offices: Vec<String>,
+    /// Office indexes of the heads of those offices (for "the minister").
+    pub office_heads: Vec<u32>,
+    /// Country indexes tied to the person.
+    pub countries: Vec<u32>,
+    /// Description nouns, lower case ("diplomat", "economist").
+    pub nouns: Vec<String>,
+}
+
+/// The result of tagging one article.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Tagged {
+    /// Mentions, sorted by start (longer first on ties).
+    pub mentions: Vec<Mention>,
+    /// People.
+    pub clusters: Vec<Cluster>,
+}
+
+/// Finds people, offices and countries. Built once per pipeline.
+#[derive(Debug)]
+pub(crate) struct EntityTagger {
+    matcher: Matcher,
+}
+
+/// Everything a pass needs about one article.
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub seg: &'a Segmentation,
+    pub gaz: &'a Gazetteers,
+    /// Per token: its sentence is in capitals throughout (a headline).
+    pub caps: Vec<bool>,
+    /// Per token: index of its sentence.
+    pub sentence_of: Vec<u32>,
+    /// Per token: index of the mention covering it, or NONE.
+    pub owner: Vec<u32>,
+    pub mentions: Vec<Mention>,
+    pub clusters: Vec<Cluster>,
+    /// Clusters by known-person index.
+    pub known_cluster: HashMap<u32, u32>,
+    /// Genders found by the person rules, for the clusters made later.
+    pub pending_gender: Vec<(u32, Gender)>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn tok(&self, i: usize) -> &Token {
+        &self.seg.tokens[i]
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.seg.tokens[i].text(self.text)
+    }
+
+    /// True for the first word of its sentence (after opening quotes and
+    /// brackets, dashes and bullets).
+    pub fn sentence_initial(&self, i: usize) -> bool {
+        let s = &self.seg.sentences[self.sentence_of[i] as usize];
+        let mut j = s.tokens.start;
+        while j < i && self.seg.tokens[j].kind == TokenKind::Punct {
+            j += 1;
+        }
+        j == i
+    }
+
+    /// A capitalised word that may be part of a name: capitalised and not
+    /// an acronym, or anything in capitals inside a shouted headline.
+    pub fn is_cap_word(&self, i: usize) -> bool {
+        let t = self.tok(i);
+        t.kind == TokenKind::Word && t.shape.is_capitalised() && (!t.shape.is_all_upper() || self.caps[i])
+    }
+
+    /// Index of the token after `i` within the same sentence.
+    pub fn next_in_sentence(&self, i: usize) -> Option<usize> {
+        let s = &self.seg.sentences[self.sentence_of[i] as usize];
+        (i + 1 < s.tokens.end).then_some(i + 1)
+    }
+
+    /// Index of the token before `i` within the same sentence.
+    pub fn prev_in_sentence(&self, i: usize) -> Option<usize> {
+        let s = &self.seg.sentences[self.sentence_of[i] as usize];
+        (i > s.tokens.start).then(|| i - 1)
+    }
+
+    /// The noun-lexicon entry of token `i`, lower-cased.
+    pub fn noun(&self, i: usize) -> Option<crate::gazetteer::Noun> {
+        let w = self.word(i);
+        if w.len() > 40 {
+            return None;
+        }
+        self.gaz.nouns.get(&w.to_lowercase()).copied()
+    }
+
+    /// True when token `i` is a noun naming one person ("diplomat").
+    pub fn is_person_noun(&self, i: usize) -> bool {
+        self.noun(i).is_some_and(|n| n.kind == NounKind::Person && !n.plural)
+    }
+
+    /// Adds a mention and marks its tokens as owned.
+    pub fn push(&mut self, m: Mention) -> u32 {
+        let index = self.mentions.len() as u32;
+        for t in m.tokens.clone() {
+            if self.owner[t] == NONE {
+                self.owner[t] = index;
+            }
+        }
+        self.mentions.push(m);
+        index
+    }
+
+    /// The kind of the mention owning token `i`.
+    pub fn owner_kind(&self, i: usize) -> Option<EntityKind> {
+        let m = *self.owner.get(i)?;
+        (m != NONE).then(|| self.mentions[m as usize].kind)
+    }
+
+    /// The mention owning token `i`.
+    pub fn owner_mention(&self, i: usize) -> Option<&Mention> {
+        let m = *self.owner.get(i)?;
+        (m != NONE).then(|| &self.mentions[m as usize])
+    }
+}
+
+impl EntityTagger {
+    /// Compiles the automaton over every gazetteer form.
+    pub fn new(gaz: &Gazetteers) -> Result<EntityTagger> {
+        Ok(EntityTagger {
+            matcher: Matcher::new(gaz)?,
+        })
+    }
+
+    /// Tags one article.
+    pub fn tag(&self, text: &str, seg: &Segmentation, gaz: &Gazetteers) -> Tagged {
+        let n = seg.tokens.len();
+        let mut sentence_of = vec![0u32; n];
+        let mut caps = vec![false; n];
+        for (si, s) in seg.sentences.iter().enumerate() {
+            let shouted = is_shouted(text, &seg.tokens[s.tokens.clone()]);
+            for t in s.tokens.clone() {
+                sentence_of[t] = si as u32;
+                caps[t] = shouted;
+            }
+        }
+        let mut ctx = Ctx {
+            text,
+            seg,
+            gaz,
+            caps,
+            sentence_of,
+            owner: vec![NONE; n],
+            mentions: Vec::new(),
+            clusters: Vec::new(),
+            known_cluster: HashMap::new(),
+            pending_gender: Vec::new(),
+        };
+        self.gazetteer_pass(&mut ctx);
+        names::office_pass(&mut ctx);
+        names::person_pass(&mut ctx);
+        link::link_pass(&mut ctx);
+        countries::country_pass(&mut ctx);
+        link::attach_pass(&mut ctx);
+
+        let Ctx {
+            mut mentions, clusters, ..
+        } = ctx;
+        mentions.retain(|m| !m.rule.is_empty());
+        mentions.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.kind.cmp(&b.kind)));
+        Tagged { mentions, clusters }
+    }
+
+    /// Pass 1: gazetteer forms at every token start (and after hyphens
+    /// inside words, for "Sino-US"), longest first.
+    fn gazetteer_pass(&self, ctx: &mut Ctx) {
+        let text = ctx.text;
+        let seg = ctx.seg;
+        for p in &seg.paragraphs {
+            let limit = p.end as usize;
+            let mut i = p.tokens.start;
+            while i < p.tokens.end {
+                let tok = seg.tokens[i];
+                if tok.kind != TokenKind::Word {
+                    i += 1;
+                    continue;
+                }
+                let mut starts = vec![tok.start as usize];
+                for (off, c) in tok.text(text).char_indices() {
+                    if c == '-' {
+                        starts.push(tok.start as usize + off + 1);
+                    }
+                }
+                let mut matched_to = None;
+                for at in starts {
+                    if let Some(end) = self.match_at(ctx, i, at, limit) {
+                        matched_to = Some(end);
+                        break;
+                    }
+                }
+                match matched_to {
+                    Some(end) => {
+                        while i < p.tokens.end && (seg.tokens[i].start as usize) < end {
+                            i += 1;
+                        }
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+    }
+
+    /// Tries the automaton at byte `at` (inside token `i`); adds the mention
+    /// and returns its end when some entry fits.
+    fn match_at(&self, ctx: &mut Ctx, i: usize, at: usize, limit: usize) -> Option<usize> {
+        let (end, entries) = self.matcher.longest_at(ctx.text, at, limit)?;
+        let matched = &ctx.text[at..end];
+        let caps = ctx.caps[i];
+        let fitting: Vec<Target> = entries
+            .iter()
+            .filter(|e| matcher::case_ok(&e.form, matched, e.target, caps))
+            .map(|e| e.target)
+            .collect();
+        let first = *fitting.first()?;
+        let last_tok = ctx.seg.token_at_or_after(end).max(i + 1);
+        let tokens = i..last_tok;
+        // A person form wins over a country or office form it shares
+        // ("Jordan" the person in a list of people): settled in linking.
+        let person = fitting.iter().find(|t| matches!(t, Target::Person { .. }));
+        let (kind, target, rule, demonym) = match person.copied().unwrap_or(first) {
+            Target::Country {
+                index,
+                ambiguous,
+                demonym,
+            } => (
+                EntityKind::Country,
+                index,
+                if ambiguous { "gazetteer-ambiguous" } else { "gazetteer" },
+                demonym,
+            ),
+            Target::Person { index } => (EntityKind::Person, index, "gazetteer", false),
+            Target::Office { index, .. } => (EntityKind::Office, index, "gazetteer", false),
+        };
+        // After a hyphen only countries count: "Sino-US", not "ex-minister".
+        if kind != EntityKind::Country && at != ctx.tok(i).start as usize {
+            return None;
+        }
+        ctx.push(Mention {
+            start: at,
+            end,
+            tokens,
+            kind,
+            target,
+            cluster: NONE,
+            rule,
+            canonical: None,
+            demonym,
+        });
+        Some(end)
+    }
+}
+
+/// Is this sentence written in capitals (a shouted headline)? At least two
+/// words, and no word with lower-case letters except short function words.
+fn is_shouted(text: &str, tokens: &[Token]) -> bool {
+    let mut upper = 0;
+    let mut lower = 0;
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        if t.shape.is_all_upper() {
+            upper += 1;
+        } else if t.text(text).chars().any(char::is_lowercase) {
+            lower += 1;
+        }
+    }
+    upper >= 2 && upper >= 4 * lower
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,480 @@
+//! Offices in context, and people no list holds.
+
+use super::words::{honorific, is_calendar, is_function_word, is_non_person_head, is_not_name, is_particle};
+use super::{Ctx, Mention, NONE};
+use crate::gazetteer::Gender;
+use crate::record::EntityKind;
+use crate::segment::TokenKind;
+
+/// Titles that are also common words: kept in lower case only with an
+/// extension ("head of the agency") or before a name ("general Smith").
+#[rustfmt::skip]
+const BARE_AMBIGUOUS: &[&str] = &[
+    "general", "generals", "chair", "chairs", "head", "heads", "speaker", "speakers", "representative",
+    "representatives", "chief", "chiefs", "leader", "leaders", "member", "members", "director", "directors",
+    "president", "presidents", "secretary", "secretaries", "minister", "ministers", "commander", "commanders",
+    "judge", "judges", "justice", "governor", "governors", "executive", "executives", "officer", "officers",
+    "official", "officials", "manager", "managers", "principal", "marshal", "major", "captain", "captains", "coach",
+    "coaches", "founder", "founders", "partner", "partners", "agent", "agents", "premier", "envoy", "envoys",
+    "delegate", "delegates", "counsel", "consul", "chancellor", "spokesperson", "spokesman", "spokeswoman",
+    "spokesmen", "spokeswomen", "ambassador", "ambassadors", "mayor", "mayors", "senator", "senators", "lawmaker",
+    "lawmakers", "adviser", "advisers", "advisor", "advisors", "aide", "aides", "king", "queen", "prince", "princess",
+    "pope", "emir", "sultan", "sheikh",
+];
+
+/// Words an office may be extended over after "of"/"for".
+fn is_connector(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "the" | "and" | "for" | "on" | "de" | "&" | "du" | "des" | "la" | "in"
+    )
+}
+
+/// Pass 2: extend offices over "of the <Capitalised Organisation>" and drop
+/// bare common words that are not titles here.
+pub(super) fn office_pass(ctx: &mut Ctx) {
+    for mi in 0..ctx.mentions.len() {
+        if ctx.mentions[mi].kind != EntityKind::Office {
+            continue;
+        }
+        let last = ctx.mentions[mi].tokens.end - 1;
+        let extended_to = extension(ctx, ctx.mentions[mi].tokens.start, last);
+        let head = ctx.gaz.offices[ctx.mentions[mi].target as usize].title.clone();
+        if let Some(end_tok) = extended_to {
+            let start = ctx.mentions[mi].start;
+            let end = ctx.tok(end_tok).end as usize;
+            let extra = &ctx.text[ctx.tok(last).end as usize..end];
+            ctx.mentions[mi].canonical = Some(format!("{head}{extra}"));
+            ctx.mentions[mi].end = end;
+            ctx.mentions[mi].tokens.end = end_tok + 1;
+            for t in last + 1..=end_tok {
+                ctx.owner[t] = mi as u32;
+            }
+            let _ = start;
+            continue;
+        }
+        let m = &ctx.mentions[mi];
+        let written = &ctx.text[m.start..m.end];
+        let lower = !written.chars().any(char::is_uppercase);
+        let single = m.tokens.len() == 1;
+        if lower && single && BARE_AMBIGUOUS.contains(&written) {
+            let next_is_name = ctx
+                .next_in_sentence(last)
+                .is_some_and(|n| ctx.is_cap_word(n) && !ctx.caps[n]);
+            let prev_modifier = m.tokens.start > 0
+                && ctx.prev_in_sentence(m.tokens.start).is_some_and(|p| {
+                    ctx.owner_kind(p) == Some(EntityKind::Country) || ctx.tok(p).kind == TokenKind::Possessive
+                });
+            if !next_is_name && !prev_modifier {
+                let tokens = ctx.mentions[mi].tokens.clone();
+                for t in tokens {
+                    if ctx.owner[t] == mi as u32 {
+                        ctx.owner[t] = NONE;
+                    }
+                }
+                ctx.mentions[mi].rule = "";
+            }
+        }
+    }
+}
+
+/// The last token of "of/for (the) Capitalised ... " after token `last`.
+fn extension(ctx: &Ctx, first: usize, last: usize) -> Option<usize> {
+    let mut i = ctx.next_in_sentence(last)?;
+    if !matches!(ctx.word(i), "of" | "for") {
+        return None;
+    }
+    // In an appositive (", chair of the union,") the organisation may be a
+    // common noun phrase: take it up to the next punctuation.
+    let appositive = ctx.prev_in_sentence(first).is_some_and(|p| {
+        ctx.word(p) == ","
+            || (matches!(ctx.word(p), "the" | "a" | "an")
+                && ctx.prev_in_sentence(p).is_some_and(|q| ctx.word(q) == ","))
+    });
+    if appositive && let Some(j) = ctx.next_in_sentence(i) {
+        let mut k = j;
+        if matches!(ctx.word(k), "the" | "a" | "an") {
+            k = ctx.next_in_sentence(k)?;
+        }
+        let start = k;
+        while k < start + 4
+            && ctx.tok(k).kind == TokenKind::Word
+            && !ctx.is_cap_word(k)
+            && !is_function_word(ctx.word(k))
+        {
+            match ctx.next_in_sentence(k) {
+                Some(n) => k = n,
+                None => return Some(k),
+            }
+        }
+        if k > start && matches!(ctx.word(k), "," | "." | ";") {
+            return Some(k - 1);
+        }
+    }
+    let mut end = None;
+    loop {
+        // Connectors are taken only when a capitalised word follows them.
+        let mut j = i;
+        while is_connector(ctx.word(j)) {
+            j = ctx.next_in_sentence(j)?;
+            if j - i > 3 {
+                return end;
+            }
+        }
+        if !(ctx.is_cap_word(j) || ctx.tok(j).shape.is_all_upper()) || is_function_word(ctx.word(j)) {
+            return end;
+        }
+        let mut k = j;
+        while let Some(n) = ctx.next_in_sentence(k) {
+            if ctx.is_cap_word(n) || ctx.tok(n).shape.is_all_upper() {
+                k = n;
+            } else {
+                break;
+            }
+        }
+        end = Some(k);
+        match ctx.next_in_sentence(k) {
+            Some(n) if is_connector(ctx.word(n)) => i = n,
+            _ => return end,
+        }
+    }
+}
+
+/// What stands before a name and marks it as a person's.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Title {
+    pub rule: &'static str,
+    pub gender: Gender,
+}
+
+/// Is the word sequence starting at token `first` preceded by a title, an
+/// honorific or a noun naming a person ("Mr", "Sen.", "Foreign Minister",
+/// "coach", "spokeswoman, ")?
+pub(super) fn title_before(ctx: &Ctx, first: usize) -> Option<Title> {
+    let p = ctx.prev_in_sentence(first)?;
+    let word = ctx.word(p);
+    if word == "." {
+        let h = ctx.prev_in_sentence(p)?;
+        if ctx.tok(h).end == ctx.tok(p).start {
+            return honorific(ctx.word(h)).map(|gender| Title {
+                rule: "honorific",
+                gender,
+            });
+        }
+        return None;
+    }
+    if let Some(m) = ctx.owner_mention(p)
+        && m.kind == EntityKind::Office
+        && !m.rule.is_empty()
+    {
+        let gender = ctx.gaz.offices[m.target as usize].gender;
+        return Some(Title { rule: "title", gender });
+    }
+    if ctx.tok(p).kind == TokenKind::Word
+        && let Some(gender) = honorific(word)
+        && (ctx.tok(p).shape.is_capitalised() || word.len() > 3)
+    {
+        return Some(Title {
+            rule: "honorific",
+            gender,
+        });
+    }
+    if ctx.is_person_noun(p) {
+        let gender = ctx.noun(p).map(|n| n.gender).unwrap_or_default();
+        return Some(Title { rule: "title", gender });
+    }
+    if word == "," {
+        let q = ctx.prev_in_sentence(p)?;
+        let office = ctx
+            .owner_mention(q)
+            .is_some_and(|m| m.kind == EntityKind::Office && !m.rule.is_empty());
+        if office || ctx.is_person_noun(q) {
+            let gender = ctx.noun(q).map(|n| n.gender).unwrap_or_default();
+            return Some(Title {
+                rule: "appositive",
+                gender,
+            });
+        }
+    }
+    None
+}
+
+/// Is the word sequence ending at token `last` followed by an appositive
+/// naming an office or a person noun ("..., secretary of ...", "..., an
+/// economist at ING")?
+pub(super) fn appositive_after(ctx: &Ctx, last: usize) -> Option<usize> {
+    let c = ctx.next_in_sentence(last)?;
+    if ctx.word(c) != "," {
+        return None;
+    }
+    let mut i = ctx.next_in_sentence(c)?;
+    if matches!(
+        ctx.word(i).to_ascii_lowercase().as_str(),
+        "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "whose"
+    ) {
+        i = ctx.next_in_sentence(i)?;
+    }
+    for _ in 0..5 {
+        let t = ctx.tok(i);
+        if t.kind != TokenKind::Word && t.kind != TokenKind::Possessive {
+            return None;
+        }
+        if ctx
+            .owner_mention(i)
+            .is_some_and(|m| m.kind == EntityKind::Office && !m.rule.is_empty())
+            || ctx.is_person_noun(i)
+        {
+            return Some(i);
+        }
+        if is_function_word(ctx.word(i)) && !ctx.word(i).eq_ignore_ascii_case("former") {
+            return None;
+        }
+        i = ctx.next_in_sentence(i)?;
+    }
+    None
+}
+
+/// Adverbs and auxiliaries that may stand between a subject and its verb.
+fn is_verb_filler(word: &str) -> bool {
+    matches!(
+        word,
+        "also"
+            | "later"
+            | "then"
+            | "previously"
+            | "recently"
+            | "again"
+            | "earlier"
+            | "has"
+            | "had"
+            | "have"
+            | "reportedly"
+            | "once"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+            | "separately"
+            | "further"
+    )
+}
+
+/// Is a speech verb right after token `last` ("Smith said", "Smith also told")?
+pub(super) fn speech_after(ctx: &Ctx, last: usize) -> bool {
+    let Some(mut i) = ctx.next_in_sentence(last) else {
+        return false;
+    };
+    if is_verb_filler(ctx.word(i)) {
+        let Some(n) = ctx.next_in_sentence(i) else {
+            return false;
+        };
+        i = n;
+    }
+    ctx.gaz.cues.is_speech_verb(ctx.word(i))
+}
+
+/// Is a speech verb right before token `first` ("..., said Marieke van Dijk")?
+pub(super) fn speech_before(ctx: &Ctx, first: usize) -> bool {
+    ctx.prev_in_sentence(first)
+        .is_some_and(|p| ctx.gaz.cues.is_speech_verb(ctx.word(p)))
+}
+
+/// True when token `i` can join a name run: a capitalised word, a particle
+/// between capitalised words, an initial with its period, an Arabic article
+/// ("al-Assad").
+fn run_continues(ctx: &Ctx, i: usize) -> bool {
+    // A form that is ambiguous as a country may be part of a name
+    // ("Michael Jordan", "Chad Johnson").
+    let free = ctx.owner[i] == NONE
+        || ctx
+            .owner_mention(i)
+            .is_some_and(|m| m.rule == "gazetteer-ambiguous" && m.tokens.len() == 1);
+    free && (ctx.is_cap_word(i) || is_prefixed_name(ctx.word(i)))
+}
+
+fn is_prefixed_name(word: &str) -> bool {
+    let mut parts = word.splitn(2, '-');
+    let (Some(prefix), Some(rest)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    matches!(
+        prefix,
+        "al" | "el" | "ad" | "as" | "ash" | "ar" | "an" | "bin" | "abu" | "ibn"
+    ) && rest.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The capitalised word runs of one sentence, as token index lists.
+fn runs(ctx: &Ctx, sentence: usize) -> Vec<Vec<usize>> {
+    let s = &ctx.seg.sentences[sentence];
+    let mut out = Vec::new();
+    let mut i = s.tokens.start;
+    while i < s.tokens.end {
+        if !run_continues(ctx, i) {
+            i += 1;
+            continue;
+        }
+        let mut run = vec![i];
+        let mut j = i + 1;
+        while j < s.tokens.end {
+            let word = ctx.word(j);
+            if run_continues(ctx, j) {
+                run.push(j);
+                j += 1;
+            } else if word == "."
+                && ctx.tok(j).start == ctx.tok(j - 1).end
+                && ctx.word(j - 1).chars().count() == 1
+                && j + 1 < s.tokens.end
+                && run_continues(ctx, j + 1)
+            {
+                // "John F. Kennedy": the initial's period stays in the name.
+                j += 1;
+            } else if is_particle(word) && j + 1 < s.tokens.end && run_continues(ctx, j + 1) {
+                run.push(j);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        out.push(run);
+        i = j;
+    }
+    out
+}
+
+/// Pass 3: people no list holds, from capitalised runs and context.
+pub(super) fn person_pass(ctx: &mut Ctx) {
+    for si in 0..ctx.seg.sentences.len() {
+        let s = &ctx.seg.sentences[si];
+        if s.tokens.is_empty() || ctx.caps[s.tokens.start] {
+            continue;
+        }
+        for run in runs(ctx, si) {
+            consider_run(ctx, &run);
+        }
+    }
+}
+
+fn consider_run(ctx: &mut Ctx, run: &[usize]) {
+    let mut run = run;
+    // Honorifics inside the run ("Mr Blair", "President Biden") are titles.
+    while let Some((&first, rest)) = run.split_first() {
+        let w = ctx.word(first);
+        let drop = (honorific(w).is_some() && !rest.is_empty())
+            || (is_not_name(w) && ctx.sentence_initial(first))
+            || (is_not_name(w) && w.len() <= 4);
+        if !drop {
+            break;
+        }
+        run = rest;
+    }
+    // A trailing particle is not part of a name.
+    while let Some((&last, rest)) = run.split_last() {
+        if is_particle(ctx.word(last)) {
+            run = rest;
+        } else {
+            break;
+        }
+    }
+    let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
+        return;
+    };
+    let words: Vec<&str> = run.iter().map(|&i| ctx.word(i)).collect();
+    let len = words.iter().filter(|w| !is_particle(w)).count();
+    if len > 5 {
+        return;
+    }
+    // "Monday", "Jan. 5" — but "Theresa May" and "Jan de Groot" are names.
+    let calendar = |i: usize| {
+        let w = ctx.word(run[i]);
+        is_calendar(w)
+            && ctx.gaz.first_names.get(w).is_none_or(|f| f.common_word)
+            && !(i > 0 && ctx.gaz.first_names.contains_key(ctx.word(run[0])))
+    };
+    // Organisations and places end in their kind ("Port Authority",
+    // "Downing Street"); a first word may be a name that is also a noun
+    // ("Bill Clinton", "Grant Shapps").
+    let head_word = |(i, w): (usize, &&str)| {
+        is_non_person_head(w) && (i > 0 || !ctx.gaz.first_names.contains_key(*w) || run.len() == 1)
+    };
+    if (0..run.len()).any(calendar) || words.iter().enumerate().any(head_word) {
+        return;
+    }
+    if words.iter().any(|w| is_not_name(w)) {
+        return;
+    }
+    // "the Wang Yi ..." is never a person; "the Johnson report", "The
+    // Brazilian Football Confederation" rarely are. Look past country and
+    // office words for the article.
+    let mut p = ctx.prev_in_sentence(first);
+    while let Some(k) = p
+        && matches!(ctx.owner_kind(k), Some(EntityKind::Country))
+    {
+        p = ctx.prev_in_sentence(k);
+    }
+    if let Some(k) = p
+        && matches!(ctx.word(k), "the" | "a" | "an" | "The" | "A" | "An")
+    {
+        return;
+    }
+    // After a preposition a lone capitalised word is a place ("of
+    // Washington", "in Paris").
+    let after_preposition = ctx.prev_in_sentence(first).is_some_and(|k| {
+        matches!(
+            ctx.word(k),
+            "of" | "in" | "from" | "at" | "to" | "near" | "across" | "into" | "for" | "on"
+        )
+    });
+    // Name evidence: a word a name list knows.
+    let known_word = words
+        .iter()
+        .any(|w| ctx.gaz.first_names.contains_key(*w) || ctx.gaz.surnames.contains_key(*w));
+    let first_name = ctx.gaz.first_names.get(words[0]);
+    let title = title_before(ctx, first);
+    let mut rule: Option<&'static str> = None;
+    let mut gender = Gender::Unknown;
+    if let Some(t) = title {
+        rule = Some(t.rule);
+        gender = t.gender;
+    } else if len >= 2 && first_name.is_some_and(|f| !f.common_word) {
+        rule = Some("first-name");
+    } else if len >= 2 && known_word && (speech_after(ctx, last) || speech_before(ctx, first)) {
+        rule = Some("speech-subject");
+    } else if appositive_after(ctx, last).is_some()
+        && (len >= 2 || (!ctx.sentence_initial(first) && !after_preposition))
+        && (known_word || len >= 2)
+    {
+        rule = Some("appositive");
+    } else if len >= 2 && first_name.is_some() && ctx.gaz.surnames.contains_key(*words.last().unwrap_or(&"")) {
+        rule = Some("first-name");
+    }
+    let Some(rule) = rule else {
+        return;
+    };
+    if gender == Gender::Unknown
+        && let Some(f) = first_name
+    {
+        gender = f.gender;
+    }
+    let start = ctx.tok(first).start as usize;
+    let end = ctx.tok(last).end as usize;
+    // The name takes over ambiguous country forms inside it.
+    for t in first..=last {
+        let m = ctx.owner[t];
+        if m != NONE {
+            ctx.mentions[m as usize].rule = "";
+            ctx.owner[t] = NONE;
+        }
+    }
+    let index = ctx.push(Mention {
+        start,
+        end,
+        tokens: first..last + 1,
+        kind: EntityKind::Person,
+        target: NONE,
+        cluster: NONE,
+        rule,
+        canonical: None,
+        demonym: false,
+    });
+    // The gender found here is given to the cluster when it is made.
+    ctx.pending_gender.push((index, gender));
+}

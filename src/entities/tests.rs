@@ -1,0 +1,218 @@
+//! Table-driven tests of the entity rules, on sentences written for them.
+
+use std::sync::OnceLock;
+
+use super::*;
+use crate::gazetteer::Gazetteers;
+
+fn setup() -> &'static (Gazetteers, EntityTagger) {
+    static SETUP: OnceLock<(Gazetteers, EntityTagger)> = OnceLock::new();
+    SETUP.get_or_init(|| {
+        let g = Gazetteers::bundled().expect("bundled gazetteers load");
+        let t = EntityTagger::new(&g).expect("automaton builds");
+        (g, t)
+    })
+}
+
+/// Mentions as "kind:text" and people as "name[offices][countries]".
+fn tag(text: &str) -> (Vec<String>, Vec<String>) {
+    let (g, tagger) = setup();
+    let seg = Segmentation::new(text);
+    let tagged = tagger.tag(text, &seg, g);
+    let mentions = tagged
+        .mentions
+        .iter()
+        .map(|m| {
+            let kind = match m.kind {
+                EntityKind::Person => "person",
+                EntityKind::Office => "office",
+                EntityKind::Country => "country",
+            };
+            format!("{kind}:{}", &text[m.start..m.end])
+        })
+        .collect();
+    let people = tagged
+        .clusters
+        .iter()
+        .filter(|c| {
+            let i = tagged.clusters.iter().position(|x| std::ptr::eq(x, *c)).unwrap_or(0) as u32;
+            tagged
+                .mentions
+                .iter()
+                .any(|m| m.kind == EntityKind::Person && m.cluster == i)
+        })
+        .map(|c| {
+            let countries: Vec<&str> = c
+                .countries
+                .iter()
+                .map(|&i| g.countries[i as usize].code.as_str())
+                .collect();
+            format!("{}[{}][{}]", c.name, c.offices.join("|"), countries.join("|"))
+        })
+        .collect();
+    (mentions, people)
+}
+
+/// (sentence, mentions that must be found, mentions that must not be)
+type Case = (&'static str, &'static [&'static str], &'static [&'static str]);
+
+#[test]
+fn mention_table() {
+    let cases: &[Case] = &[
+        // Titles and offices before a name.
+        (
+            "Foreign Minister Qin Gang met reporters.",
+            &["office:Foreign Minister", "person:Qin Gang"],
+            &[],
+        ),
+        (
+            "Indian National Security Advisor Ajit Doval arrived late.",
+            &[
+                "country:Indian",
+                "office:National Security Advisor",
+                "person:Ajit Doval",
+            ],
+            &[],
+        ),
+        (
+            "Atletico coach Diego Simeone was guarded.",
+            &["person:Diego Simeone"],
+            &["person:Atletico"],
+        ),
+        // Honorifics are not part of the name.
+        ("Mr Blair said he would stay.", &["person:Blair"], &["person:Mr Blair"]),
+        ("Sen. Patty Murray spoke first.", &["person:Patty Murray"], &[]),
+        ("Dr. Amara Nwosu runs the clinic.", &["person:Amara Nwosu"], &[]),
+        // Appositives and speech verbs.
+        (
+            "Jan de Groot, an economist at ING, disagreed.",
+            &["person:Jan de Groot"],
+            &["person:ING"],
+        ),
+        (
+            "Zebulon Farquhar said the vote was fair.",
+            &["person:Zebulon Farquhar"],
+            &[],
+        ),
+        (
+            "\"It was fair,\" said Zebulon Farquhar.",
+            &["person:Zebulon Farquhar"],
+            &[],
+        ),
+        // An office extended over its organisation.
+        (
+            "Nikolai Patrushev, secretary of the Security Council of the Russian Federation, arrived.",
+            &[
+                "person:Nikolai Patrushev",
+                "office:secretary of the Security Council of the Russian Federation",
+                "country:Russian Federation",
+            ],
+            &[],
+        ),
+        // Case rules for countries.
+        (
+            "She bought china plates and a turkey.",
+            &[],
+            &["country:china", "country:turkey"],
+        ),
+        ("Turkey is a member of NATO.", &["country:Turkey"], &[]),
+        (
+            "SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .",
+            &["country:JAPAN", "country:CHINA"],
+            &[],
+        ),
+        (
+            "Trade with the U.S. and the UK grew.",
+            &["country:U.S.", "country:UK"],
+            &[],
+        ),
+        // Country words inside other names.
+        ("Chinese New Year starts on Monday.", &[], &["country:Chinese"]),
+        (
+            "She flew British Airways to Chinese officials' delight.",
+            &["country:Chinese"],
+            &["country:British"],
+        ),
+        // Ambiguous forms.
+        (
+            "Michael Jordan scored 40 points. Jordan smiled.",
+            &["person:Michael Jordan", "person:Jordan"],
+            &["country:Jordan"],
+        ),
+        (
+            "The envoy flew from Syria to Jordan on Tuesday.",
+            &["country:Jordan", "country:Syria"],
+            &[],
+        ),
+        // Not people.
+        ("Participants agreed to meet again.", &[], &["person:Participants"]),
+        (
+            "On Monday, Parliament voted.",
+            &[],
+            &["person:Parliament", "person:On Monday"],
+        ),
+        (
+            "The Ministry of Defence said the drill went well.",
+            &[],
+            &["person:Ministry of Defence", "person:Defence"],
+        ),
+        (
+            "Photos\nRelated Stories\n- Highlights of the week",
+            &[],
+            &["person:Photos", "person:Related Stories"],
+        ),
+    ];
+    for (text, must, must_not) in cases {
+        let (mentions, _) = tag(text);
+        for m in *must {
+            assert!(
+                mentions.iter().any(|x| x == m),
+                "{text:?}: {m} missing from {mentions:?}"
+            );
+        }
+        for m in *must_not {
+            assert!(!mentions.iter().any(|x| x == m), "{text:?}: {m} found in {mentions:?}");
+        }
+    }
+}
+
+#[test]
+fn linking_table() {
+    // (text, people as "name[offices][countries]")
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Lucas Moreira signed on Monday. Moreira said he was happy. Later, Mr Moreira trained.",
+            &["Lucas Moreira[][]"],
+        ),
+        (
+            "Marieke van Dijk, chair of the union, spoke. Van Dijk said the strike would go on.",
+            &["Marieke van Dijk[chair of the union][]"],
+        ),
+        (
+            "Wang urges calm\nSenior Chinese diplomat Wang Yi spoke. Wang, director of the Office of the Foreign Affairs Commission, left.",
+            &["Wang Yi[director of the Office of the Foreign Affairs Commission][CN]"],
+        ),
+        (
+            "Bill Clinton and Hillary Clinton arrived. Hillary Clinton spoke first.",
+            &["Bill Clinton[][US]", "Hillary Clinton[][US]"],
+        ),
+    ];
+    for (text, want) in cases {
+        let (_, mut got) = tag(text);
+        got.sort();
+        let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        assert_eq!(got, want, "{text:?}");
+    }
+}
+
+#[test]
+fn partial_mentions_link_to_the_full_name() {
+    let (mentions, people) = tag("Ajit Doval met the press. Doval declined to comment. Later Doval left.");
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(
+        mentions.iter().filter(|m| *m == "person:Doval").count(),
+        2,
+        "{mentions:?}"
+    );
+}

@@ -1,0 +1,270 @@
+//! Closed word classes the entity rules rely on: honorifics, name particles,
+//! function words, calendar words and the words that mark a capitalised
+//! sequence as an organisation or a place rather than a person.
+//!
+//! These are grammar, not gazetteers: short, stable lists of English words
+//! that users have no reason to change. Lookups are case-insensitive on ASCII.
+
+use crate::gazetteer::Gender;
+
+/// Titles written before a name ("Mr Blair", "Sen. Murray", "Sheikh Hasina"),
+/// with the gender they imply.
+const HONORIFICS: &[(&str, Gender)] = &[
+    ("mr", Gender::Male),
+    ("mister", Gender::Male),
+    ("messrs", Gender::Unknown),
+    ("mrs", Gender::Female),
+    ("ms", Gender::Female),
+    ("miss", Gender::Female),
+    ("mme", Gender::Female),
+    ("madame", Gender::Female),
+    ("dr", Gender::Unknown),
+    ("prof", Gender::Unknown),
+    ("professor", Gender::Unknown),
+    ("sir", Gender::Male),
+    ("dame", Gender::Female),
+    ("lord", Gender::Male),
+    ("lady", Gender::Female),
+    ("baroness", Gender::Female),
+    ("baron", Gender::Male),
+    ("sheikh", Gender::Male),
+    ("sheik", Gender::Male),
+    ("sheikha", Gender::Female),
+    ("rev", Gender::Unknown),
+    ("reverend", Gender::Unknown),
+    ("fr", Gender::Male),
+    ("father", Gender::Male),
+    ("sister", Gender::Female),
+    ("brother", Gender::Male),
+    ("sen", Gender::Unknown),
+    ("rep", Gender::Unknown),
+    ("gov", Gender::Unknown),
+    ("gen", Gender::Unknown),
+    ("lt", Gender::Unknown),
+    ("col", Gender::Unknown),
+    ("capt", Gender::Unknown),
+    ("cpt", Gender::Unknown),
+    ("maj", Gender::Unknown),
+    ("sgt", Gender::Unknown),
+    ("adm", Gender::Unknown),
+    ("cmdr", Gender::Unknown),
+    ("brig", Gender::Unknown),
+    ("atty", Gender::Unknown),
+    ("hon", Gender::Unknown),
+    ("pres", Gender::Unknown),
+    ("king", Gender::Male),
+    ("queen", Gender::Female),
+    ("prince", Gender::Male),
+    ("princess", Gender::Female),
+    ("emir", Gender::Male),
+    ("sultan", Gender::Male),
+    ("pope", Gender::Male),
+    ("ayatollah", Gender::Male),
+    ("imam", Gender::Male),
+    ("rabbi", Gender::Unknown),
+    ("cardinal", Gender::Male),
+    ("bishop", Gender::Unknown),
+    ("archbishop", Gender::Unknown),
+    ("mullah", Gender::Male),
+    ("president", Gender::Unknown),
+    ("senator", Gender::Unknown),
+    ("governor", Gender::Unknown),
+    ("premier", Gender::Unknown),
+    ("chancellor", Gender::Unknown),
+    ("judge", Gender::Unknown),
+    ("justice", Gender::Unknown),
+    ("mayor", Gender::Unknown),
+    ("minister", Gender::Unknown),
+    ("ambassador", Gender::Unknown),
+    ("secretary", Gender::Unknown),
+    ("congressman", Gender::Male),
+    ("congresswoman", Gender::Female),
+    ("chairman", Gender::Male),
+    ("chairwoman", Gender::Female),
+    ("coach", Gender::Unknown),
+    ("general", Gender::Unknown),
+    ("colonel", Gender::Unknown),
+    ("captain", Gender::Unknown),
+    ("sergeant", Gender::Unknown),
+    ("lieutenant", Gender::Unknown),
+    ("admiral", Gender::Unknown),
+    ("commander", Gender::Unknown),
+    ("inspector", Gender::Unknown),
+    ("detective", Gender::Unknown),
+];
+
+/// The gender an honorific implies, when `word` is one.
+pub(crate) fn honorific(word: &str) -> Option<Gender> {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    if word.len() > 13 {
+        return None;
+    }
+    HONORIFICS
+        .iter()
+        .find(|(h, _)| h.eq_ignore_ascii_case(word))
+        .map(|&(_, g)| g)
+}
+
+/// Lower-case particles inside names: "Ludwig van Beethoven", "Jan de Groot".
+#[rustfmt::skip]
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "da", "das", "dos", "do", "del", "della", "di", "du", "la", "le", "bin", "ibn",
+    "ben", "al", "el", "y", "ter", "zu", "af", "bint", "abu",
+];
+
+/// True for a lower-case name particle.
+pub(crate) fn is_particle(word: &str) -> bool {
+    word.len() <= 5 && PARTICLES.contains(&word)
+}
+
+/// Function words and other words that start sentences in capitals but are
+/// never names.
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "above", "according", "across", "after", "afterwards", "again", "against", "ago", "all", "almost",
+    "along", "already", "also", "although", "always", "among", "amid", "an", "and", "another", "any", "anyone",
+    "anything", "are", "around", "as", "at", "back", "be", "because", "been", "before", "behind", "being", "below",
+    "beside", "besides", "between", "beyond", "both", "but", "by", "can", "could", "despite", "did", "do", "does",
+    "down", "during", "each", "earlier", "either", "else", "elsewhere", "even", "ever", "every", "everyone",
+    "everything", "few", "first", "following", "for", "former", "from", "further", "had", "has", "have", "having",
+    "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "including",
+    "indeed", "inside", "instead", "into", "is", "it", "its", "itself", "just", "last", "later", "latest", "least",
+    "less", "let", "like", "many", "may", "meanwhile", "might", "more", "moreover", "most", "much", "must", "my",
+    "near", "nearly", "neither", "never", "nevertheless", "new", "next", "no", "nobody", "none", "nor", "not",
+    "nothing", "now", "of", "off", "often", "on", "once", "one", "only", "or", "other", "others", "otherwise", "our",
+    "out", "outside", "over", "own", "past", "per", "perhaps", "please", "rather", "regardless", "same", "second",
+    "several", "shall", "she", "should", "since", "so", "some", "someone", "something", "sometimes", "soon", "still",
+    "such", "than", "that", "the", "their", "them", "themselves", "then", "there", "therefore", "these", "they",
+    "this", "those", "though", "through", "throughout", "thus", "to", "today", "together", "tomorrow", "too",
+    "toward", "towards", "under", "unless", "unlike", "until", "up", "upon", "us", "very", "via", "was", "we", "well",
+    "were", "what", "whatever", "when", "whenever", "where", "whereas", "whether", "which", "while", "who", "whoever",
+    "whom", "whose", "why", "will", "with", "within", "without", "would", "yes", "yesterday", "yet", "you", "your",
+    "yours", "asked", "overall", "tonight", "currently", "recently", "finally", "initially", "separately",
+    "similarly", "additionally", "unfortunately", "fortunately", "clearly", "obviously", "apparently", "certainly",
+    "dear", "hello", "thanks", "thank", "okay", "ok", "oh", "sure", "yeah",
+];
+
+/// True for a function word (case-insensitive).
+pub(crate) fn is_function_word(word: &str) -> bool {
+    word.len() <= 13 && FUNCTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Common nouns and page furniture that open sentences or headings in
+/// capitals but are never names.
+#[rustfmt::skip]
+const NOT_NAMES: &[&str] = &[
+    "sources", "officials", "police", "critics", "analysts", "experts", "observers", "residents", "witnesses",
+    "participants", "delegates", "voters", "supporters", "opponents", "insiders", "reports", "related", "photos",
+    "photo", "video", "videos", "highlights", "read", "more", "share", "copyright", "advertisement", "subscribe",
+    "follow", "click", "see", "watch", "listen", "update", "updated", "breaking", "exclusive", "analysis", "opinion",
+    "comment", "editorial", "feature", "interview", "story", "stories", "news", "top", "home", "page", "menu",
+    "search", "login", "sign", "register", "contact", "terms", "privacy", "cookies",
+];
+
+/// True for a word that is never a name: a function word, or a common noun
+/// or page heading that often stands in capitals ("Participants", "Photos").
+pub(crate) fn is_not_name(word: &str) -> bool {
+    is_function_word(word) || (word.len() <= 13 && NOT_NAMES.iter().any(|w| w.eq_ignore_ascii_case(word)))
+}
+
+#[rustfmt::skip]
+const CALENDAR: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur",
+    "thurs", "fri", "sat", "sun", "christmas", "easter", "ramadan", "eid", "diwali", "hanukkah", "thanksgiving",
+    "spring", "summer", "autumn", "winter", "gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet",
+];
+
+/// True for a month, weekday, holiday or season name.
+pub(crate) fn is_calendar(word: &str) -> bool {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    word.len() <= 12 && CALENDAR.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Words that make a capitalised sequence an organisation, event, work or
+/// place ("Communist Party", "Port of Rotterdam Authority", "Downing Street").
+#[rustfmt::skip]
+const NON_PERSON_HEADS: &[&str] = &[
+    "academy", "administration", "agency", "airline", "airlines", "airport", "airways", "alliance", "army",
+    "assembly", "association", "authority", "avenue", "award", "awards", "bank", "bay", "board", "boulevard",
+    "bridge", "brigade", "bureau", "cabinet", "canal", "cathedral", "center", "centre", "championship",
+    "championships", "channel", "chapel", "church", "circuit", "city", "club", "coalition", "college", "command",
+    "commission", "committee", "confederation", "conference", "consortium", "ministries", "communications", "company",
+    "congress", "corp", "corporation", "council", "county", "court", "cup", "daily", "department", "desert",
+    "district", "division", "electric", "energy", "enterprises", "exchange", "express", "fc", "federation",
+    "festival", "force", "forces", "forum", "foundation", "front", "fund", "gallery", "games", "gazette", "group",
+    "guard", "hall", "herald", "highway", "holdings", "hospital", "hotel", "house", "inc", "index", "industries",
+    "initiative", "institute", "institution", "insurance", "international", "island", "islands", "journal", "kingdom",
+    "lake", "league", "limited", "lines", "ltd", "mall", "media", "ministry", "monitor", "motors", "mountain",
+    "mountains", "movement", "museum", "network", "news", "observatory", "ocean", "office", "olympics", "open",
+    "orchestra", "organisation", "organization", "palace", "park", "parliament", "partners", "party", "petroleum",
+    "pharmaceuticals", "plaza", "police", "port", "post", "prize", "program", "programme", "project", "province",
+    "railway", "railways", "region", "republic", "reserve", "review", "river", "road", "school", "sea", "senate",
+    "series", "service", "services", "society", "square", "stadium", "state", "station", "stock", "street", "studio",
+    "studios", "summit", "systems", "technologies", "technology", "telegraph", "television", "temple", "theatre",
+    "theater", "times", "tour", "tournament", "tower", "treaty", "tribunal", "trophy", "trust", "tv", "union",
+    "united", "university", "valley", "village", "wall", "war", "ward", "week", "works", "world", "co", "ag", "sa",
+    "plc", "llc", "gmbh", "nv", "bv", "spa", "fm", "am", "pm", "online", "magazine", "radio", "agreement", "act",
+    "bill", "law", "accord", "declaration", "convention", "charter", "constitution", "plan", "strategy", "report",
+    "budget", "day", "night", "era", "age", "revolution", "crisis", "affair", "scandal",
+];
+
+/// True for a word that marks an organisation, event or place.
+pub(crate) fn is_non_person_head(word: &str) -> bool {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    word.len() <= 16 && NON_PERSON_HEADS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Adjectives that may stand between a determiner and a description noun:
+/// "the senior diplomat", "a former official", "the top aide".
+#[rustfmt::skip]
+const DESCRIPTION_ADJECTIVES: &[&str] = &[
+    "senior", "former", "top", "chief", "veteran", "acting", "deputy", "leading", "prominent", "longtime",
+    "long-time", "retired", "outgoing", "incoming", "new", "then", "current", "young", "elderly", "old", "local",
+    "foreign", "federal", "regional", "national", "international", "military", "political", "diplomatic", "economic",
+    "independent", "defeated", "embattled", "beleaguered", "controversial", "influential", "powerful", "popular",
+    "fellow", "assistant", "associate", "executive", "special", "vice", "high-ranking", "ranking", "junior",
+    "interim", "presumptive", "republican", "democratic", "conservative", "liberal", "labour", "tory", "socialist",
+    "communist", "nationalist", "opposition", "ruling", "centrist", "moderate", "hardline", "unnamed", "anonymous",
+    "second", "third", "first", "last", "eldest", "youngest", "star", "head", "lead", "team", "club", "party",
+    "campaign", "government", "state", "city", "company", "white", "house",
+];
+
+/// True for an adjective that can precede a description noun.
+pub(crate) fn is_description_adjective(word: &str) -> bool {
+    word.len() <= 14 && DESCRIPTION_ADJECTIVES.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_class_table() {
+        type Case = (&'static str, fn(&str) -> bool, bool);
+        let cases: &[Case] = &[
+            ("Mr", |w| honorific(w).is_some(), true),
+            ("Mr.", |w| honorific(w).is_some(), true),
+            ("Sen.", |w| honorific(w).is_some(), true),
+            ("Wang", |w| honorific(w).is_some(), false),
+            ("van", is_particle, true),
+            ("Van", is_particle, false),
+            ("The", is_function_word, true),
+            ("However", is_function_word, true),
+            ("Participants", is_function_word, false),
+            ("Participants", is_not_name, true),
+            ("Wang", is_function_word, false),
+            ("Jan.", is_calendar, true),
+            ("Monday", is_calendar, true),
+            ("Ministry", is_non_person_head, true),
+            ("Doval", is_non_person_head, false),
+            ("senior", is_description_adjective, true),
+        ];
+        for (word, test, want) in cases {
+            assert_eq!(test(word), *want, "{word}");
+        }
+        assert_eq!(honorific("Ms"), Some(Gender::Female));
+        assert_eq!(honorific("Mr"), Some(Gender::Male));
+    }
+}
