@@ -1,0 +1,814 @@
+//! The patterns that tie cues, sources and contents together.
+
+use std::ops::Range;
+
+use super::phrases::{np_after, np_before};
+use super::{CueHit, Found, QCtx, Quoted, Resolution};
+use crate::entities::NONE;
+use crate::gazetteer::{CueType, Frames};
+use crate::record::{CueClass, QuoteKind};
+use crate::segment::TokenKind;
+
+/// Cues whose object is the person spoken to: the content comes after it.
+fn takes_addressee(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "tell"
+            | "ask"
+            | "inform"
+            | "assure"
+            | "reassure"
+            | "remind"
+            | "warn"
+            | "advise"
+            | "urge"
+            | "promise"
+            | "caution"
+            | "brief"
+            | "notify"
+            | "convince"
+            | "persuade"
+    )
+}
+
+struct State {
+    out: Vec<Found>,
+    used_hit: Vec<bool>,
+    used_quote: Vec<bool>,
+}
+
+/// Every attribution of the article.
+pub(super) fn attribute(c: &QCtx) -> Vec<Found> {
+    let mut st = State {
+        out: Vec::new(),
+        used_hit: vec![false; c.hits.len()],
+        used_quote: vec![false; c.quotes.len()],
+    };
+    direct(c, &mut st);
+    indirect(c, &mut st);
+    floating(c, &mut st);
+    for f in &mut st.out {
+        if f.kind == QuoteKind::Indirect && contains_quotation(c, &f.content) {
+            f.kind = QuoteKind::Mixed;
+        }
+    }
+    st.out
+}
+
+fn sentence_of(c: &QCtx, t: usize) -> usize {
+    c.seg.sentence_at(c.tok(t).start as usize).unwrap_or(0)
+}
+
+fn sentence_tokens(c: &QCtx, s: usize) -> Range<usize> {
+    c.seg.sentences[s].tokens.clone()
+}
+
+fn token_after(c: &QCtx, byte: usize) -> usize {
+    c.seg.token_at_or_after(byte)
+}
+
+fn contains_quotation(c: &QCtx, content: &[(usize, usize)]) -> bool {
+    c.quotes
+        .iter()
+        .any(|q| q.depth == 0 && content.iter().any(|&(s, e)| q.open >= s && q.close <= e))
+}
+
+fn hit_span(c: &QCtx, h: &CueHit) -> (usize, usize) {
+    c.span(&(h.first..h.end))
+}
+
+/// The hit whose cue span starts at token `i`.
+fn hit_at(c: &QCtx, i: usize) -> Option<usize> {
+    let h = *c.cue_at.get(i)?;
+    (h != NONE).then_some(h as usize)
+}
+
+/// Quotation is long enough, or punctuated, to be speech rather than a
+/// phrase in scare quotes.
+fn speechlike(c: &QCtx, q: &Quoted) -> bool {
+    let inner = c.text[q.inner_start..q.inner_end].trim();
+    let words = inner.split_whitespace().count();
+    words >= 5 || (words >= 2 && inner.ends_with(['.', ',', '!', '?', '…']))
+}
+
+fn direct(c: &QCtx, st: &mut State) {
+    for qi in 0..c.quotes.len() {
+        let q = &c.quotes[qi];
+        if q.depth != 0 || q.continued || st.used_quote[qi] || q.open >= c.boilerplate {
+            continue;
+        }
+        let open_tok = token_after(c, q.open);
+        let close_tok = token_after(c, q.close);
+        if close_tok == 0 || open_tok >= c.seg.tokens.len() {
+            continue;
+        }
+        let found = right_pattern(c, q, close_tok, st).or_else(|| left_pattern(c, q, open_tok, st));
+        let Some((hit, source)) = found else {
+            continue;
+        };
+        st.used_hit[hit] = true;
+        let h = &c.hits[hit];
+        let mut content = vec![(q.open, q.close)];
+        st.used_quote[qi] = true;
+        follow_chain(c, qi, &mut content, st);
+        // More quotations that belong to the same attribution: ', "Q2"'
+        // after the cue, and quotation sentences after it in the paragraph.
+        let after = source.as_ref().map_or(h.end, |s| s.end.max(h.end));
+        join_following(c, after, q.paragraph, &mut content, st);
+        let mut cue = hit_span(c, h);
+        // "said:" — a colon right after the cue belongs to it.
+        if h.end < c.seg.tokens.len() && c.word(h.end) == ":" && c.tok(h.end).end as usize <= q.open {
+            cue.1 = c.tok(h.end).end as usize;
+        }
+        st.out.push(Found {
+            kind: QuoteKind::Direct,
+            class: h.class,
+            content,
+            cue: Some(cue),
+            source: source.as_ref().map(|s| c.span(s)),
+            source_tokens: source,
+            speaker: None,
+            speaker_name: None,
+            confidence: 0.0,
+            how: Resolution::None,
+        });
+    }
+    transcript(c, st);
+}
+
+/// `"Q," S said` / `"Q," said S` / `"Q" S told reporters`.
+fn right_pattern(c: &QCtx, q: &Quoted, close_tok: usize, st: &State) -> Option<(usize, Option<Range<usize>>)> {
+    if close_tok >= c.seg.tokens.len() || close_tok == 0 {
+        return None;
+    }
+    let s = sentence_of(c, close_tok - 1);
+    let range = sentence_tokens(c, s);
+    let mut j = close_tok;
+    if j < range.end && c.word(j) == "," {
+        j += 1;
+    }
+    if j >= range.end || c.seg.paragraph_at(c.tok(j).start as usize) != Some(q.paragraph) {
+        return None;
+    }
+    // Cue first: "said Smith".
+    if let Some(h) = hit_at(c, j).filter(|&h| !st.used_hit[h] && c.hits[h].kind == CueType::Verb) {
+        let hit = &c.hits[h];
+        if let Some(src) = np_after(c, hit.end, range.end) {
+            return Some((h, Some(src)));
+        }
+        if hit.end >= range.end || matches!(c.word(hit.end), "." | ",") {
+            return Some((h, None));
+        }
+    }
+    // Source first: "Smith said", "the senior diplomat told reporters".
+    for k in j + 1..range.end.min(j + 14) {
+        if let Some(h) = hit_at(c, k).filter(|&h| !st.used_hit[h] && c.hits[h].kind == CueType::Verb) {
+            let src = np_before(c, k, j)?;
+            if src.start == j {
+                return Some((h, Some(src)));
+            }
+            return None;
+        }
+        if c.in_quote(k) || c.opens_quote(k) {
+            return None;
+        }
+    }
+    None
+}
+
+/// `S said: "Q"` / `S told Fox News, "Q"` / `S said "Q"`.
+fn left_pattern(c: &QCtx, q: &Quoted, open_tok: usize, st: &State) -> Option<(usize, Option<Range<usize>>)> {
+    if open_tok == 0 {
+        return None;
+    }
+    let s = sentence_of(c, open_tok);
+    let range = sentence_tokens(c, s);
+    let before = open_tok.checked_sub(1).filter(|&b| b >= range.start)?;
+    let mark = c.word(before);
+    let joined = matches!(mark, ":" | ",");
+    if !joined && !speechlike(c, q) {
+        return None;
+    }
+    let last = if joined { before } else { open_tok };
+    // The cue ends right before the mark, or a few words before (an
+    // addressee, "in a statement").
+    let lo = last.saturating_sub(9).max(range.start);
+    for k in (lo..last).rev() {
+        if c.in_quote(k) {
+            return None;
+        }
+        let Some(h) = hit_at(c, k).filter(|&h| !st.used_hit[h] && c.hits[h].kind == CueType::Verb) else {
+            continue;
+        };
+        let hit = &c.hits[h];
+        if !joined && hit.end != open_tok {
+            return None;
+        }
+        if hit.end < last && (c.word(last) != ":" && last - hit.end > 4) {
+            return None;
+        }
+        let src = np_before(c, hit.first, range.start).or_else(|| appositive_source(c, hit.first, range.start));
+        return Some((h, src));
+    }
+    None
+}
+
+/// Appends to `content` the quotations that continue quotation `qi` in the
+/// following paragraphs.
+fn follow_chain(c: &QCtx, qi: usize, content: &mut Vec<(usize, usize)>, st: &mut State) {
+    let mut cur = qi;
+    while c.quotes[cur].continues {
+        let Some(next) = (cur + 1..c.quotes.len()).find(|&k| c.quotes[k].depth == 0 && c.quotes[k].continued) else {
+            break;
+        };
+        if c.quotes[next].paragraph != c.quotes[cur].paragraph + 1 {
+            break;
+        }
+        st.used_quote[next] = true;
+        content.push((c.quotes[next].open, c.quotes[next].close));
+        cur = next;
+    }
+}
+
+/// After an attribution ending at token `after`: `, "Q2"` in the same
+/// sentence, then sentences of the same paragraph that are quotations.
+fn join_following(c: &QCtx, after: usize, paragraph: usize, content: &mut Vec<(usize, usize)>, st: &mut State) {
+    let n = c.seg.tokens.len();
+    let mut i = after;
+    // Skip a short adjunct ("in an interview", "on Monday") to the sentence end.
+    let s = if i < n {
+        sentence_of(c, i.saturating_sub(1))
+    } else {
+        return;
+    };
+    let end = sentence_tokens(c, s).end;
+    let mut steps = 0;
+    while i < end && !c.opens_quote(i) && steps < 8 {
+        if c.is_cue_start(i) {
+            return;
+        }
+        i += 1;
+        steps += 1;
+    }
+    if i < end && !c.opens_quote(i) {
+        return;
+    }
+    loop {
+        if i >= n || !c.opens_quote(i) {
+            return;
+        }
+        let qi = c.quote_of[i] as usize;
+        let q = &c.quotes[qi];
+        if q.paragraph != paragraph || st.used_quote[qi] {
+            return;
+        }
+        st.used_quote[qi] = true;
+        content.push((q.open, q.close));
+        follow_chain(c, qi, content, st);
+        // The next quotation must follow with nothing but its sentence end
+        // between.
+        let mut j = token_after(c, q.close);
+        while j < n && c.tok(j).kind == TokenKind::Punct && !c.opens_quote(j) {
+            j += 1;
+        }
+        // A quotation that ends its paragraph with a cue after it belongs to
+        // that cue, not to this one.
+        if j < n && c.opens_quote(j) {
+            let nq = &c.quotes[c.quote_of[j] as usize];
+            let after_next = token_after(c, nq.close);
+            let attributed_again = after_next < n
+                && sentence_of(c, after_next.min(n - 1)) == sentence_of(c, j)
+                && (c.is_cue_start(after_next) || (c.word(after_next) == "," && c.is_cue_start(after_next + 1)));
+            if attributed_again {
+                return;
+            }
+        }
+        i = j;
+    }
+}
+
+/// Transcripts: a paragraph opening with a name in capitals and a colon
+/// ("PENCE: Well, look, ...").
+fn transcript(c: &QCtx, st: &mut State) {
+    for p in &c.seg.paragraphs {
+        let toks = p.tokens.clone();
+        let mut i = toks.start;
+        if i < toks.end && c.opens_quote(i) {
+            i += 1;
+        }
+        let name_start = i;
+        while i < toks.end && i < name_start + 3 && c.tok(i).kind == TokenKind::Word && c.tok(i).shape.is_all_upper() {
+            i += 1;
+        }
+        if i == name_start || i >= toks.end || c.word(i) != ":" || i + 1 >= toks.end {
+            continue;
+        }
+        if c.tok(name_start).start as usize >= c.boilerplate {
+            continue;
+        }
+        let (_, end) = c.span(&(i + 1..toks.end));
+        let (start, _) = c.span(&(i + 1..i + 2));
+        st.out.push(Found {
+            kind: QuoteKind::Direct,
+            class: CueClass::Speech,
+            content: vec![(start, end)],
+            cue: Some(c.span(&(i..i + 1))),
+            source: Some(c.span(&(name_start..i))),
+            source_tokens: Some(name_start..i),
+            speaker: None,
+            speaker_name: None,
+            confidence: 0.0,
+            how: Resolution::None,
+        });
+    }
+}
+
+/// `S, APPOSITIVE, said`: the source with its appositive and trailing comma,
+/// when the token before `cue_first` is a comma.
+fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usize>> {
+    let comma = cue_first.checked_sub(1).filter(|&k| k > lo && c.word(k) == ",")?;
+    let from = comma.saturating_sub(25).max(lo + 1);
+    for k in (from..comma).rev() {
+        if c.in_quote(k) || c.opens_quote(k) {
+            return None;
+        }
+        if c.word(k) != "," {
+            continue;
+        }
+        let head = np_before(c, k, lo)?;
+        // The appositive must start like a phrase: a determiner, a number,
+        // "who", a title, a capitalised word or a known noun.
+        let first = k + 1;
+        let fw = c.word(first).to_ascii_lowercase();
+        let starts_well = matches!(
+            fw.as_str(),
+            "a" | "an" | "the" | "who" | "whose" | "his" | "her" | "their" | "its"
+        ) || c.tok(first).kind == TokenKind::Number
+            || c.tok(first).shape.is_capitalised()
+            || c.mention_kind(first).is_some()
+            || c.gaz.nouns.contains_key(&fw);
+        if !starts_well {
+            return None;
+        }
+        return Some(head.start..comma + 1);
+    }
+    None
+}
+
+/// The content after a cue, from token `from` to the end of its clause
+/// (sentence end, before a participle cue after a comma, a coordinated cue,
+/// ", according to", or a semicolon), trimmed of final punctuation.
+fn content_after(c: &QCtx, from: usize, end: usize, st: &State) -> Option<Range<usize>> {
+    let mut stop = end;
+    let mut i = from;
+    while i < end {
+        let w = c.word(i);
+        if w == ";" && !c.in_quote(i) {
+            stop = i;
+            break;
+        }
+        if w == "," && i + 2 < end && !c.in_quote(i) && matches!(c.word(i + 1), "but" | "while" | "whereas") {
+            // ", but Spanish media reported ...": a new attribution begins.
+            if (i + 2..end.min(i + 10)).any(|k| hit_at(c, k).is_some_and(|h| c.hits[h].kind == CueType::Verb)) {
+                stop = i;
+                break;
+            }
+        }
+        if w == "," && i + 1 < end && !c.in_quote(i) {
+            let next = i + 1;
+            if let Some(h) = hit_at(c, next)
+                && !st.used_hit[h]
+                && (c.hits[h].participle || c.hits[h].kind == CueType::Prep)
+            {
+                stop = i;
+                break;
+            }
+        }
+        if matches!(w, "and" | "but")
+            && i + 1 < end
+            && !c.in_quote(i)
+            && let Some(h) = hit_at(c, i + 1)
+            && c.hits[h].kind == CueType::Verb
+            && c.hits[h].tense != crate::gazetteer::Tense::Ing
+        {
+            stop = i;
+            break;
+        }
+        i += 1;
+    }
+    trim_content(c, from, stop)
+}
+
+/// Drops trailing commas and sentence-final punctuation outside quotation
+/// marks; keeps a closing mark and the punctuation inside it.
+fn trim_content(c: &QCtx, from: usize, mut to: usize) -> Option<Range<usize>> {
+    while to > from {
+        let t = to - 1;
+        let w = c.word(t);
+        let punct = c.tok(t).kind == TokenKind::Punct;
+        if punct && !c.is_mark(t) && matches!(w, "." | "," | "!" | "?" | ":" | "—" | "–" | "-" | "…") {
+            to -= 1;
+            continue;
+        }
+        break;
+    }
+    let words = (from..to).filter(|&t| c.tok(t).kind != TokenKind::Punct).count();
+    (words >= 1 && to > from).then_some(from..to)
+}
+
+/// The subject phrase of the clause starting at token `lo` (after a
+/// fronted adverbial such as "On Monday,").
+fn clause_subject(c: &QCtx, lo: usize, hi: usize) -> Option<Range<usize>> {
+    let mut start = lo;
+    // Skip an opening adverbial ending in a comma within six words.
+    if let Some(k) = (lo..hi.min(lo + 7)).find(|&k| c.word(k) == ",") {
+        let first = c.word(lo).to_ascii_lowercase();
+        if matches!(
+            first.as_str(),
+            "on" | "in"
+                | "at"
+                | "after"
+                | "before"
+                | "during"
+                | "earlier"
+                | "later"
+                | "also"
+                | "meanwhile"
+                | "speaking"
+                | "asked"
+                | "last"
+                | "yesterday"
+                | "today"
+                | "separately"
+                | "however"
+                | "but"
+                | "and"
+        ) {
+            start = k + 1;
+        }
+    }
+    let mut end = start;
+    while end < hi
+        && (c.person_cluster(end).is_some() || c.tok(end).shape.is_capitalised() || c.mention_kind(end).is_some())
+    {
+        end += 1;
+    }
+    if end == start {
+        let w = c.word(start);
+        if super::phrases::is_pronoun(w) {
+            return Some(start..start + 1);
+        }
+        return None;
+    }
+    np_before(c, end, start)
+}
+
+fn indirect(c: &QCtx, st: &mut State) {
+    for hi in 0..c.hits.len() {
+        if st.used_hit[hi] {
+            continue;
+        }
+        let h = c.hits[hi].clone();
+        if c.tok(h.first).start as usize >= c.boilerplate || h.kind == CueType::Noun || h.kind == CueType::Phrase {
+            continue;
+        }
+        let range = sentence_tokens(c, h.sentence);
+        let (lo, end) = (range.start, range.end);
+        let found = match h.kind {
+            CueType::Prep => prep_pattern(c, &h, lo, end, st),
+            _ => verb_pattern(c, &h, lo, end, st),
+        };
+        if let Some(f) = found {
+            st.used_hit[hi] = true;
+            st.out.push(f);
+        }
+    }
+}
+
+fn new_found(
+    c: &QCtx,
+    h: &CueHit,
+    cue: (usize, usize),
+    content: Vec<Range<usize>>,
+    source: Option<Range<usize>>,
+) -> Found {
+    Found {
+        kind: QuoteKind::Indirect,
+        class: h.class,
+        content: content.iter().map(|r| c.span(r)).collect(),
+        cue: Some(cue),
+        source: source.as_ref().map(|s| c.span(s)),
+        source_tokens: source,
+        speaker: None,
+        speaker_name: None,
+        confidence: 0.0,
+        how: Resolution::None,
+    }
+}
+
+/// "According to S, C" / "C, according to S" / "C, citing S".
+fn prep_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Option<Found> {
+    let src_end = (h.end..end)
+        .find(|&k| matches!(c.word(k), "," | "." | ";" | ":"))
+        .unwrap_or(end);
+    let mut source = np_after(c, h.end, src_end).map(|s| s.start..s.end.min(src_end))?;
+    let mut src_end = src_end;
+    // "According to Jan de Groot, an economist at ING, each day ...": the
+    // appositive belongs to the source.
+    if src_end + 1 < end && c.word(src_end) == "," {
+        let a = src_end + 1;
+        let opens =
+            matches!(c.word(a), "a" | "an" | "the") || c.mention_kind(a) == Some(crate::record::EntityKind::Office);
+        if opens && let Some(k) = (a + 1..end.min(a + 14)).find(|&k| c.word(k) == ",") {
+            source = source.start..k;
+            src_end = k;
+        }
+    }
+    let initial = (lo..h.first).all(|k| c.tok(k).kind == TokenKind::Punct);
+    let mut content = Vec::new();
+    if initial {
+        if src_end < end && c.word(src_end) == "," {
+            content.extend(content_after(c, src_end + 1, end, st));
+        }
+    } else {
+        let mut before_end = h.first;
+        if before_end > lo && c.word(before_end - 1) == "," {
+            before_end -= 1;
+        }
+        content.extend(trim_content(c, lo, before_end));
+        if src_end < end && c.word(src_end) == "," {
+            content.extend(content_after(c, src_end + 1, end, st));
+        }
+    }
+    if content.is_empty() {
+        return None;
+    }
+    let cue = hit_span(c, h);
+    Some(new_found(c, h, cue, content, Some(source)))
+}
+
+fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Option<Found> {
+    let cue_lexeme = c.gaz.cues.cue(h.cue);
+    let frames = cue_lexeme.frames;
+    let mut cue_end = h.end;
+    // "called for", "commented on": the particle is part of the cue.
+    if cue_end < end {
+        let next = c.word(cue_end);
+        if (frames.has(Frames::FOR) && next == "for") || (frames.has(Frames::ON) && next == "on") {
+            cue_end += 1;
+        }
+    }
+    // "said in a statement".
+    if cue_end + 2 < end
+        && c.word(cue_end) == "in"
+        && matches!(c.word(cue_end + 1), "a" | "an")
+        && matches!(c.word(cue_end + 2), "statement")
+    {
+        cue_end += 3;
+    }
+    let initial = (lo..h.first).all(|k| c.tok(k).kind == TokenKind::Punct);
+    let head_word = c.word(h.head).to_ascii_lowercase();
+    let ing = head_word.ends_with("ing");
+
+    // Participles: ", saying that C" and fronted "Noting that X, S said Y".
+    if h.participle && ing {
+        let after_comma = h.first > lo && c.word(h.first - 1) == ",";
+        if initial {
+            let comma = (cue_end..end).find(|&k| c.word(k) == "," && !c.in_quote(k))?;
+            let content = trim_content(c, cue_end, comma)?;
+            let source = clause_subject(c, comma + 1, end);
+            let cue = c.span(&(h.first..cue_end));
+            return Some(new_found(c, h, cue, vec![content], source));
+        }
+        if after_comma {
+            let content = content_after(c, cue_end, end, st)?;
+            let source = st
+                .out
+                .iter()
+                .rev()
+                .find(|f| {
+                    f.source_tokens
+                        .as_ref()
+                        .is_some_and(|s| s.start >= lo && s.end <= h.first)
+                })
+                .and_then(|f| f.source_tokens.clone())
+                .or_else(|| clause_subject(c, lo, h.first));
+            let cue = c.span(&(h.first..cue_end));
+            return Some(new_found(c, h, cue, vec![content], source));
+        }
+    }
+
+    // The source: before the cue, after it (inverted), or with an appositive.
+    let comma_before = h.first > lo && c.word(h.first - 1) == ",";
+    let mut source = if comma_before { None } else { np_before(c, h.first, lo) };
+    let mut content: Vec<Range<usize>> = Vec::new();
+    let mut inverted = false;
+    if comma_before {
+        // "C, said S." when a phrase runs from the cue to the clause end.
+        if let Some(after) = np_after(c, cue_end, end)
+            && (after.end + 1 >= end || c.tok(after.end).kind == TokenKind::Punct)
+            && h.first - 1 > lo
+            && (ing
+                || c.tok(cue_end).shape.is_capitalised()
+                || super::phrases::is_pronoun(c.word(cue_end))
+                || c.mention_kind(cue_end).is_some())
+        {
+            source = Some(after);
+            inverted = true;
+            content.extend(trim_content(c, lo, h.first - 1));
+        } else {
+            source = appositive_source(c, h.first, lo);
+        }
+    }
+    // Coordinated cues share the subject: "said X and called for Y".
+    if source.is_none() && h.first > lo && matches!(c.word(h.first - 1), "and" | "but") {
+        source = st
+            .out
+            .iter()
+            .rev()
+            .find(|f| {
+                f.source_tokens
+                    .as_ref()
+                    .is_some_and(|s| s.start >= lo && s.end <= h.first)
+            })
+            .and_then(|f| f.source_tokens.clone());
+    }
+    if let Some(src) = &source
+        && !inverted
+        && !super::phrases::plausible_source(c, src.clone())
+    {
+        return None;
+    }
+    if !inverted {
+        let mut from = skip_adjunct(c, cue_end, end);
+        if takes_addressee(&cue_lexeme.lemma) {
+            // "told reporters on Monday that ...": start at "that" if near.
+            if let Some(that) = (cue_end..end.min(cue_end + 9)).find(|&k| c.word(k) == "that") {
+                if (cue_end..that).all(|k| !matches!(c.word(k), "," | ";") && !c.in_quote(k)) {
+                    from = that;
+                }
+            } else if from < end && !matches!(c.word(from), "to" | "that" | "," | ".") {
+                // Skip the addressee phrase: "told the BBC the plan ...".
+                if let Some(np) = np_after_short(c, from, end)
+                    && np.end < end
+                    && !matches!(c.word(np.end), "," | "." | ";")
+                    && c.word(np.end) != "to"
+                {
+                    from = np.end;
+                }
+            }
+        }
+        let next = if from < end { c.word(from) } else { "" };
+        let allowed = if next == "that" {
+            frames.has(Frames::CLAUSE) || frames.has(Frames::THAT)
+        } else if next == "to" {
+            frames.has(Frames::TO)
+        } else if next == "for" {
+            frames.has(Frames::FOR) || frames.has(Frames::NP)
+        } else if matches!(next, "," | "." | "" | ":" | "!" | "?") {
+            false
+        } else {
+            frames.has(Frames::CLAUSE) || frames.has(Frames::NP) || frames.has(Frames::TO)
+        };
+        if allowed && !c.opens_quote(from) {
+            if let Some(r) = content_after(c, from, end, st) {
+                // "C1, S said, C2": the part before the source too.
+                if let Some(src) = &source
+                    && src.start > lo + 2
+                    && c.word(src.start - 1) == ","
+                    && cue_end < end
+                    && c.word(cue_end) == ","
+                {
+                    content.extend(trim_content(c, lo, src.start - 1));
+                }
+                content.push(r);
+            }
+        } else if matches!(next, "," | "." | "" | "!" | "?") || from >= end {
+            // "C, S said." — the content comes first.
+            let src_start = source.as_ref().map_or(h.first, |s| s.start);
+            if src_start > lo + 1 && c.word(src_start - 1) == "," {
+                content.extend(trim_content(c, lo, src_start - 1));
+                // "C1, S said, C2."
+                if next == "," {
+                    content.extend(content_after(c, from + 1, end, st));
+                }
+            }
+        }
+    }
+    if content.is_empty() {
+        return None;
+    }
+    // A finite verb needs a speaker; a passive ("is expected", "was asked")
+    // does not have one.
+    let passive = h.tense == crate::gazetteer::Tense::Past
+        && (h.first..h.head).any(|k| matches!(c.word(k), "is" | "was" | "are" | "were" | "be" | "been" | "being"));
+    if source.is_none() && !passive {
+        return None;
+    }
+    let cue = c.span(&(h.first..cue_end));
+    Some(new_found(c, h, cue, content, source))
+}
+
+/// After a cue, a time adjunct that belongs to neither cue nor content:
+/// "said on Thursday (that) ...", "said yesterday ...".
+fn skip_adjunct(c: &QCtx, at: usize, end: usize) -> usize {
+    if at >= end {
+        return at;
+    }
+    let w = c.word(at).to_ascii_lowercase();
+    let is_time = |k: usize| {
+        k < end && {
+            let t = c.word(k).to_ascii_lowercase();
+            matches!(
+                t.as_str(),
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "night"
+                    | "weekend"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+            )
+        }
+    };
+    let skipped = match w.as_str() {
+        "yesterday" | "today" | "tonight" | "earlier" | "recently" | "previously" => at + 1,
+        "on" if is_time(at + 1) => at + 2,
+        "last" | "this" if is_time(at + 1) => at + 2,
+        _ => return at,
+    };
+    // "on Monday night"
+    if is_time(skipped) { skipped + 1 } else { skipped }
+}
+
+/// A short addressee phrase: a pronoun, or up to five words of a name or
+/// noun phrase.
+fn np_after_short(c: &QCtx, start: usize, end: usize) -> Option<Range<usize>> {
+    let w = c.word(start).to_ascii_lowercase();
+    if matches!(
+        w.as_str(),
+        "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "journalists"
+    ) {
+        return Some(start..start + 1);
+    }
+    let mut k = start;
+    if matches!(w.as_str(), "the" | "a" | "an" | "his" | "her" | "their") {
+        k += 1;
+    }
+    let first = k;
+    while k < end && k < first + 5 && (c.tok(k).shape.is_capitalised() || c.tok(k).kind == TokenKind::Possessive) {
+        k += 1;
+    }
+    (k > first).then_some(start..k)
+}
+
+/// Paragraphs that are a quotation with no cue: the previous speaker goes
+/// on ("floating" quotations). Their speaker is set by the resolver.
+fn floating(c: &QCtx, st: &mut State) {
+    for (qi, q) in c.quotes.iter().enumerate() {
+        if q.depth != 0 || st.used_quote[qi] || q.continued || q.open >= c.boilerplate {
+            continue;
+        }
+        let p = &c.seg.paragraphs[q.paragraph];
+        if q.open != p.start as usize || !speechlike(c, q) {
+            continue;
+        }
+        // Some attribution must come before, in this or the two previous paragraphs.
+        let previous = st.out.iter().any(|f| {
+            f.content.first().is_some_and(|&(s, _)| {
+                s < q.open
+                    && c.seg
+                        .paragraph_at(s)
+                        .is_some_and(|fp| fp + 2 >= q.paragraph && fp <= q.paragraph)
+            })
+        });
+        if !previous {
+            continue;
+        }
+        let mut content = vec![(q.open, q.close)];
+        st.used_quote[qi] = true;
+        follow_chain(c, qi, &mut content, st);
+        let close_tok = token_after(c, q.close);
+        join_following(c, close_tok, q.paragraph, &mut content, st);
+        st.out.push(Found {
+            kind: QuoteKind::Direct,
+            class: CueClass::Speech,
+            content,
+            cue: None,
+            source: None,
+            source_tokens: None,
+            speaker: None,
+            speaker_name: None,
+            confidence: 0.0,
+            how: Resolution::Floating,
+        });
+    }
+}

@@ -1,0 +1,329 @@
+//! Cue detection: where the cue lexicon's forms occur in a sentence, with
+//! the auxiliaries and adverbs that belong to them ("has also said").
+
+use crate::gazetteer::{CueLexicon, CueType, Tense};
+use crate::record::CueClass;
+use crate::segment::{Segmentation, TokenKind};
+
+/// One cue found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct CueHit {
+    /// First token of the cue span (auxiliaries included).
+    pub first: usize,
+    /// First token of the cue word itself.
+    pub head: usize,
+    /// One past the last token of the cue.
+    pub end: usize,
+    /// Index of the cue in the lexicon.
+    pub cue: u32,
+    /// A participle ("saying", "noting") that may open a subordinate clause.
+    pub participle: bool,
+    /// Its class.
+    pub class: CueClass,
+    /// Its type.
+    pub kind: CueType,
+    /// The verb form.
+    pub tense: Tense,
+    /// Sentence index.
+    pub sentence: usize,
+}
+
+/// Auxiliaries, adverbs and negations that join a verb cue on its left:
+/// "has said", "also told", "would later say", "did not deny".
+fn joins_left(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "has"
+            | "have"
+            | "had"
+            | "also"
+            | "later"
+            | "then"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "reportedly"
+            | "previously"
+            | "recently"
+            | "again"
+            | "once"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+            | "separately"
+            | "quickly"
+            | "further"
+            | "now"
+            | "often"
+            | "frequently"
+            | "always"
+            | "never"
+            | "not"
+            | "n't"
+            | "already"
+            | "still"
+            | "even"
+            | "initially"
+            | "originally"
+            | "first"
+            | "subsequently"
+            | "eventually"
+            | "finally"
+            | "flatly"
+            | "strongly"
+            | "openly"
+            | "explicitly"
+            | "specifically"
+            | "recently,"
+            | "just"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "been"
+            | "be"
+            | "being"
+            | "'s"
+            | "’s"
+            | "has been"
+            | "widely"
+            | "long"
+            | "privately,"
+            | "emphatically"
+            | "firmly"
+            | "clearly"
+            | "bluntly"
+            | "angrily"
+            | "simply"
+            | "immediately"
+    )
+}
+
+/// Words after which a base or third-person form is a noun: "the state",
+/// "his plans", "of questions".
+fn noun_context(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "any"
+            | "no"
+            | "every"
+            | "each"
+            | "such"
+            | "same"
+            | "other"
+            | "another"
+            | "of"
+            | "for"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "with"
+            | "from"
+            | "to"
+            | "into"
+            | "about"
+            | "over"
+            | "under"
+            | "new"
+            | "first"
+            | "last"
+            | "whose"
+            | "what"
+            | "which"
+            | "and"
+            | "or"
+            | "but"
+            | "than"
+            | "as"
+            | "like"
+            | "without"
+            | "against"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "several"
+            | "more"
+            | "fewer"
+            | "less"
+            | "own"
+            | "state"
+            | "big"
+            | "good"
+            | "bad"
+            | "key"
+            | "major"
+            | "main"
+            | "final"
+            | "public"
+            | "official"
+            | "second"
+            | "local"
+            | "federal"
+            | "national"
+            | "political"
+            | "economic"
+            | "social"
+            | "recent"
+            | "further"
+    )
+}
+
+/// Auxiliaries and copulas that cannot follow a verb directly.
+fn is_finite_aux(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "have"
+            | "has"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+            | "may"
+            | "might"
+    )
+}
+
+/// Is the verb form at token `head` (its span starting at `first`) read as
+/// a verb? Base and third-person forms double as nouns ("the state", "his
+/// plans", "United States"); past forms after a determiner are adjectives.
+fn verb_reading(text: &str, seg: &Segmentation, first: usize, head: usize, tense: Tense, lo: usize) -> bool {
+    let tok = &seg.tokens[head];
+    let sentence_initial = (lo..head).all(|k| seg.tokens[k].kind == TokenKind::Punct);
+    if tok.shape.is_capitalised() && !sentence_initial && first == head {
+        return false;
+    }
+    if first < head {
+        // An auxiliary ("will say", "has said") makes it a verb.
+        return true;
+    }
+    let Some(prev) = head.checked_sub(1).filter(|&p| p >= lo) else {
+        return true;
+    };
+    let pt = &seg.tokens[prev];
+    let pw = pt.text(text);
+    match tense {
+        Tense::Base | Tense::Third => {
+            if pt.kind == TokenKind::Possessive || pt.kind == TokenKind::Number {
+                return false;
+            }
+            // "contingency plans were in place": a finite verb follows a noun.
+            if let Some(next) = seg.tokens.get(head + 1)
+                && is_finite_aux(next.text(text))
+            {
+                return false;
+            }
+            if pt.kind == TokenKind::Punct {
+                return matches!(pw, "," | ")" | "”" | "\"" | "'" | "’");
+            }
+            !noun_context(pw)
+        }
+        Tense::Past => !matches!(pw.to_ascii_lowercase().as_str(), "the" | "a" | "an" | "so"),
+        _ => true,
+    }
+}
+
+/// Finds every cue of the allowed classes in the text, outside the tokens
+/// for which `excluded` is true (the inside of quotations).
+pub(crate) fn find_cues(
+    text: &str,
+    seg: &Segmentation,
+    lexicon: &CueLexicon,
+    classes: &[CueClass],
+    excluded: &dyn Fn(usize) -> bool,
+) -> Vec<CueHit> {
+    let mut hits = Vec::new();
+    let mut lower = String::new();
+    for (si, s) in seg.sentences.iter().enumerate() {
+        let mut i = s.tokens.start;
+        while i < s.tokens.end {
+            let tok = &seg.tokens[i];
+            if tok.kind != TokenKind::Word || excluded(i) || tok.end - tok.start > 30 {
+                i += 1;
+                continue;
+            }
+            lower.clear();
+            lower.extend(tok.text(text).chars().flat_map(char::to_lowercase));
+            let Some(forms) = lexicon.by_first_word.get(lower.as_str()) else {
+                i += 1;
+                continue;
+            };
+            let mut found = None;
+            for (rest, form) in forms {
+                let fits = rest.iter().enumerate().all(|(k, w)| {
+                    let t = i + 1 + k;
+                    t < s.tokens.end && seg.tokens[t].text(text).eq_ignore_ascii_case(w)
+                });
+                let cue = lexicon.cue(form.cue);
+                if fits && classes.contains(&cue.class) {
+                    found = Some((rest.len(), *form));
+                    break;
+                }
+            }
+            let Some((extra, form)) = found else {
+                i += 1;
+                continue;
+            };
+            let cue = lexicon.cue(form.cue);
+            let mut first = i;
+            if cue.kind == CueType::Verb {
+                while first > s.tokens.start
+                    && seg.tokens[first - 1].kind != TokenKind::Punct
+                    && joins_left(seg.tokens[first - 1].text(text))
+                    && !excluded(first - 1)
+                {
+                    first -= 1;
+                }
+            }
+            let end = i + 1 + extra;
+            if cue.kind == CueType::Verb && !verb_reading(text, seg, first, i, form.tense, s.tokens.start) {
+                i += 1;
+                continue;
+            }
+            hits.push(CueHit {
+                first,
+                head: i,
+                end,
+                cue: form.cue,
+                participle: form.participle,
+                class: cue.class,
+                kind: cue.kind,
+                tense: form.tense,
+                sentence: si,
+            });
+            i = end;
+        }
+    }
+    hits
+}

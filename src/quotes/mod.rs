@@ -1,0 +1,253 @@
+//! Quotes: direct, indirect and mixed reported speech, their cues, their
+//! local speaker mentions, and the people behind them.
+//!
+//! The stage works on the segmented, entity-tagged article:
+//!
+//! 1. [`marks`] pairs quotation marks (curly, straight, doubled apostrophes,
+//!    guillemets; quotations over several paragraphs);
+//! 2. [`cues`] finds the cue lexicon's forms outside quotations;
+//! 3. [`attribute`] reads the patterns that tie a cue to a source and a
+//!    content: `"Q," S said`, `S said: "Q"`, `S said (that) C`, `C, S said`,
+//!    `C, said S`, `According to S, C`, `..., saying (that) C`, fronted
+//!    participles, coordinated cues, headlines, and quotation paragraphs with
+//!    no cue that continue the previous speaker;
+//! 4. [`speaker`] resolves each source to a person: a name, a pronoun (the
+//!    most recent compatible subject), a description ("the senior diplomat",
+//!    from the offices and nouns tied to each person), or an organisation or
+//!    group kept by name only.
+
+mod attribute;
+mod cues;
+mod marks;
+mod phrases;
+mod speaker;
+
+use std::ops::Range;
+
+use crate::entities::{NONE, Tagged};
+use crate::gazetteer::Gazetteers;
+use crate::record::{CueClass, EntityKind, QuoteKind};
+use crate::segment::{Segmentation, Token};
+
+pub(crate) use cues::CueHit;
+pub(crate) use marks::Quoted;
+
+/// One attribution, in byte offsets.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Found {
+    pub kind: QuoteKind,
+    pub class: CueClass,
+    pub content: Vec<(usize, usize)>,
+    pub cue: Option<(usize, usize)>,
+    pub source: Option<(usize, usize)>,
+    /// Tokens of the source phrase.
+    pub source_tokens: Option<Range<usize>>,
+    /// The person cluster of the speaker.
+    pub speaker: Option<u32>,
+    /// Name of the speaker when not a person (an organisation, a group).
+    pub speaker_name: Option<String>,
+    pub confidence: f64,
+    /// How the speaker was found, for confidence and debugging.
+    pub how: Resolution,
+}
+
+/// How a speaker was resolved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Resolution {
+    /// Not yet, or not at all.
+    None,
+    /// The source names the person.
+    Named,
+    /// A pronoun, to the most recent compatible subject.
+    Pronoun,
+    /// A description ("the senior diplomat").
+    Description,
+    /// A quotation paragraph with no cue, given to the previous speaker.
+    Floating,
+    /// An organisation or group, kept by name.
+    Group,
+}
+
+/// Everything the quote patterns read about one article.
+pub(crate) struct QCtx<'a> {
+    pub text: &'a str,
+    pub seg: &'a Segmentation,
+    pub tagged: &'a Tagged,
+    pub gaz: &'a Gazetteers,
+    pub quotes: Vec<Quoted>,
+    /// Per token: index of the outermost quotation holding it, or NONE.
+    pub quote_of: Vec<u32>,
+    /// Per token: the mention covering it (index into tagged.mentions), or NONE.
+    pub mention_of: Vec<u32>,
+    /// Per token: a cue hit starts here (index into `hits`), or NONE.
+    pub cue_at: Vec<u32>,
+    pub hits: Vec<CueHit>,
+    /// Byte offset where site furniture (related stories, copyright) begins.
+    pub boilerplate: usize,
+}
+
+impl<'a> QCtx<'a> {
+    pub fn tok(&self, i: usize) -> &Token {
+        &self.seg.tokens[i]
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.seg.tokens[i].text(self.text)
+    }
+
+    /// True inside a quotation (the marks themselves excluded).
+    pub fn in_quote(&self, i: usize) -> bool {
+        self.quote_of[i] != NONE && !self.is_mark(i)
+    }
+
+    /// The token is a quote mark.
+    pub fn is_mark(&self, i: usize) -> bool {
+        let q = self.quote_of[i];
+        if q == NONE {
+            return false;
+        }
+        let q = &self.quotes[q as usize];
+        let t = self.tok(i);
+        t.start as usize == q.open || t.end as usize == q.close
+    }
+
+    /// The token opens a quotation.
+    pub fn opens_quote(&self, i: usize) -> bool {
+        let q = self.quote_of[i];
+        q != NONE && self.quotes[q as usize].open == self.tok(i).start as usize
+    }
+
+    /// A cue starts at token `i`.
+    pub fn is_cue_start(&self, i: usize) -> bool {
+        self.cue_at.get(i).is_some_and(|&h| h != NONE)
+    }
+
+    /// Kind of the entity mention covering token `i`.
+    pub fn mention_kind(&self, i: usize) -> Option<EntityKind> {
+        let m = *self.mention_of.get(i)?;
+        (m != NONE).then(|| self.tagged.mentions[m as usize].kind)
+    }
+
+    /// The person cluster of the person mention covering token `i`.
+    pub fn person_cluster(&self, i: usize) -> Option<u32> {
+        let m = *self.mention_of.get(i)?;
+        if m == NONE {
+            return None;
+        }
+        let m = &self.tagged.mentions[m as usize];
+        (m.kind == EntityKind::Person && m.cluster != NONE).then_some(m.cluster)
+    }
+
+    /// Byte range of a token range.
+    pub fn span(&self, r: &Range<usize>) -> (usize, usize) {
+        (self.tok(r.start).start as usize, self.tok(r.end - 1).end as usize)
+    }
+}
+
+/// Finds quotes. Built once per pipeline.
+#[derive(Clone, Debug)]
+pub(crate) struct QuoteFinder {
+    classes: Vec<CueClass>,
+}
+
+impl QuoteFinder {
+    /// A finder for cues of the given classes.
+    pub fn new(classes: &[CueClass]) -> QuoteFinder {
+        QuoteFinder {
+            classes: classes.to_vec(),
+        }
+    }
+
+    /// Every attribution of one article, in text order.
+    pub fn find(
+        &self,
+        text: &str,
+        seg: &Segmentation,
+        tagged: &Tagged,
+        gaz: &Gazetteers,
+        warnings: &mut Vec<String>,
+    ) -> Vec<Found> {
+        let n = seg.tokens.len();
+        let quotes = marks::pair_quotes(text, seg, warnings);
+        let mut quote_of = vec![NONE; n];
+        for (qi, q) in quotes.iter().enumerate().filter(|(_, q)| q.depth == 0) {
+            let from = seg.token_at_or_after(q.open);
+            let to = seg.token_at_or_after(q.close);
+            for slot in &mut quote_of[from..to] {
+                if *slot == NONE {
+                    *slot = qi as u32;
+                }
+            }
+        }
+        let mut mention_of = vec![NONE; n];
+        for (mi, m) in tagged.mentions.iter().enumerate() {
+            for t in m.tokens.clone() {
+                if t < n && (mention_of[t] == NONE || m.kind == EntityKind::Person) {
+                    mention_of[t] = mi as u32;
+                }
+            }
+        }
+        let inside = |i: usize| {
+            let q = quote_of[i];
+            q != NONE && {
+                let q = &quotes[q as usize];
+                let t = &seg.tokens[i];
+                t.start as usize != q.open && t.end as usize != q.close
+            }
+        };
+        let hits = cues::find_cues(text, seg, &gaz.cues, &self.classes, &inside);
+        let mut cue_at = vec![NONE; n];
+        for (h, hit) in hits.iter().enumerate() {
+            cue_at[hit.first] = h as u32;
+        }
+        let ctx = QCtx {
+            text,
+            seg,
+            tagged,
+            gaz,
+            boilerplate: boilerplate_start(text, seg),
+            quotes,
+            quote_of,
+            mention_of,
+            cue_at,
+            hits,
+        };
+        let mut found = attribute::attribute(&ctx);
+        speaker::resolve(&ctx, &mut found);
+        found.sort_by_key(|f| (f.content.first().map_or(0, |c| c.0), f.cue.map_or(0, |c| c.0)));
+        found
+    }
+}
+
+/// Headings that start the furniture of a web page after the article:
+/// related stories, photo galleries, copyright lines.
+#[rustfmt::skip]
+const FURNITURE: &[&str] = &[
+    "photos", "photo", "related stories", "related", "related articles", "related news", "read more",
+    "more on this story", "more stories", "recommended", "you may also like", "see also", "most read", "most popular",
+    "trending", "advertisement", "share this", "share", "follow us", "subscribe", "comments", "copyright",
+];
+
+/// Byte offset of the first furniture heading in the last part of the
+/// article (or the text length when there is none).
+fn boilerplate_start(text: &str, seg: &Segmentation) -> usize {
+    let half = text.len() / 3;
+    for p in &seg.paragraphs {
+        if (p.start as usize) < half {
+            continue;
+        }
+        let body = text[p.start as usize..p.end as usize].trim();
+        let lower = body.to_lowercase();
+        if FURNITURE.contains(&lower.trim_end_matches(':'))
+            || lower.starts_with("copyright ©")
+            || lower.starts_with("© ")
+            || lower.contains("all rights reserved")
+        {
+            return p.start as usize;
+        }
+    }
+    text.len()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,396 @@
+//! Noun phrases around cues: the speaker mention before a verb ("The senior
+//! diplomat said"), after it ("said David Nevins, the chief executive of
+//! Showtime"), or after "according to".
+//!
+//! There is no parser: a phrase is read word by word from the cue outwards,
+//! taking what can belong to a noun phrase (names, titles, nouns,
+//! adjectives, possessives, "of"/"for" links) and stopping at what cannot
+//! (verbs, prepositions, clause words, punctuation).
+
+use std::ops::Range;
+
+use super::QCtx;
+use crate::record::EntityKind;
+use crate::segment::TokenKind;
+
+/// Personal and relative pronouns that can be a whole speaker mention.
+pub(crate) fn is_pronoun(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "he" | "she"
+            | "they"
+            | "it"
+            | "we"
+            | "i"
+            | "you"
+            | "who"
+            | "which"
+            | "that"
+            | "one"
+            | "both"
+            | "others"
+            | "many"
+            | "some"
+            | "most"
+            | "all"
+            | "none"
+            | "everyone"
+            | "everybody"
+            | "someone"
+            | "somebody"
+            | "nobody"
+            | "few"
+    )
+}
+
+/// Words that end a noun phrase read leftwards and belong to it.
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "some"
+            | "many"
+            | "several"
+            | "most"
+            | "all"
+            | "both"
+            | "each"
+            | "every"
+            | "no"
+            | "other"
+            | "another"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "few"
+            | "any"
+            | "whose"
+    )
+}
+
+/// Words that can never be inside a speaker phrase.
+fn is_barrier(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "is" | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "with"
+            | "from"
+            | "to"
+            | "into"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "under"
+            | "over"
+            | "about"
+            | "against"
+            | "among"
+            | "between"
+            | "through"
+            | "without"
+            | "when"
+            | "while"
+            | "because"
+            | "if"
+            | "as"
+            | "than"
+            | "then"
+            | "but"
+            | "or"
+            | "so"
+            | "yet"
+            | "not"
+            | "also"
+            | "there"
+            | "here"
+            | "where"
+            | "what"
+            | "how"
+            | "why"
+            | "whether"
+            | "although"
+            | "though"
+            | "until"
+            | "unless"
+            | "like"
+            | "via"
+            | "per"
+            | "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+    )
+}
+
+/// Is token `i` a word that can be part of a noun phrase?
+fn np_word(c: &QCtx, i: usize) -> bool {
+    let t = c.tok(i);
+    if t.kind == TokenKind::Possessive {
+        return true;
+    }
+    if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+        return false;
+    }
+    if c.mention_kind(i).is_some() {
+        return true;
+    }
+    let w = c.word(i);
+    if is_barrier(w) || c.in_quote(i) {
+        return false;
+    }
+    if t.shape.is_capitalised() || t.shape.is_all_upper() || t.kind == TokenKind::Number {
+        return !crate::entities::is_function_word(w) || is_determiner(w);
+    }
+    // Lower-case: nouns and adjectives the lexicons know, and hyphenated
+    // modifiers ("vice-presidential").
+    c.gaz.nouns.contains_key(&w.to_lowercase())
+        || crate::entities::is_description_adjective(w)
+        || (w.contains('-') && !w.ends_with("-"))
+        || (!crate::entities::is_function_word(w) && !looks_verbal(w))
+}
+
+/// Lower-case words that are probably verbs or adverbs, not nouns.
+fn looks_verbal(w: &str) -> bool {
+    w.ends_with("ly") || w.ends_with("ed") || w.ends_with("ing") || c_is_cue_like(w)
+}
+
+fn c_is_cue_like(w: &str) -> bool {
+    matches!(w, "added" | "noted" | "argued" | "claimed" | "insisted" | "explained")
+}
+
+/// The speaker phrase ending just before token `end` (exclusive), not
+/// reaching before `lo`.
+pub(crate) fn np_before(c: &QCtx, end: usize, lo: usize) -> Option<Range<usize>> {
+    if end <= lo {
+        return None;
+    }
+    let mut head = end - 1;
+    // "Sen. Claire McCaskill (D-Mo.) said": a parenthesis after the name.
+    if c.word(head) == ")"
+        && let Some(open) = (lo..head).rev().take(10).find(|&k| c.word(k) == "(")
+        && open > lo
+    {
+        head = open - 1;
+    }
+    let hw = c.word(head);
+    if is_pronoun(hw) && c.tok(head).kind == TokenKind::Word {
+        // "she", "who", but not "that" after a noun ("the report that said").
+        if hw.eq_ignore_ascii_case("that") || hw.eq_ignore_ascii_case("which") {
+            return None;
+        }
+        return Some(head..end);
+    }
+    if !np_word(c, head) || c.tok(head).kind == TokenKind::Possessive || is_determiner(hw) {
+        return None;
+    }
+    let mut start = head;
+    let mut links = 0;
+    loop {
+        if start <= lo {
+            break;
+        }
+        let j = start - 1;
+        let w = c.word(j);
+        // "the operators’ spokeswoman": a plural possessive.
+        let plural_possessive = matches!(w, "'" | "’")
+            && j > lo
+            && c.tok(j - 1).end == c.tok(j).start
+            && c.word(j - 1).ends_with(['s', 'S']);
+        if c.tok(j).kind == TokenKind::Possessive || plural_possessive {
+            if j > lo && np_word(c, j - 1) {
+                start = j - 1;
+                continue;
+            }
+            break;
+        }
+        if is_determiner(w) && c.tok(j).kind == TokenKind::Word {
+            start = j;
+            // "a member of the family": a determiner may follow "of".
+            if j >= lo + 2 && matches!(c.word(j - 1), "of" | "for") && np_word(c, j - 2) && links < 2 {
+                links += 1;
+                start = j - 2;
+                continue;
+            }
+            break;
+        }
+        // "Mr. Obama", "Michael R. Bloomberg": the period of an abbreviation.
+        if w == "." && j > lo && c.tok(j - 1).end == c.tok(j).start && {
+            let a = c.word(j - 1);
+            crate::entities::honorific(a).is_some() || (a.chars().count() == 1 && c.tok(j - 1).shape.is_capitalised())
+        } {
+            start = j - 1;
+            continue;
+        }
+        if matches!(w, "of" | "for") && j > lo && np_word(c, j - 1) && links < 2 {
+            links += 1;
+            start = j - 1;
+            continue;
+        }
+        if w == "and" && j > lo && c.tok(start).shape.is_capitalised() && c.tok(j - 1).shape.is_capitalised() {
+            start = j - 1;
+            continue;
+        }
+        if np_word(c, j) {
+            start = j;
+            continue;
+        }
+        break;
+    }
+    // A phrase made only of lower-case words that no lexicon knows is not
+    // a speaker ("the results showed" is, "prices rose" is not reached).
+    Some(start..end)
+}
+
+/// The speaker phrase starting at token `start` and running to the end of
+/// the clause: "said [David Nevins, the chief executive of Showtime]."
+pub(crate) fn np_after(c: &QCtx, start: usize, hi: usize) -> Option<Range<usize>> {
+    if start >= hi {
+        return None;
+    }
+    let first = c.word(start);
+    if is_pronoun(first) && c.tok(start).kind == TokenKind::Word {
+        return Some(start..start + 1);
+    }
+    if !np_word(c, start) && !is_determiner(first) {
+        return None;
+    }
+    let mut end = start;
+    while end < hi {
+        let t = c.tok(end);
+        let w = c.word(end);
+        if c.in_quote(end) || c.opens_quote(end) {
+            break;
+        }
+        if t.kind == TokenKind::Punct {
+            if matches!(w, "." | "!" | "?" | ";" | ":" | "—" | "–") {
+                break;
+            }
+            if w == "," {
+                // Stop before a new clause: ", adding", ", who", ', "'.
+                let next = end + 1;
+                if next >= hi
+                    || c.opens_quote(next)
+                    || c.is_cue_start(next)
+                    || matches!(
+                        c.word(next),
+                        "and" | "but" | "while" | "as" | "according" | "in" | "on" | "at"
+                    )
+                {
+                    break;
+                }
+            }
+        }
+        end += 1;
+    }
+    // Trailing punctuation is not part of the phrase.
+    while end > start && c.tok(end - 1).kind == TokenKind::Punct && !matches!(c.word(end - 1), ")" | "]") {
+        end -= 1;
+    }
+    (end > start).then_some(start..end)
+}
+
+/// Can the phrase speak? Its head is a pronoun, a name, a title, a
+/// capitalised word, or a noun the lexicon knows as a person, group,
+/// organisation or publication ("the plan would add" is not speech).
+pub(crate) fn plausible_source(c: &QCtx, phrase: Range<usize>) -> bool {
+    let head = phrase
+        .clone()
+        .take_while(|&t| !matches!(c.word(t), "," | "of" | "for" | "at" | "from" | "with" | "who" | "("))
+        .filter(|&t| c.tok(t).kind == TokenKind::Word)
+        .last();
+    let Some(h) = head else {
+        return false;
+    };
+    let w = c.word(h);
+    is_pronoun(w)
+        || c.mention_kind(h).is_some()
+        || c.tok(h).shape.is_capitalised()
+        || c.tok(h).shape.is_all_upper()
+        || c.gaz.nouns.contains_key(&w.to_lowercase())
+}
+
+/// True when the phrase holds a person mention at its head: the phrase is a
+/// name with its titles ("Chinese Foreign Minister Wang Yi"), not a phrase
+/// about one ("a spokesman for Hillary Clinton").
+pub(crate) fn head_person(c: &QCtx, phrase: Range<usize>) -> Option<u32> {
+    let mut found = None;
+    for i in phrase.clone() {
+        let w = c.word(i);
+        if matches!(w, "of" | "for" | "from" | "at" | "with") {
+            // The head came before the link; a person after it is not the speaker.
+            break;
+        }
+        if w == "," {
+            break;
+        }
+        if let Some(cluster) = c.person_cluster(i) {
+            found = Some(cluster);
+        }
+    }
+    // "The operators' spokeswoman, Sanne Bakker,": a name in apposition.
+    if found.is_none()
+        && let Some(comma) = phrase.clone().find(|&i| c.word(i) == ",")
+        && comma + 1 < phrase.end
+        && let Some(cluster) = c.person_cluster(comma + 1)
+    {
+        return Some(cluster);
+    }
+    found.or_else(|| {
+        // "Mr. Wang" may have its honorific outside the mention.
+        phrase
+            .clone()
+            .find_map(|i| {
+                (c.mention_kind(i) == Some(EntityKind::Person))
+                    .then(|| c.person_cluster(i))
+                    .flatten()
+            })
+            .filter(|_| phrase.len() <= 2)
+    })
+}

@@ -1,0 +1,231 @@
+//! Speaker resolution: from the local source mention to a person.
+
+use super::phrases::{head_person, is_pronoun};
+use super::{Found, QCtx, Resolution};
+use crate::entities::NONE;
+use crate::gazetteer::{Gender, NounKind};
+use crate::record::EntityKind;
+use crate::segment::TokenKind;
+
+/// A person in subject position: a candidate for later pronouns.
+#[derive(Clone, Copy, Debug)]
+struct Subject {
+    at: usize,
+    cluster: u32,
+    paragraph: usize,
+    /// Was the speaker of an attribution (stronger than a mere subject).
+    speaker: bool,
+}
+
+fn pronoun_gender(word: &str) -> Option<Gender> {
+    match word.to_ascii_lowercase().as_str() {
+        "he" | "him" | "his" => Some(Gender::Male),
+        "she" | "her" | "hers" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The first person mentioned in each sentence, as a subject candidate.
+fn sentence_subjects(c: &QCtx) -> Vec<Subject> {
+    let mut out = Vec::new();
+    for (si, s) in c.seg.sentences.iter().enumerate() {
+        let _ = si;
+        if let Some(t) = s
+            .tokens
+            .clone()
+            .find(|&t| c.person_cluster(t).is_some() && !c.in_quote(t))
+            && let Some(cluster) = c.person_cluster(t)
+        {
+            out.push(Subject {
+                at: c.tok(t).start as usize,
+                cluster,
+                paragraph: s.paragraph,
+                speaker: false,
+            });
+        }
+    }
+    out
+}
+
+/// Resolves every attribution's speaker and sets its confidence.
+pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
+    let mut subjects = sentence_subjects(c);
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| {
+        found[i]
+            .source
+            .map_or(found[i].content.first().map_or(0, |x| x.0), |s| s.0)
+    });
+    let mut last_speaker: Option<(usize, u32, usize)> = None; // (at, cluster, paragraph)
+    for i in order {
+        let at = found[i]
+            .source
+            .map_or(found[i].content.first().map_or(0, |x| x.0), |s| s.0);
+        let paragraph = c.seg.paragraph_at(at).unwrap_or(0);
+        let f = &mut found[i];
+        match (&f.source_tokens, f.how) {
+            (_, Resolution::Floating) => {
+                if let Some((_, cluster, p)) = last_speaker
+                    && p + 2 >= paragraph
+                {
+                    f.speaker = Some(cluster);
+                    f.confidence = 0.5;
+                } else {
+                    f.confidence = 0.2;
+                }
+            }
+            (Some(src), _) => {
+                let src = src.clone();
+                resolve_source(c, f, src, at, paragraph, &subjects);
+            }
+            (None, _) => {
+                f.confidence = 0.3;
+            }
+        }
+        if let Some(cluster) = f.speaker {
+            last_speaker = Some((at, cluster, paragraph));
+            subjects.push(Subject {
+                at,
+                cluster,
+                paragraph,
+                speaker: true,
+            });
+            subjects.sort_by_key(|s| s.at);
+        }
+        if let Some(cluster) = f.speaker {
+            f.speaker_name = c.tagged.clusters.get(cluster as usize).map(|cl| cl.name.clone());
+        }
+    }
+}
+
+fn resolve_source(
+    c: &QCtx,
+    f: &mut Found,
+    src: std::ops::Range<usize>,
+    at: usize,
+    paragraph: usize,
+    subjects: &[Subject],
+) {
+    // A name at the head of the phrase.
+    if let Some(cluster) = head_person(c, src.clone()) {
+        let linked = src.clone().any(|t| {
+            let m = c.mention_of[t];
+            m != NONE && c.tagged.mentions[m as usize].rule.ends_with("-link")
+        });
+        f.speaker = Some(cluster);
+        f.how = Resolution::Named;
+        f.confidence = if linked { 0.9 } else { 0.95 };
+        return;
+    }
+    let words: Vec<&str> = src.clone().map(|t| c.word(t)).collect();
+    // A pronoun.
+    if words.len() == 1 && is_pronoun(words[0]) {
+        let w = words[0];
+        match pronoun_gender(w) {
+            Some(gender) => {
+                let candidates: Vec<&Subject> = subjects
+                    .iter()
+                    .rev()
+                    .filter(|s| s.at < at && s.paragraph + 3 >= paragraph)
+                    .collect();
+                let fits = |s: &&&Subject| {
+                    let g = c.tagged.clusters[s.cluster as usize].gender;
+                    g == gender
+                };
+                let unknown = |s: &&&Subject| c.tagged.clusters[s.cluster as usize].gender == Gender::Unknown;
+                let pick = candidates.iter().find(fits).or_else(|| candidates.iter().find(unknown));
+                if let Some(s) = pick {
+                    let most_recent_speaker = candidates.iter().find(|s| s.speaker).map(|s| s.cluster);
+                    f.speaker = Some(s.cluster);
+                    f.how = Resolution::Pronoun;
+                    let rivals = candidates
+                        .iter()
+                        .filter(|o| o.cluster != s.cluster && fits(o))
+                        .take_while(|o| o.paragraph + 1 >= paragraph)
+                        .count();
+                    f.confidence = match (most_recent_speaker == Some(s.cluster), rivals) {
+                        (true, 0) => 0.85,
+                        (true, _) => 0.75,
+                        (false, 0) => 0.7,
+                        (false, _) => 0.55,
+                    };
+                } else {
+                    f.confidence = 0.3;
+                }
+            }
+            None => {
+                // "they", "it", "we", "who": a group or an unresolved mention.
+                f.how = Resolution::Group;
+                f.confidence = 0.3;
+            }
+        }
+        return;
+    }
+    // A description: its head noun ("the senior diplomat", "the minister").
+    let head = src
+        .clone()
+        .take_while(|&t| !matches!(c.word(t), "," | "of" | "for" | "at" | "from" | "with" | "who"))
+        .filter(|&t| c.tok(t).kind == TokenKind::Word)
+        .last();
+    if let Some(h) = head {
+        let noun = c.word(h).to_lowercase();
+        let entry = c.gaz.nouns.get(&noun).copied();
+        let is_office = c.mention_kind(h) == Some(EntityKind::Office);
+        let person_noun = entry.is_some_and(|n| n.kind == NounKind::Person && !n.plural) || is_office;
+        let lowercase_start = c.tok(src.start).shape.is_lower_start()
+            || matches!(c.word(src.start), "The" | "A" | "An" | "This" | "That");
+        if person_noun && lowercase_start {
+            let office_head = if is_office {
+                let m = c.mention_of[h];
+                (m != NONE).then(|| c.tagged.mentions[m as usize].target)
+            } else {
+                None
+            };
+            let candidates: Vec<u32> = (0..c.tagged.clusters.len() as u32)
+                .filter(|&k| {
+                    let cl = &c.tagged.clusters[k as usize];
+                    cl.first < at
+                        && (cl.nouns.contains(&noun)
+                            || office_head.is_some_and(|o| cl.office_heads.contains(&o))
+                            || cl
+                                .offices
+                                .iter()
+                                .any(|o| o.to_lowercase().split_whitespace().last() == Some(&noun)))
+                })
+                .collect();
+            // The most recently mentioned candidate.
+            let pick = candidates.iter().copied().max_by_key(|&k| {
+                c.tagged
+                    .mentions
+                    .iter()
+                    .filter(|m| m.kind == EntityKind::Person && m.cluster == k && m.start < at)
+                    .map(|m| m.start)
+                    .max()
+                    .unwrap_or(0)
+            });
+            if let Some(k) = pick {
+                f.speaker = Some(k);
+                f.how = Resolution::Description;
+                f.confidence = if candidates.len() == 1 { 0.75 } else { 0.6 };
+                return;
+            }
+            f.speaker_name = Some(phrase_text(c, &src));
+            f.how = Resolution::Group;
+            f.confidence = 0.4;
+            return;
+        }
+    }
+    // An organisation, a group, a document.
+    f.speaker_name = Some(phrase_text(c, &src));
+    f.how = Resolution::Group;
+    f.confidence = 0.8;
+}
+
+fn phrase_text(c: &QCtx, src: &std::ops::Range<usize>) -> String {
+    let (s, e) = c.span(src);
+    c.text[s..e]
+        .trim_end_matches([',', ' '])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

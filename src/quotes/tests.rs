@@ -1,0 +1,221 @@
+//! Table-driven tests of the quote patterns and speaker resolution, on
+//! sentences written for them.
+
+use std::sync::OnceLock;
+
+use crate::record::{CueClass, QuoteKind, Record};
+use crate::{Article, Pipeline};
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| Pipeline::new().expect("bundled pipeline builds"))
+}
+
+fn extract(text: &str) -> Record {
+    pipeline().extract(&Article::new("t", text))
+}
+
+/// A quote as "kind|source|cue|content fragments joined by ' // '|speaker".
+fn quotes(text: &str) -> Vec<String> {
+    let r = extract(text);
+    r.quotes
+        .iter()
+        .map(|q| {
+            let kind = match q.kind {
+                QuoteKind::Direct => "direct",
+                QuoteKind::Indirect => "indirect",
+                QuoteKind::Mixed => "mixed",
+            };
+            let content: Vec<&str> = q.content.iter().map(|c| c.text.as_str()).collect();
+            format!(
+                "{kind}|{}|{}|{}|{}",
+                q.source.as_ref().map_or("", |s| s.text.as_str()),
+                q.cue.as_ref().map_or("", |s| s.text.as_str()),
+                content.join(" // "),
+                q.speaker_name.as_deref().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn pattern_table() {
+    // (text, quotes that must be among those found)
+    let cases: &[(&str, &[&str])] = &[
+        // Direct quotations.
+        ("\"We won,\" she said.", &["direct|she|said|\"We won,\"|"]),
+        (
+            "Olga Petrova arrived. \"We won,\" Petrova said. \"Now we rest.\"",
+            &["direct|Petrova|said|\"We won,\" // \"Now we rest.\"|Olga Petrova"],
+        ),
+        (
+            "“We won,” said Zebulon Farquhar, “and we will win again.”",
+            &["direct|Zebulon Farquhar|said|“We won,” // “and we will win again.”|Zebulon Farquhar"],
+        ),
+        (
+            "Ms Amina Yusuf said: \"We have doubled the budget.\"",
+            &["direct|Ms Amina Yusuf|said:|\"We have doubled the budget.\"|Amina Yusuf"],
+        ),
+        // Indirect speech.
+        (
+            "Zebulon Farquhar said that the vote was fair.",
+            &["indirect|Zebulon Farquhar|said|that the vote was fair|Zebulon Farquhar"],
+        ),
+        (
+            "The vote was fair, Zebulon Farquhar said.",
+            &["indirect|Zebulon Farquhar|said|The vote was fair|Zebulon Farquhar"],
+        ),
+        (
+            "The vote was fair, said Zebulon Farquhar.",
+            &["indirect|Zebulon Farquhar|said|The vote was fair|Zebulon Farquhar"],
+        ),
+        (
+            "According to the ministry, exports rose by a fifth.",
+            &["indirect|the ministry|According to|exports rose by a fifth|the ministry"],
+        ),
+        (
+            "Exports rose by a fifth, according to the ministry.",
+            &["indirect|the ministry|according to|Exports rose by a fifth|the ministry"],
+        ),
+        // Two attributions from one subject.
+        (
+            "Premier Li Wei called for calm, saying that talks must go on.",
+            &[
+                "indirect|Premier Li Wei|called for|calm|Li Wei",
+                "indirect|Premier Li Wei|saying|that talks must go on|Li Wei",
+            ],
+        ),
+        (
+            "Noting that talks had stalled, Zebulon Farquhar said both sides must return.",
+            &[
+                "indirect|Zebulon Farquhar|Noting|that talks had stalled|Zebulon Farquhar",
+                "indirect|Zebulon Farquhar|said|both sides must return|Zebulon Farquhar",
+            ],
+        ),
+        (
+            "Zebulon Farquhar said that ties were good and called for more trade.",
+            &[
+                "indirect|Zebulon Farquhar|said|that ties were good|Zebulon Farquhar",
+                "indirect|Zebulon Farquhar|called for|more trade|Zebulon Farquhar",
+            ],
+        ),
+        // Scare quotes make speech mixed, not direct.
+        (
+            "Zebulon Farquhar said the dispute was a \"new battlefield\" for the region.",
+            &["mixed|Zebulon Farquhar|said|the dispute was a \"new battlefield\" for the region|Zebulon Farquhar"],
+        ),
+        // Thought and intention.
+        (
+            "Analysts believe that prices will rise.",
+            &["indirect|Analysts|believe|that prices will rise|Analysts"],
+        ),
+        // Headlines.
+        (
+            "Farquhar urges calm\nAnna Farquhar spoke on Monday.",
+            &["indirect|Farquhar|urges|calm|Anna Farquhar"],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = quotes(text);
+        for w in *want {
+            assert!(got.iter().any(|g| g == w), "{text:?}\n  wanted {w}\n  got {got:#?}");
+        }
+    }
+}
+
+#[test]
+fn scare_quotes_are_not_direct_quotes() {
+    let got = quotes("Zebulon Farquhar said the dispute was a \"new battlefield\" for the region.");
+    assert!(got.iter().all(|q| !q.starts_with("direct")), "{got:#?}");
+}
+
+#[test]
+fn resolution_table() {
+    // (text, speaker names of the quotes in text order)
+    let cases: &[(&str, &[&str])] = &[
+        // Pronouns go to the most recent compatible subject.
+        (
+            "Anna Kowalski met the press. She said the plan was sound.",
+            &["Anna Kowalski"],
+        ),
+        (
+            "Anna Kowalski met Pavel Novak. Novak said the deal was close. She said it was not.",
+            &["Pavel Novak", "Anna Kowalski"],
+        ),
+        // Descriptions go to the person they described.
+        (
+            "Senior diplomat Li Wei arrived in Oslo. The senior diplomat said talks would resume.",
+            &["Li Wei"],
+        ),
+        (
+            "Finance Minister Ruth Adeyemi spoke first. The minister said the budget was balanced.",
+            &["Ruth Adeyemi"],
+        ),
+        // Groups and organisations keep their name, with no person.
+        ("Participants agreed to meet again in June.", &["Participants"]),
+        // Floating quotations continue the previous speaker.
+        (
+            "\"We will appeal,\" said Zebulon Farquhar.\n\"The ruling ignores the evidence and the law.\"",
+            &["Zebulon Farquhar", "Zebulon Farquhar"],
+        ),
+    ];
+    for (text, want) in cases {
+        let r = extract(text);
+        let got: Vec<&str> = r
+            .quotes
+            .iter()
+            .map(|q| q.speaker_name.as_deref().unwrap_or(""))
+            .collect();
+        assert_eq!(got, *want, "{text:?}: {:#?}", quotes(text));
+        for q in &r.quotes {
+            let named = q.speaker.is_some();
+            let person = r.people.iter().any(|p| Some(&p.id) == q.speaker.as_ref());
+            assert_eq!(named, person, "speaker ids point into people: {text:?}");
+        }
+    }
+}
+
+#[test]
+fn confidence_ranks_named_above_guessed() {
+    let r = extract("\"We will appeal,\" said Zebulon Farquhar.\n\"The ruling ignores the evidence and the law.\"");
+    assert_eq!(r.quotes.len(), 2);
+    assert!(r.quotes[0].confidence > r.quotes[1].confidence, "{:?}", r.quotes);
+    assert!(r.quotes.iter().all(|q| (0.0..=1.0).contains(&q.confidence)));
+}
+
+#[test]
+fn multi_paragraph_quotations_are_one_quote() {
+    let text = "Zebulon Farquhar said: \"We began in spring and we worked all year.\n\"Then the money ran out and the project stopped.\"";
+    let r = extract(text);
+    let direct: Vec<_> = r.quotes.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(direct.len(), 1, "{:#?}", r.quotes);
+    assert_eq!(direct[0].content.len(), 2);
+}
+
+#[test]
+fn unbalanced_marks_warn_and_never_fail() {
+    let r = extract("Zebulon Farquhar said \"this never ends.\nAnd then a stray ” mark.");
+    assert!(
+        r.warnings.iter().any(|w| w.contains("unbalanced quote mark")),
+        "{:?}",
+        r.warnings
+    );
+}
+
+#[test]
+fn cue_classes_can_be_narrowed() {
+    let speech_only = Pipeline::builder().cue_classes(&[CueClass::Speech]).build().unwrap();
+    let text = "Analysts believe that prices will rise. Zebulon Farquhar said that they would not.";
+    let r = speech_only.extract(&Article::new("t", text));
+    assert!(r.quotes.iter().all(|q| q.class == CueClass::Speech));
+    assert_eq!(r.quotes.len(), 1);
+    let all = extract(text);
+    assert!(all.quotes.iter().any(|q| q.class == CueClass::Thought));
+}
+
+#[test]
+fn boilerplate_quotes_are_ignored() {
+    let text = "Zebulon Farquhar said that talks went well on Monday in the capital city.\nIt was a long day for the delegation, which flew home on Tuesday evening.\nPhotos\nRelated Stories\n- Minister says reform will come soon";
+    let r = extract(text);
+    assert_eq!(r.quotes.len(), 1, "{:#?}", r.quotes);
+}
