@@ -67,6 +67,9 @@ pub enum Command {
     /// a usage or fatal error.
     #[command(verbatim_doc_comment)]
     Eval(super::eval::EvalArgs),
+
+    /// Validate gazetteer files and report their contents and collisions.
+    Gazetteer(super::gazetteer::GazetteerArgs),
 }
 
 /// Arguments of `whosaid extract`.
@@ -121,15 +124,60 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "MB", default_value_t = 256)]
     pub max_article_mb: usize,
 
-    /// Use the gazetteers in DIR instead of the bundled ones.
-    #[arg(long = "gazetteers", value_name = "DIR")]
-    pub gazetteers: Option<PathBuf>,
-
-    /// Add a gazetteer file to those in use (repeatable).
-    #[arg(long = "add-gazetteer", value_name = "FILE")]
-    pub add_gazetteer: Vec<PathBuf>,
+    /// Gazetteers and cue classes.
+    #[command(flatten)]
+    pub pipeline: PipelineArgs,
 
     /// No progress bar, no summary, no per-article failure messages.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// Options that configure the pipeline, shared by `extract` and `eval`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PipelineArgs {
+    /// Use the gazetteers (*.tsv) in DIR instead of the bundled ones. See
+    /// gazetteers/README.md for the format; copy the bundled files as a start.
+    #[arg(long = "gazetteers", value_name = "DIR")]
+    pub gazetteers: Option<PathBuf>,
+
+    /// Add a gazetteer file of any kind (people, offices, countries, nouns,
+    /// names, cues: told by its header) to those in use. Repeatable: this is
+    /// how to bring the people of your beat.
+    #[arg(long = "add-gazetteer", value_name = "FILE")]
+    pub add_gazetteer: Vec<PathBuf>,
+
+    /// Which attributions to extract, by the class of their cue: speech
+    /// ("said"), thought ("believes"), intention ("plans to"); comma
+    /// separated. Default: all three.
+    #[arg(long, value_name = "CLASSES", value_delimiter = ',', value_parser = ["speech", "thought", "intention"])]
+    pub cues: Vec<String>,
+}
+
+impl PipelineArgs {
+    /// Builds the pipeline these options describe.
+    pub fn build(&self) -> anyhow::Result<whosaid::Pipeline> {
+        use anyhow::Context;
+        use whosaid::record::CueClass;
+        let mut builder = whosaid::Pipeline::builder();
+        if let Some(dir) = &self.gazetteers {
+            builder = builder.gazetteer_dir(dir);
+        }
+        for file in &self.add_gazetteer {
+            builder = builder.add_gazetteer(file);
+        }
+        if !self.cues.is_empty() {
+            let classes: Vec<CueClass> = self
+                .cues
+                .iter()
+                .map(|c| match c.as_str() {
+                    "thought" => CueClass::Thought,
+                    "intention" => CueClass::Intention,
+                    _ => CueClass::Speech,
+                })
+                .collect();
+            builder = builder.cue_classes(&classes);
+        }
+        builder.build().context("cannot build the pipeline")
+    }
 }

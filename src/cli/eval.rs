@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use clap::Parser;
 use clap::builder::TypedValueParser;
-use whosaid::Pipeline;
 use whosaid::eval::{self, Floor, Gold, GoldFormat, Predictions, report};
 
 use super::EXIT_OK;
@@ -55,13 +54,9 @@ pub struct EvalArgs {
     #[arg(short = 'j', long = "threads", value_name = "N")]
     pub threads: Option<usize>,
 
-    /// Use the gazetteers in DIR instead of the bundled ones.
-    #[arg(long = "gazetteers", value_name = "DIR")]
-    pub gazetteers: Option<PathBuf>,
-
-    /// Add a gazetteer file to those in use (repeatable).
-    #[arg(long = "add-gazetteer", value_name = "FILE")]
-    pub add_gazetteer: Vec<PathBuf>,
+    /// Gazetteers and cue classes.
+    #[command(flatten)]
+    pub pipeline: super::args::PipelineArgs,
 }
 
 fn format_parser() -> impl clap::builder::TypedValueParser<Value = GoldFormat> {
@@ -78,14 +73,7 @@ fn parse_floor(s: &str) -> std::result::Result<Floor, String> {
 
 pub fn run(args: EvalArgs) -> Result<i32> {
     report::check_floor_names(&args.format.empty_scores(), &args.min)?;
-    let mut builder = Pipeline::builder();
-    if let Some(dir) = &args.gazetteers {
-        builder = builder.gazetteer_dir(dir);
-    }
-    for file in &args.add_gazetteer {
-        builder = builder.add_gazetteer(file);
-    }
-    let pipeline = builder.build().context("cannot build the pipeline")?;
+    let pipeline = args.pipeline.build()?;
 
     let mut notes = Vec::new();
     let resolve = |name: &str| pipeline.country_code(name).map(str::to_string);

@@ -5,9 +5,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
-use whosaid::Pipeline;
 use whosaid::driver::{self, Observer, RunOptions, Summary};
 use whosaid::input::{Format, Inputs, ReadOptions};
 use whosaid::output::{DirSink, JsonlSink, Processed, Sink};
@@ -36,7 +35,7 @@ pub fn run(args: ExtractArgs) -> Result<i32> {
         max_article_bytes: args.max_article_mb.saturating_mul(1 << 20),
         ..ReadOptions::default()
     };
-    let pipeline = build_pipeline(&args)?;
+    let pipeline = args.pipeline.build()?;
     let found = Inputs::discover(&inputs, &read_opts)?;
     let total_bytes = found.total_bytes();
     let reader = found.reader(read_opts.clone());
@@ -77,17 +76,6 @@ pub fn run(args: ExtractArgs) -> Result<i32> {
         return Ok(EXIT_FATAL);
     }
     Ok(if summary.failed > 0 { EXIT_SOME_FAILED } else { EXIT_OK })
-}
-
-fn build_pipeline(args: &ExtractArgs) -> Result<Pipeline> {
-    let mut builder = Pipeline::builder();
-    if let Some(dir) = &args.gazetteers {
-        builder = builder.gazetteer_dir(dir);
-    }
-    for file in &args.add_gazetteer {
-        builder = builder.add_gazetteer(file);
-    }
-    builder.build().context("cannot build the pipeline")
 }
 
 /// Progress bar, failure messages and the final summary, on standard error.

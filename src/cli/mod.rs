@@ -8,6 +8,7 @@
 mod args;
 mod eval;
 mod extract;
+mod gazetteer;
 
 use clap::Parser;
 
@@ -33,6 +34,7 @@ pub fn main() -> i32 {
     let result = match args.command {
         Command::Extract(cmd) => extract::run(cmd),
         Command::Eval(cmd) => eval::run(cmd),
+        Command::Gazetteer(cmd) => gazetteer::run(cmd),
     };
     match result {
         Ok(code) => code,

@@ -10,6 +10,7 @@
 use super::tokens::{Token, TokenKind};
 
 /// Abbreviations that precede a name and never end a sentence.
+#[rustfmt::skip]
 const TITLE_ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "cpt", "sgt", "maj", "adm",
     "cmdr", "rev", "st", "mt", "ft", "hon", "messrs", "mme", "mlle", "pres", "supt", "insp", "det", "atty", "amb",
@@ -17,70 +18,20 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Abbreviations that do not end a sentence when a number follows.
+#[rustfmt::skip]
 const NUMBER_ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "p", "pp",
-    "art", "fig", "ch", "sec", "para", "approx", "ca",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "p",
+    "pp", "art", "fig", "ch", "sec", "para", "approx", "ca",
 ];
 
 /// Words that typically open a sentence; after "U.S." one of these means the
 /// period also ended the sentence.
+#[rustfmt::skip]
 const OPENERS: &[&str] = &[
-    "a",
-    "an",
-    "and",
-    "as",
-    "at",
-    "but",
-    "by",
-    "for",
-    "he",
-    "her",
-    "his",
-    "however",
-    "i",
-    "if",
-    "in",
-    "it",
-    "its",
-    "meanwhile",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "on",
-    "our",
-    "she",
-    "so",
-    "still",
-    "that",
-    "the",
-    "their",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "we",
-    "when",
-    "while",
-    "yet",
-    "after",
-    "before",
-    "since",
-    "although",
-    "what",
-    "who",
-    "why",
-    "how",
-    "many",
-    "some",
-    "most",
-    "other",
-    "officials",
-    "one",
-    "no",
-    "not",
-    "asked",
+    "a", "an", "and", "as", "at", "but", "by", "for", "he", "her", "his", "however", "i", "if", "in", "it", "its",
+    "meanwhile", "mr", "mrs", "ms", "dr", "on", "our", "she", "so", "still", "that", "the", "their", "there", "these",
+    "they", "this", "those", "we", "when", "while", "yet", "after", "before", "since", "although", "what", "who",
+    "why", "how", "many", "some", "most", "other", "officials", "one", "no", "not", "asked",
 ];
 
 fn closes(text: &str, t: &Token) -> bool {
