@@ -358,9 +358,11 @@ fn consider_run(ctx: &mut Ctx, run: &[usize]) {
     // Honorifics inside the run ("Mr Blair", "President Biden") are titles.
     while let Some((&first, rest)) = run.split_first() {
         let w = ctx.word(first);
+        // "Will Doyle" keeps "Will"; "The Doyle report" and a sentence
+        // opening "However Doyle" lose their first word.
         let drop = (honorific(w).is_some() && !rest.is_empty())
             || (is_not_name(w) && ctx.sentence_initial(first))
-            || (is_not_name(w) && w.len() <= 4);
+            || (is_not_name(w) && w.len() <= 4 && !ctx.gaz.first_names.contains_key(w));
         if !drop {
             break;
         }
@@ -398,7 +400,10 @@ fn consider_run(ctx: &mut Ctx, run: &[usize]) {
     if (0..run.len()).any(calendar) || words.iter().enumerate().any(head_word) {
         return;
     }
-    if words.iter().any(|w| is_not_name(w)) {
+    if words
+        .iter()
+        .any(|w| is_not_name(w) && !ctx.gaz.first_names.contains_key(*w))
+    {
         return;
     }
     // "the Wang Yi ..." is never a person; "the Johnson report", "The

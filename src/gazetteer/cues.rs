@@ -13,7 +13,8 @@
 //!   or a bare clause: "said (that) ..."), `to` ("urged X to ..."), `for`
 //!   ("called for ..."), `np` (a noun phrase: "denied the report"), `on`
 //!   ("commented on ..."), `that` (only a clause opened by "that": "found
-//!   that ...", for verbs that report only then).
+//!   that ...", for verbs that report only then), `quote` (only next to a
+//!   direct quotation: '"...," she continued').
 
 use std::collections::HashMap;
 
@@ -51,6 +52,8 @@ impl Frames {
     pub const ON: Frames = Frames(16);
     /// Only a clause opened by an explicit "that": "found that ...".
     pub const THAT: Frames = Frames(32);
+    /// Only a direct quotation: '"...," she continued.'
+    pub const QUOTE: Frames = Frames(64);
 
     /// True when every flag of `other` is set.
     pub fn has(self, other: Frames) -> bool {
@@ -65,6 +68,7 @@ impl Frames {
             "np" => Some(Frames::NP),
             "on" => Some(Frames::ON),
             "that" => Some(Frames::THAT),
+            "quote" => Some(Frames::QUOTE),
             _ => None,
         }
     }
@@ -150,7 +154,7 @@ impl CueLexicon {
                     t.fault(
                         row,
                         "frames",
-                        format!("{word:?} is not clause, that, to, for, np or on"),
+                        format!("{word:?} is not clause, that, to, for, np, on or quote"),
                     )
                 })?;
                 f.0 |= flag.0;

@@ -52,7 +52,26 @@ pub(super) fn attribute(c: &QCtx) -> Vec<Found> {
             f.kind = QuoteKind::Mixed;
         }
     }
+    // A belief or plan reported inside someone's words ("he said he wants
+    // ...") is part of what they said, not an attribution of its own.
+    let nested: Vec<bool> = st.out.iter().map(|f| is_nested(f, &st.out)).collect();
+    let mut keep = nested.iter();
     st.out
+        .retain(|f| !(*keep.next().unwrap_or(&false) && f.class != CueClass::Speech));
+    let nested: Vec<bool> = st.out.iter().map(|f| is_nested(f, &st.out)).collect();
+    for (f, n) in st.out.iter_mut().zip(nested) {
+        f.nested = n;
+    }
+    st.out
+}
+
+/// Does `f`'s cue sit inside the content of another attribution in `all`?
+fn is_nested(f: &Found, all: &[Found]) -> bool {
+    let Some((cs, ce)) = f.cue else {
+        return false;
+    };
+    all.iter()
+        .any(|o| !std::ptr::eq(o, f) && o.content.iter().any(|&(s, e)| s <= cs && ce <= e))
 }
 
 fn sentence_of(c: &QCtx, t: usize) -> usize {
@@ -102,7 +121,9 @@ fn direct(c: &QCtx, st: &mut State) {
         if close_tok == 0 || open_tok >= c.seg.tokens.len() {
             continue;
         }
-        let found = right_pattern(c, q, close_tok, st).or_else(|| left_pattern(c, q, open_tok, st));
+        let found = right_pattern(c, q, close_tok, st)
+            .or_else(|| left_pattern(c, q, open_tok, st))
+            .or_else(|| colon_paragraph(c, q, open_tok, st));
         let Some((hit, source)) = found else {
             continue;
         };
@@ -131,6 +152,7 @@ fn direct(c: &QCtx, st: &mut State) {
             speaker_name: None,
             confidence: 0.0,
             how: Resolution::None,
+            nested: false,
         });
     }
     transcript(c, st);
@@ -142,7 +164,18 @@ fn right_pattern(c: &QCtx, q: &Quoted, close_tok: usize, st: &State) -> Option<(
         return None;
     }
     let s = sentence_of(c, close_tok - 1);
-    let range = sentence_tokens(c, s);
+    let mut range = sentence_tokens(c, s);
+    // '"Why?" Biden asked.': a quotation ending in its own sentence
+    // punctuation ends the sentence, but the attribution that follows it in
+    // the paragraph still belongs to it.
+    let inner = c.text[q.inner_start..q.inner_end].trim_end();
+    if range.end == close_tok
+        && inner.ends_with(['?', '!', '.', '…'])
+        && close_tok < c.seg.tokens.len()
+        && c.seg.paragraph_at(c.tok(close_tok).start as usize) == Some(q.paragraph)
+    {
+        range = sentence_tokens(c, sentence_of(c, close_tok));
+    }
     let mut j = close_tok;
     if j < range.end && c.word(j) == "," {
         j += 1;
@@ -150,22 +183,35 @@ fn right_pattern(c: &QCtx, q: &Quoted, close_tok: usize, st: &State) -> Option<(
     if j >= range.end || c.seg.paragraph_at(c.tok(j).start as usize) != Some(q.paragraph) {
         return None;
     }
-    // Cue first: "said Smith".
-    if let Some(h) = hit_at(c, j).filter(|&h| !st.used_hit[h] && c.hits[h].kind == CueType::Verb) {
+    // Cue first: "said Smith", "according to CNN".
+    if let Some(h) =
+        hit_at(c, j).filter(|&h| !st.used_hit[h] && matches!(c.hits[h].kind, CueType::Verb | CueType::Prep))
+    {
         let hit = &c.hits[h];
         if let Some(src) = np_after(c, hit.end, range.end) {
             return Some((h, Some(src)));
         }
-        if hit.end >= range.end || matches!(c.word(hit.end), "." | ",") {
-            return Some((h, None));
-        }
     }
-    // Source first: "Smith said", "the senior diplomat told reporters".
-    for k in j + 1..range.end.min(j + 14) {
+    // Source first: "Smith said", "the senior diplomat told reporters", "a
+    // narrator in the Clinton ad asks".
+    for k in j + 1..range.end.min(j + 30) {
         if let Some(h) = hit_at(c, k).filter(|&h| !st.used_hit[h] && c.hits[h].kind == CueType::Verb) {
-            let src = np_before(c, k, j)?;
-            if src.start == j {
-                return Some((h, Some(src)));
+            if np_before(c, k, j).is_some_and(|src| src.start == j)
+                || appositive_source(c, k, j).is_some_and(|src| src.start == j)
+            {
+                return Some((h, Some(j..k)));
+            }
+            let phrase_like = (j..k).all(|t| {
+                let tok = c.tok(t);
+                matches!(tok.kind, TokenKind::Word | TokenKind::Possessive | TokenKind::Number)
+                    && !matches!(
+                        c.word(t),
+                        "is" | "was" | "are" | "were" | "has" | "had" | "have" | "will" | "would"
+                    )
+                    || matches!(c.word(t), "(" | ")" | "," | "." | "-")
+            });
+            if phrase_like && k - j <= 12 && super::phrases::plausible_source(c, j..k) {
+                return Some((h, Some(j..k)));
             }
             return None;
         }
@@ -197,7 +243,9 @@ fn left_pattern(c: &QCtx, q: &Quoted, open_tok: usize, st: &State) -> Option<(us
         if c.in_quote(k) {
             return None;
         }
-        let Some(h) = hit_at(c, k).filter(|&h| !st.used_hit[h] && c.hits[h].kind == CueType::Verb) else {
+        let Some(h) =
+            hit_at(c, k).filter(|&h| !st.used_hit[h] && matches!(c.hits[h].kind, CueType::Verb | CueType::Phrase))
+        else {
             continue;
         };
         let hit = &c.hits[h];
@@ -207,8 +255,68 @@ fn left_pattern(c: &QCtx, q: &Quoted, open_tok: usize, st: &State) -> Option<(us
         if hit.end < last && (c.word(last) != ":" && last - hit.end > 4) {
             return None;
         }
-        let src = np_before(c, hit.first, range.start).or_else(|| appositive_source(c, hit.first, range.start));
+        let src = source_before(c, hit, range.start, st);
         return Some((h, src));
+    }
+    None
+}
+
+/// The speaker phrase of a cue that comes before its quotation: the
+/// subject before it, with any appositive; for a participle after a comma
+/// ('..., adding: "..."'), the subject of the main clause.
+fn source_before(c: &QCtx, hit: &CueHit, lo: usize, st: &State) -> Option<Range<usize>> {
+    let after_comma = hit.first > lo && c.word(hit.first - 1) == ",";
+    if hit.tense == crate::gazetteer::Tense::Ing && after_comma {
+        return st
+            .out
+            .iter()
+            .rev()
+            .find(|f| {
+                f.source_tokens
+                    .as_ref()
+                    .is_some_and(|s| s.start >= lo && s.end <= hit.first)
+            })
+            .and_then(|f| f.source_tokens.clone())
+            .or_else(|| clause_subject(c, lo, hit.first));
+    }
+    np_before(c, hit.first, lo).or_else(|| appositive_source(c, hit.first, lo))
+}
+
+/// `He said:` closing one paragraph, the quotation opening the next.
+fn colon_paragraph(c: &QCtx, q: &Quoted, open_tok: usize, st: &State) -> Option<(usize, Option<Range<usize>>)> {
+    let p = &c.seg.paragraphs[q.paragraph];
+    if q.open != p.start as usize || q.paragraph == 0 {
+        return None;
+    }
+    let prev = &c.seg.paragraphs[q.paragraph - 1];
+    let colon = prev.tokens.end.checked_sub(1)?;
+    if !matches!(c.word(colon), ":" | ".") || open_tok == 0 {
+        return None;
+    }
+    let s = sentence_of(c, colon);
+    let range = sentence_tokens(c, s);
+    for k in (colon.saturating_sub(7).max(range.start)..colon).rev() {
+        if let Some(h) =
+            hit_at(c, k).filter(|&h| !st.used_hit[h] && matches!(c.hits[h].kind, CueType::Verb | CueType::Phrase))
+        {
+            let hit = &c.hits[h];
+            // "Simon Rosenberg told the New Yorker." then a quotation
+            // paragraph: the sentence ends in the cue and a short object or
+            // adjunct, with no content of its own.
+            if c.word(colon) == "."
+                && !(hit.end..colon).all(|t| {
+                    matches!(
+                        c.tok(t).kind,
+                        TokenKind::Word | TokenKind::Possessive | TokenKind::Number
+                    ) && !matches!(c.word(t), "that" | "this" | "it" | "so")
+                        && !c.is_cue_start(t)
+                })
+            {
+                return None;
+            }
+            let src = source_before(c, hit, range.start, st);
+            return Some((h, src));
+        }
     }
     None
 }
@@ -319,6 +427,7 @@ fn transcript(c: &QCtx, st: &mut State) {
             speaker_name: None,
             confidence: 0.0,
             how: Resolution::None,
+            nested: false,
         });
     }
 }
@@ -327,32 +436,54 @@ fn transcript(c: &QCtx, st: &mut State) {
 /// when the token before `cue_first` is a comma.
 fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usize>> {
     let comma = cue_first.checked_sub(1).filter(|&k| k > lo && c.word(k) == ",")?;
-    let from = comma.saturating_sub(25).max(lo + 1);
-    for k in (from..comma).rev() {
+    let from = comma.saturating_sub(30).max(lo + 1);
+    // Walk back over comma-separated appositives ("Michael Mulgrew,
+    // president of the union, which represents teachers, said"): each
+    // segment must start like a phrase; the source starts at the phrase
+    // before the first of them.
+    let mut best = None;
+    let mut k = comma;
+    while k > from {
+        k -= 1;
         if c.in_quote(k) || c.opens_quote(k) {
-            return None;
+            break;
         }
         if c.word(k) != "," {
             continue;
         }
-        let head = np_before(c, k, lo)?;
-        // The appositive must start like a phrase: a determiner, a number,
-        // "who", a title, a capitalised word or a known noun.
         let first = k + 1;
         let fw = c.word(first).to_ascii_lowercase();
         let starts_well = matches!(
             fw.as_str(),
-            "a" | "an" | "the" | "who" | "whose" | "his" | "her" | "their" | "its"
+            "a" | "an"
+                | "the"
+                | "who"
+                | "whose"
+                | "which"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "now"
+                | "then"
+                | "also"
+                | "himself"
+                | "herself"
+                | "once"
+                | "formerly"
+                | "former"
         ) || c.tok(first).kind == TokenKind::Number
             || c.tok(first).shape.is_capitalised()
             || c.mention_kind(first).is_some()
             || c.gaz.nouns.contains_key(&fw);
         if !starts_well {
-            return None;
+            break;
         }
-        return Some(head.start..comma + 1);
+        if let Some(head) = np_before(c, k, lo) {
+            best = Some(head.start..comma + 1);
+        }
     }
-    None
+    best
 }
 
 /// The content after a cue, from token `from` to the end of its clause
@@ -503,6 +634,7 @@ fn new_found(
         speaker_name: None,
         confidence: 0.0,
         how: Resolution::None,
+        nested: false,
     }
 }
 
@@ -550,11 +682,17 @@ fn prep_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
 fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Option<Found> {
     let cue_lexeme = c.gaz.cues.cue(h.cue);
     let frames = cue_lexeme.frames;
+    if frames == Frames::QUOTE {
+        return None;
+    }
     let mut cue_end = h.end;
     // "called for", "commented on": the particle is part of the cue.
     if cue_end < end {
         let next = c.word(cue_end);
-        if (frames.has(Frames::FOR) && next == "for") || (frames.has(Frames::ON) && next == "on") {
+        if (frames.has(Frames::FOR) && next == "for")
+            || (frames.has(Frames::ON) && next == "on")
+            || (frames.has(Frames::NP) && matches!(next, "against" | "about" | "of"))
+        {
             cue_end += 1;
         }
     }
@@ -574,6 +712,10 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     if h.participle && ing {
         let after_comma = h.first > lo && c.word(h.first - 1) == ",";
         if initial {
+            // "Noting that X, S said Y" — but not "Speaking at a rally, S ...".
+            if c.word(cue_end) != "that" {
+                return None;
+            }
             let comma = (cue_end..end).find(|&k| c.word(k) == "," && !c.in_quote(k))?;
             let content = trim_content(c, cue_end, comma)?;
             let source = clause_subject(c, comma + 1, end);
@@ -604,8 +746,13 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     let mut content: Vec<Range<usize>> = Vec::new();
     let mut inverted = false;
     if comma_before {
-        // "C, said S." when a phrase runs from the cue to the clause end.
-        if let Some(after) = np_after(c, cue_end, end)
+        // "S, APPOSITIVE, told X ..." with S opening the clause, or "C, said
+        // S." when a short phrase runs from the cue to the clause end.
+        let appositive = appositive_source(c, h.first, lo).filter(|src| src.start <= lo + 3);
+        if let Some(src) = appositive {
+            source = Some(src);
+        } else if let Some(after) = np_after(c, cue_end, end)
+            && after.len() <= 14
             && (after.end + 1 >= end || c.tok(after.end).kind == TokenKind::Punct)
             && h.first - 1 > lo
             && (ing
@@ -665,6 +812,9 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
             frames.has(Frames::TO)
         } else if next == "for" {
             frames.has(Frames::FOR) || frames.has(Frames::NP)
+        } else if cue_end > h.end {
+            // The particle joined the cue: what follows is its object.
+            true
         } else if matches!(next, "," | "." | "" | ":" | "!" | "?") {
             false
         } else {
@@ -701,6 +851,25 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     // A finite verb needs a speaker; a passive ("is expected", "was asked")
     // does not have one.
     let passive = h.tense == crate::gazetteer::Tense::Past
+        && matches!(
+            cue_lexeme.lemma.as_str(),
+            "expect"
+                | "ask"
+                | "say"
+                | "report"
+                | "believe"
+                | "think"
+                | "estimate"
+                | "rumor"
+                | "understand"
+                | "know"
+                | "predict"
+                | "project"
+                | "fear"
+                | "suspect"
+                | "assume"
+                | "expect to"
+        )
         && (h.first..h.head).any(|k| matches!(c.word(k), "is" | "was" | "are" | "were" | "be" | "been" | "being"));
     if source.is_none() && !passive {
         return None;
@@ -809,6 +978,7 @@ fn floating(c: &QCtx, st: &mut State) {
             speaker_name: None,
             confidence: 0.0,
             how: Resolution::Floating,
+            nested: false,
         });
     }
 }

@@ -215,13 +215,34 @@ fn is_finite_aux(word: &str) -> bool {
     )
 }
 
+/// A headline in title case ("Sanders Vows To Eliminate Tax Breaks"):
+/// most words of the sentence starting at token `lo` are capitalised.
+fn title_case(seg: &Segmentation, text: &str, lo: usize) -> bool {
+    let Some(s) = seg.sentence_at(seg.tokens[lo].start as usize) else {
+        return false;
+    };
+    let words = seg.sentences[s]
+        .tokens
+        .clone()
+        .filter(|&k| seg.tokens[k].kind == TokenKind::Word);
+    let (mut caps, mut all) = (0, 0);
+    for k in words {
+        all += 1;
+        let t = &seg.tokens[k];
+        if t.shape.is_capitalised() || t.text(text).len() <= 3 {
+            caps += 1;
+        }
+    }
+    all >= 4 && caps * 10 >= all * 9
+}
+
 /// Is the verb form at token `head` (its span starting at `first`) read as
 /// a verb? Base and third-person forms double as nouns ("the state", "his
 /// plans", "United States"); past forms after a determiner are adjectives.
 fn verb_reading(text: &str, seg: &Segmentation, first: usize, head: usize, tense: Tense, lo: usize) -> bool {
     let tok = &seg.tokens[head];
     let sentence_initial = (lo..head).all(|k| seg.tokens[k].kind == TokenKind::Punct);
-    if tok.shape.is_capitalised() && !sentence_initial && first == head {
+    if tok.shape.is_capitalised() && !sentence_initial && first == head && !title_case(seg, text, lo) {
         return false;
     }
     if first < head {
@@ -303,6 +324,13 @@ pub(crate) fn find_cues(
                     && joins_left(seg.tokens[first - 1].text(text))
                     && !excluded(first - 1)
                 {
+                    // "’s" is "is" or "has" only before a participle ("she’s
+                    // said", "he’s describing"); before "comments" it owns.
+                    if seg.tokens[first - 1].kind == TokenKind::Possessive
+                        && !matches!(form.tense, Tense::Past | Tense::Ing)
+                    {
+                        break;
+                    }
                     first -= 1;
                 }
             }

@@ -49,6 +49,9 @@ pub(crate) struct Found {
     pub confidence: f64,
     /// How the speaker was found, for confidence and debugging.
     pub how: Resolution,
+    /// The cue sits inside another attribution's content ("he said she
+    /// told him ..."): less certain to be an attribution of its own.
+    pub nested: bool,
 }
 
 /// How a speaker was resolved.
@@ -136,6 +139,15 @@ impl<'a> QCtx<'a> {
         }
         let m = &self.tagged.mentions[m as usize];
         (m.kind == EntityKind::Person && m.cluster != NONE).then_some(m.cluster)
+    }
+
+    /// True for the first word of its sentence (after opening punctuation).
+    pub fn sentence_initial(&self, i: usize) -> bool {
+        let Some(s) = self.seg.sentence_at(self.tok(i).start as usize) else {
+            return false;
+        };
+        let s = &self.seg.sentences[s];
+        (s.tokens.start..i).all(|k| self.seg.tokens[k].kind == crate::segment::TokenKind::Punct)
     }
 
     /// Byte range of a token range.

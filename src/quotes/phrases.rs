@@ -182,11 +182,17 @@ fn np_word(c: &QCtx, i: usize) -> bool {
         return true;
     }
     let w = c.word(i);
-    if is_barrier(w) || c.in_quote(i) {
+    if c.in_quote(i) || w.ends_with("n't") || w.ends_with("n’t") {
+        return false;
+    }
+    // "Will Doyle", "May": a capital inside a sentence makes a name part.
+    if is_barrier(w) && (!t.shape.is_capitalised() || c.sentence_initial(i)) {
         return false;
     }
     if t.shape.is_capitalised() || t.shape.is_all_upper() || t.kind == TokenKind::Number {
-        return !crate::entities::is_function_word(w) || is_determiner(w);
+        // "the New York businessman": a capital inside a sentence is a name
+        // part even when the word is a common one.
+        return !crate::entities::is_function_word(w) || is_determiner(w) || !c.sentence_initial(i);
     }
     // Lower-case: nouns and adjectives the lexicons know, and hyphenated
     // modifiers ("vice-presidential").
@@ -309,7 +315,14 @@ pub(crate) fn np_after(c: &QCtx, start: usize, hi: usize) -> Option<Range<usize>
             break;
         }
         if t.kind == TokenKind::Punct {
-            if matches!(w, "." | "!" | "?" | ";" | ":" | "—" | "–") {
+            // "Rep. Jim Clyburn", "Michael R. Bloomberg": an abbreviation's period.
+            let abbreviation = w == "."
+                && end > start
+                && c.tok(end - 1).end == t.start
+                && (crate::entities::honorific(c.word(end - 1)).is_some()
+                    || (c.word(end - 1).chars().count() == 1 && c.tok(end - 1).shape.is_capitalised()))
+                && end + 1 < hi;
+            if matches!(w, "." | "!" | "?" | ";" | ":" | "—" | "–") && !abbreviation {
                 break;
             }
             if w == "," {

@@ -95,6 +95,9 @@ pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
         if let Some(cluster) = f.speaker {
             f.speaker_name = c.tagged.clusters.get(cluster as usize).map(|cl| cl.name.clone());
         }
+        if f.nested {
+            f.confidence *= 0.8;
+        }
     }
 }
 
