@@ -43,6 +43,7 @@ mod pipeline;
 mod quotes;
 pub mod record;
 pub mod segment;
+mod text;
 
 pub use article::{Article, SourceRef};
 pub use error::{Error, Result};

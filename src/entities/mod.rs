@@ -157,7 +157,7 @@ impl<'a> Ctx<'a> {
         if w.len() > 40 {
             return None;
         }
-        self.gaz.nouns.get(&w.to_lowercase()).copied()
+        crate::text::with_lower(w, |lw| self.gaz.nouns.get(lw).copied())
     }
 
     /// True when token `i` is a noun naming one person ("diplomat").

@@ -208,10 +208,12 @@ pub(super) fn appositive_after(ctx: &Ctx, last: usize) -> Option<usize> {
         return None;
     }
     let mut i = ctx.next_in_sentence(c)?;
-    if matches!(
-        ctx.word(i).to_ascii_lowercase().as_str(),
-        "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "whose"
-    ) {
+    if crate::text::with_lower(ctx.word(i), |lw| {
+        matches!(
+            lw,
+            "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "whose"
+        )
+    }) {
         i = ctx.next_in_sentence(i)?;
     }
     for _ in 0..5 {

@@ -5,7 +5,53 @@
 //! These are grammar, not gazetteers: short, stable lists of English words
 //! that users have no reason to change. Lookups are case-insensitive on ASCII.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
 use crate::gazetteer::Gender;
+
+/// A set of lower-case ASCII words, looked up case-insensitively without
+/// allocating: the hot paths ask it about every token.
+pub(crate) struct WordSet {
+    words: FxHashSet<&'static str>,
+    longest: usize,
+}
+
+impl WordSet {
+    fn new(list: &[&'static str]) -> WordSet {
+        WordSet {
+            words: list.iter().copied().collect(),
+            longest: list.iter().map(|w| w.len()).max().unwrap_or(0),
+        }
+    }
+
+    /// True when `word`, lower-cased, is in the set.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        if bytes.len() > self.longest || !bytes.is_ascii() {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        let Some(lower) = buf.get_mut(..bytes.len()) else {
+            return false;
+        };
+        for (d, s) in lower.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        std::str::from_utf8(lower).is_ok_and(|w| self.words.contains(w))
+    }
+}
+
+/// A lazily built [`WordSet`] over a constant list.
+macro_rules! word_set {
+    ($name:ident, $list:expr) => {
+        fn $name() -> &'static WordSet {
+            static SET: OnceLock<WordSet> = OnceLock::new();
+            SET.get_or_init(|| WordSet::new($list))
+        }
+    };
+}
 
 /// Titles written before a name ("Mr Blair", "Sen. Murray", "Sheikh Hasina"),
 /// with the gender they imply.
@@ -95,8 +141,10 @@ const HONORIFICS: &[(&str, Gender)] = &[
 
 /// The gender an honorific implies, when `word` is one.
 pub(crate) fn honorific(word: &str) -> Option<Gender> {
+    static SET: OnceLock<WordSet> = OnceLock::new();
     let word = word.strip_suffix('.').unwrap_or(word);
-    if word.len() > 13 {
+    let set = SET.get_or_init(|| WordSet::new(&HONORIFICS.iter().map(|(h, _)| *h).collect::<Vec<_>>()));
+    if !set.contains(word) {
         return None;
     }
     HONORIFICS
@@ -116,6 +164,12 @@ const PARTICLES: &[&str] = &[
 pub(crate) fn is_particle(word: &str) -> bool {
     word.len() <= 5 && PARTICLES.contains(&word)
 }
+
+word_set!(function_words, FUNCTION_WORDS);
+word_set!(not_names, NOT_NAMES);
+word_set!(calendar_words, CALENDAR);
+word_set!(non_person_heads, NON_PERSON_HEADS);
+word_set!(description_adjectives, DESCRIPTION_ADJECTIVES);
 
 /// Function words and other words that start sentences in capitals but are
 /// never names.
@@ -146,7 +200,7 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// True for a function word (case-insensitive).
 pub(crate) fn is_function_word(word: &str) -> bool {
-    word.len() <= 13 && FUNCTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    function_words().contains(word)
 }
 
 /// Common nouns and page furniture that open sentences or headings in
@@ -164,7 +218,7 @@ const NOT_NAMES: &[&str] = &[
 /// True for a word that is never a name: a function word, or a common noun
 /// or page heading that often stands in capitals ("Participants", "Photos").
 pub(crate) fn is_not_name(word: &str) -> bool {
-    is_function_word(word) || (word.len() <= 13 && NOT_NAMES.iter().any(|w| w.eq_ignore_ascii_case(word)))
+    is_function_word(word) || not_names().contains(word)
 }
 
 #[rustfmt::skip]
@@ -178,8 +232,7 @@ const CALENDAR: &[&str] = &[
 
 /// True for a month, weekday, holiday or season name.
 pub(crate) fn is_calendar(word: &str) -> bool {
-    let word = word.strip_suffix('.').unwrap_or(word);
-    word.len() <= 12 && CALENDAR.iter().any(|w| w.eq_ignore_ascii_case(word))
+    calendar_words().contains(word.strip_suffix('.').unwrap_or(word))
 }
 
 /// Words that make a capitalised sequence an organisation, event, work or
@@ -212,8 +265,7 @@ const NON_PERSON_HEADS: &[&str] = &[
 
 /// True for a word that marks an organisation, event or place.
 pub(crate) fn is_non_person_head(word: &str) -> bool {
-    let word = word.strip_suffix('.').unwrap_or(word);
-    word.len() <= 16 && NON_PERSON_HEADS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    non_person_heads().contains(word.strip_suffix('.').unwrap_or(word))
 }
 
 /// Adjectives that may stand between a determiner and a description noun:
@@ -233,7 +285,7 @@ const DESCRIPTION_ADJECTIVES: &[&str] = &[
 
 /// True for an adjective that can precede a description noun.
 pub(crate) fn is_description_adjective(word: &str) -> bool {
-    word.len() <= 14 && DESCRIPTION_ADJECTIVES.iter().any(|w| w.eq_ignore_ascii_case(word))
+    description_adjectives().contains(word)
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@
 //!   that ...", for verbs that report only then), `quote` (only next to a
 //!   direct quotation: '"...," she continued').
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::tsv::Table;
 use crate::error::Result;
@@ -122,7 +122,7 @@ pub struct CueLexicon {
     /// The cues.
     pub cues: Vec<Cue>,
     /// Forms by their first word, lower case; each with the remaining words.
-    pub by_first_word: HashMap<String, Vec<(Vec<String>, CueForm)>>,
+    pub by_first_word: FxHashMap<String, Vec<(Vec<String>, CueForm)>>,
 }
 
 impl CueLexicon {
@@ -221,8 +221,11 @@ impl CueLexicon {
 
     /// True when `word` (any case) is a form of a speech verb.
     pub fn is_speech_verb(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.by_first_word.get(&lower).is_some_and(|forms| {
+        crate::text::with_lower(word, |lower| self.is_speech_verb_lower(lower))
+    }
+
+    fn is_speech_verb_lower(&self, lower: &str) -> bool {
+        self.by_first_word.get(lower).is_some_and(|forms| {
             forms.iter().any(|(rest, f)| {
                 rest.is_empty() && {
                     let cue = self.cue(f.cue);

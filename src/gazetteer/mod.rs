@@ -12,6 +12,8 @@ mod tsv;
 pub use cues::{Cue, CueForm, CueLexicon, CueType, Frames, Tense};
 
 use std::collections::{BTreeMap, HashMap};
+
+use rustc_hash::FxHashMap;
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -159,11 +161,11 @@ pub struct Gazetteers {
     /// Every surface form of a country, person or office.
     pub aliases: Vec<Alias>,
     /// Speaker nouns, by lower-case form.
-    pub nouns: HashMap<String, Noun>,
+    pub nouns: FxHashMap<String, Noun>,
     /// First names, by form as written (Title case).
-    pub first_names: HashMap<String, FirstName>,
+    pub first_names: FxHashMap<String, FirstName>,
     /// Surnames with their frequency rank (1 = most common).
-    pub surnames: HashMap<String, u32>,
+    pub surnames: FxHashMap<String, u32>,
     /// The cue lexicon.
     pub cues: CueLexicon,
     /// Files loaded, in order.

@@ -136,7 +136,16 @@ fn is_hyphen(c: char) -> bool {
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
     let mut scan = Scanner { text, at: 0, cp: 0 };
+    let bytes = text.as_bytes();
     while let Some(c) = scan.peek() {
+        if c == ' ' {
+            // Runs of spaces are the commonest thing in text.
+            while scan.at < bytes.len() && bytes[scan.at] == b' ' {
+                scan.at += 1;
+                scan.cp += 1;
+            }
+            continue;
+        }
         if c.is_whitespace() || c == '\u{feff}' {
             scan.bump(c);
             continue;
@@ -177,12 +186,36 @@ struct Scanner<'t> {
 
 impl Scanner<'_> {
     fn peek(&self) -> Option<char> {
-        self.text[self.at..].chars().next()
+        // ASCII needs no decoding: most of every text is ASCII.
+        match self.text.as_bytes().get(self.at) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => self.text[self.at..].chars().next(),
+            None => None,
+        }
     }
 
     fn peek2(&self) -> (Option<char>, Option<char>) {
-        let mut it = self.text[self.at..].chars();
-        (it.next(), it.next())
+        let bytes = self.text.as_bytes();
+        match (bytes.get(self.at), bytes.get(self.at + 1)) {
+            (Some(&a), Some(&b)) if a < 0x80 && b < 0x80 => (Some(a as char), Some(b as char)),
+            (Some(&a), None) if a < 0x80 => (Some(a as char), None),
+            _ => {
+                let mut it = self.text[self.at..].chars();
+                (it.next(), it.next())
+            }
+        }
+    }
+
+    /// Skips a run of ASCII letters and digits; returns how many.
+    fn ascii_alnum_run(&mut self) -> usize {
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        while self.at < bytes.len() && bytes[self.at].is_ascii_alphanumeric() {
+            self.at += 1;
+        }
+        let n = self.at - start;
+        self.cp += n;
+        n
     }
 
     fn bump(&mut self, c: char) {
@@ -208,7 +241,18 @@ impl Scanner<'_> {
         self.bump(first);
         segment_len += 1;
         let mut prev = first;
-        while let (Some(c), next) = self.peek2() {
+        loop {
+            let run = self.ascii_alnum_run();
+            if run > 0 {
+                segment_len += run;
+                if segment_len > 1 {
+                    dotted = false;
+                }
+                prev = self.text.as_bytes()[self.at - 1] as char;
+            }
+            let (Some(c), next) = self.peek2() else {
+                break;
+            };
             if is_word_char(c) {
                 self.bump(c);
                 if !is_combining(c) {
