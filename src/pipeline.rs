@@ -143,7 +143,7 @@ impl Pipeline {
         let seg = Segmentation::new(text);
         let tagged = self.tagger.tag(text, &seg, &self.gazetteers);
         let found = self.quotes.find(text, &seg, &tagged, &self.gazetteers, &mut warnings);
-        let (entities, people, countries, pid) = self.entity_records(text, &chars, &tagged);
+        let (entities, people, countries, pid) = self.entity_records(text, &chars, &tagged, &found);
         let quotes = found.iter().map(|f| quote_record(text, &chars, f, &pid)).collect();
         Record {
             schema: SCHEMA.to_string(),
@@ -165,7 +165,16 @@ impl Pipeline {
         text: &str,
         chars: &CharIndex,
         tagged: &Tagged,
+        found: &[Found],
     ) -> (Vec<Entity>, Vec<Person>, Vec<CountryCount>, Vec<Option<String>>) {
+        // Offices learned from the quotes: "the Tory leader said" resolved to
+        // a person gives that person the office.
+        let mut office_holder: HashMap<usize, u32> = HashMap::new();
+        for f in found {
+            if let (Some(m), Some(c)) = (f.office, f.speaker) {
+                office_holder.entry(m as usize).or_insert(c);
+            }
+        }
         let g = &self.gazetteers;
         // People in order of first mention, only those still mentioned.
         let mut order: Vec<usize> = (0..tagged.clusters.len())
@@ -187,7 +196,23 @@ impl Pipeline {
                 id,
                 name: cl.name.clone(),
                 reference: cl.known.and_then(|k| g.people[k as usize].reference.clone()),
-                offices: cl.offices.clone(),
+                offices: {
+                    let mut offices = cl.offices.clone();
+                    for (&m, &holder) in &office_holder {
+                        let mention = &tagged.mentions[m];
+                        let written = text[mention.start..mention.end]
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        if holder as usize == c
+                            && mention.cluster == NONE
+                            && !offices.iter().any(|o| o.eq_ignore_ascii_case(&written))
+                        {
+                            offices.push(written);
+                        }
+                    }
+                    offices
+                },
                 countries: cl
                     .countries
                     .iter()
@@ -202,7 +227,7 @@ impl Pipeline {
         };
         let mut counts: HashMap<u32, usize> = HashMap::new();
         let mut entities = Vec::with_capacity(tagged.mentions.len());
-        for m in &tagged.mentions {
+        for (index, m) in tagged.mentions.iter().enumerate() {
             let (canonical, reference, person) = match m.kind {
                 EntityKind::Person => {
                     let name = tagged
@@ -222,7 +247,12 @@ impl Pipeline {
                         .canonical
                         .clone()
                         .unwrap_or_else(|| g.offices[m.target as usize].title.clone());
-                    (canonical, None, person_id(m.cluster))
+                    let holder = if m.cluster != NONE {
+                        m.cluster
+                    } else {
+                        office_holder.get(&index).copied().unwrap_or(NONE)
+                    };
+                    (canonical, None, person_id(holder))
                 }
                 EntityKind::Country => {
                     *counts.entry(m.target).or_default() += 1;

@@ -337,6 +337,7 @@ o("campaign manager", "campaign chairman|campaign chair|campaign chief|campaign 
 o("presidential candidate", "candidate for president|presidential hopeful|presidential nominee|nominee|running mate|vice presidential candidate|vice-presidential candidate|vice presidential nominee", "party")
 o("chairman", "chairman of the board|board chairman|vice chairman|vice-chairman|deputy chairman|executive chairman|non-executive chairman", "organisation", "m")
 o("chairwoman", "vice chairwoman|deputy chairwoman|executive chairwoman", "organisation", "f")
+o("head", "head of the organisation|head of the organization", "organisation")
 o("chair", "chairperson|chair of the board|vice chair|vice-chair|deputy chair|co-chair|co-chairman|co-chairwoman|chairmanship", "organisation")
 o("director-general", "director general|DG|deputy director-general|deputy director general|assistant director-general", "organisation")
 o("director", "executive director|deputy director|managing director|associate director|program director|programme director|research director|policy director", "organisation")

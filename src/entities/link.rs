@@ -285,13 +285,17 @@ pub(super) fn attach_pass(ctx: &mut Ctx) {
                 continue;
             }
             let word = ctx.word(t);
-            let tok = ctx.tok(t);
+            let tok = *ctx.tok(t);
             if word == "." && t > 0 && honorific(ctx.word(t - 1)).is_some() {
+                attach_title_nouns(ctx, c, t - 1);
                 j = ctx.prev_in_sentence(t);
                 continue;
             }
             if tok.kind != TokenKind::Word {
                 break;
+            }
+            if honorific(word).is_some() {
+                attach_title_nouns(ctx, c, t);
             }
             if ctx.is_person_noun(t) {
                 attach_noun(ctx, c, t);
@@ -346,6 +350,16 @@ fn push_unique(v: &mut Vec<u32>, x: u32) {
     }
 }
 
+/// "Sen. Murray" is later "the senator", "Rep. Bell" "the congressman".
+fn attach_title_nouns(ctx: &mut Ctx, c: u32, t: usize) {
+    let cl = &mut ctx.clusters[c as usize];
+    for noun in super::words::title_nouns(ctx.seg.tokens[t].text(ctx.text)) {
+        if !cl.nouns.iter().any(|n| n == noun) {
+            cl.nouns.push((*noun).to_string());
+        }
+    }
+}
+
 fn attach_noun(ctx: &mut Ctx, c: u32, t: usize) {
     let noun = ctx.word(t).to_lowercase();
     let gender = ctx.noun(t).map(|n| n.gender).unwrap_or_default();
@@ -368,11 +382,7 @@ fn attach_office(ctx: &mut Ctx, c: u32, mi: u32) {
     };
     ctx.mentions[mi as usize].cluster = c;
     let office = &ctx.gaz.offices[head as usize];
-    // "Sen." stands for its title.
-    let written = match normalise_space(&ctx.text[start..end]) {
-        w if w.ends_with('.') && !w.contains(' ') => office.title.clone(),
-        w => w,
-    };
+    let written = normalise_space(&ctx.text[start..end]);
     let (gender, title) = (office.gender, office.title.clone());
     let countries: Vec<u32> = ctx
         .mentions

@@ -37,6 +37,7 @@ pub(super) fn office_pass(ctx: &mut Ctx) {
         if ctx.mentions[mi].kind != EntityKind::Office {
             continue;
         }
+        extend_left(ctx, mi);
         let last = ctx.mentions[mi].tokens.end - 1;
         let extended_to = extension(ctx, ctx.mentions[mi].tokens.start, last);
         let head = ctx.gaz.offices[ctx.mentions[mi].target as usize].title.clone();
@@ -75,6 +76,50 @@ pub(super) fn office_pass(ctx: &mut Ctx) {
                 ctx.mentions[mi].rule = "";
             }
         }
+    }
+}
+
+/// Lower-case words that qualify a title: "opposition energy spokesperson",
+/// "shadow chancellor", "press secretary".
+#[rustfmt::skip]
+const TITLE_MODIFIERS: &[&str] = &[
+    "opposition", "shadow", "deputy", "acting", "interim", "junior", "vice", "assistant", "associate", "executive",
+    "press", "foreign", "finance", "energy", "health", "education", "defence", "defense", "trade", "economy",
+    "economic", "justice", "interior", "home", "treasury", "environment", "environmental", "transport", "culture",
+    "security", "party", "campaign", "state", "federal", "national", "regional", "provincial", "city", "county",
+    "district", "senior", "chief", "principal", "general", "communications", "policy", "legal", "military",
+];
+
+/// Extends office mention `mi` to the left over the words that qualify it:
+/// capitalised ones that name no person or country ("Senate Majority
+/// Leader", "Labour MP", "White House press secretary") and title
+/// modifiers ("opposition energy spokesperson").
+fn extend_left(ctx: &mut Ctx, mi: usize) {
+    let mut first = ctx.mentions[mi].tokens.start;
+    let mut taken = 0;
+    while taken < 3 {
+        let Some(p) = ctx.prev_in_sentence(first) else {
+            break;
+        };
+        let w = ctx.word(p);
+        let capital = ctx.is_cap_word(p) && !ctx.caps[p] && !is_not_name(w) && !ctx.sentence_initial(p);
+        let modifier = ctx.tok(p).shape.is_lower_start() && TITLE_MODIFIERS.contains(&w);
+        let free = ctx.owner[p] == NONE;
+        // A first name before a title is a person's ("Dave Smith, manager" is
+        // not "Dave manager"), so only words no name list knows are taken.
+        let name_like = ctx.gaz.first_names.contains_key(w);
+        if !(free && (modifier || (capital && !name_like))) {
+            break;
+        }
+        first = p;
+        taken += 1;
+    }
+    if first < ctx.mentions[mi].tokens.start {
+        ctx.mentions[mi].start = ctx.tok(first).start as usize;
+        for t in first..ctx.mentions[mi].tokens.start {
+            ctx.owner[t] = mi as u32;
+        }
+        ctx.mentions[mi].tokens.start = first;
     }
 }
 
@@ -126,8 +171,15 @@ fn extension(ctx: &Ctx, first: usize, last: usize) -> Option<usize> {
         }
         let mut k = j;
         while let Some(n) = ctx.next_in_sentence(k) {
-            if ctx.is_cap_word(n) || ctx.tok(n).shape.is_all_upper() {
+            // "Local 4120", "the Havenbond union": numbers and a closing
+            // common noun of organisation belong to the name.
+            let number = ctx.tok(n).kind == TokenKind::Number;
+            let org_noun = !ctx.is_cap_word(n) && is_non_person_head(ctx.word(n));
+            if ctx.is_cap_word(n) || ctx.tok(n).shape.is_all_upper() || number {
                 k = n;
+            } else if org_noun {
+                k = n;
+                break;
             } else {
                 break;
             }
@@ -188,7 +240,11 @@ pub(super) fn title_before(ctx: &Ctx, first: usize) -> Option<Title> {
         let office = ctx
             .owner_mention(q)
             .is_some_and(|m| m.kind == EntityKind::Office && !m.rule.is_empty());
-        if office || ctx.is_person_noun(q) {
+        // "the spokeswoman, Sanne Bakker" — a name, not the next item of a
+        // plural ("backbenchers, Labour whips").
+        let plural = ctx.word(q).ends_with('s') && !ctx.word(q).ends_with("ss");
+        let two_words = ctx.next_in_sentence(first).is_some_and(|n| ctx.is_cap_word(n));
+        if (office || ctx.is_person_noun(q)) && !plural && two_words {
             let gender = ctx.noun(q).map(|n| n.gender).unwrap_or_default();
             return Some(Title {
                 rule: "appositive",
@@ -276,8 +332,48 @@ pub(super) fn speech_after(ctx: &Ctx, last: usize) -> bool {
 
 /// Is a speech verb right before token `first` ("..., said Marieke van Dijk")?
 pub(super) fn speech_before(ctx: &Ctx, first: usize) -> bool {
-    ctx.prev_in_sentence(first)
-        .is_some_and(|p| ctx.gaz.cues.is_speech_verb(ctx.word(p)))
+    // Only an inverted cue ('"...," said X', '..., says X') has its speaker
+    // after it; after "urged" or "told" comes the person spoken to.
+    ctx.prev_in_sentence(first).is_some_and(|p| {
+        ctx.gaz.cues.is_speech_verb(ctx.word(p))
+            && ctx
+                .prev_in_sentence(p)
+                .is_some_and(|q| matches!(ctx.word(q), "," | "”" | "\"" | "’" | "'"))
+    })
+}
+
+/// Is the sequence ending at `last` followed by "of <Organisation>" and a
+/// speech verb ("Wen-Li Chou of Harbourline Capital said")?
+pub(super) fn speech_after_affiliation(ctx: &Ctx, last: usize) -> bool {
+    let Some(of) = ctx.next_in_sentence(last).filter(|&k| ctx.word(k) == "of") else {
+        return false;
+    };
+    let mut k = of;
+    let mut caps = 0;
+    while let Some(n) = ctx.next_in_sentence(k) {
+        if ctx.is_cap_word(n) || ctx.tok(n).shape.is_all_upper() || ctx.word(n) == "the" {
+            caps += usize::from(ctx.word(n) != "the");
+            k = n;
+        } else {
+            break;
+        }
+    }
+    caps > 0 && speech_after(ctx, k)
+}
+
+/// ", 44," after a name: the person's age.
+fn age_after(ctx: &Ctx, last: usize) -> bool {
+    let Some(c1) = ctx.next_in_sentence(last).filter(|&k| ctx.word(k) == ",") else {
+        return false;
+    };
+    let Some(n) = ctx
+        .next_in_sentence(c1)
+        .filter(|&k| ctx.tok(k).kind == TokenKind::Number)
+    else {
+        return false;
+    };
+    let age = ctx.word(n).parse::<u32>().is_ok_and(|a| (14..=110).contains(&a));
+    age && ctx.next_in_sentence(n).is_some_and(|k| ctx.word(k) == ",")
 }
 
 /// True when token `i` can join a name run: a capitalised word, a particle
@@ -351,6 +447,73 @@ pub(super) fn person_pass(ctx: &mut Ctx) {
         }
         for run in runs(ctx, si) {
             consider_run(ctx, &run);
+        }
+    }
+    speakers_named_elsewhere(ctx);
+}
+
+/// A surname alone as the speaker ("Mulgrew said") names someone the
+/// article introduced in full without any other clue ("Jonny Mulgrew
+/// scored twice"): find that full name and make it a person.
+fn speakers_named_elsewhere(ctx: &mut Ctx) {
+    let mut wanted: Vec<&str> = Vec::new();
+    for i in 0..ctx.seg.tokens.len() {
+        let w = ctx.word(i);
+        if ctx.owner[i] == NONE
+            && ctx.is_cap_word(i)
+            && !ctx.caps[i]
+            && !is_not_name(w)
+            && !is_non_person_head(w)
+            && !ctx.next_in_sentence(i).is_some_and(|n| ctx.is_cap_word(n))
+            && !ctx
+                .prev_in_sentence(i)
+                .is_some_and(|p| ctx.is_cap_word(p) && !ctx.sentence_initial(p))
+            && speech_after(ctx, i)
+            && !wanted.contains(&w)
+        {
+            wanted.push(w);
+        }
+    }
+    if wanted.is_empty() {
+        return;
+    }
+    for si in 0..ctx.seg.sentences.len() {
+        let s = &ctx.seg.sentences[si];
+        if s.tokens.is_empty() || ctx.caps[s.tokens.start] {
+            continue;
+        }
+        for run in runs(ctx, si) {
+            let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
+                continue;
+            };
+            if !(2..=3).contains(&run.len()) || !wanted.contains(&ctx.word(last)) {
+                continue;
+            }
+            let plain = run.iter().all(|&t| {
+                let w = ctx.word(t);
+                ctx.owner[t] == NONE && !is_not_name(w) && !is_non_person_head(w) && !is_calendar(w)
+            });
+            if !plain {
+                continue;
+            }
+            let gender = ctx
+                .gaz
+                .first_names
+                .get(ctx.word(first))
+                .map(|f| f.gender)
+                .unwrap_or_default();
+            let index = ctx.push(Mention {
+                start: ctx.tok(first).start as usize,
+                end: ctx.tok(last).end as usize,
+                tokens: first..last + 1,
+                kind: EntityKind::Person,
+                target: NONE,
+                cluster: NONE,
+                rule: "speech-subject",
+                canonical: None,
+                demonym: false,
+            });
+            ctx.pending_gender.push((index, gender));
         }
     }
 }
@@ -443,8 +606,13 @@ fn consider_run(ctx: &mut Ctx, run: &[usize]) {
         gender = t.gender;
     } else if len >= 2 && first_name.is_some_and(|f| !f.common_word) {
         rule = Some("first-name");
-    } else if len >= 2 && known_word && (speech_after(ctx, last) || speech_before(ctx, first)) {
+    } else if (len >= 2 && known_word && (speech_after(ctx, last) || speech_before(ctx, first)))
+        || ((2..=3).contains(&len) && speech_after_affiliation(ctx, last))
+    {
         rule = Some("speech-subject");
+    } else if (2..=3).contains(&len) && age_after(ctx, last) {
+        // "Carol Petrakis, 44, has worked ...": a name with an age.
+        rule = Some("appositive");
     } else if appositive_after(ctx, last).is_some()
         && (len >= 2 || (!ctx.sentence_initial(first) && !after_preposition))
         && (known_word || len >= 2)

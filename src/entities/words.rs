@@ -120,6 +120,7 @@ const HONORIFICS: &[(&str, Gender)] = &[
     ("judge", Gender::Unknown),
     ("justice", Gender::Unknown),
     ("mayor", Gender::Unknown),
+    ("deputy", Gender::Unknown),
     ("minister", Gender::Unknown),
     ("ambassador", Gender::Unknown),
     ("secretary", Gender::Unknown),
@@ -151,6 +152,34 @@ pub(crate) fn honorific(word: &str) -> Option<Gender> {
         .iter()
         .find(|(h, _)| h.eq_ignore_ascii_case(word))
         .map(|&(_, g)| g)
+}
+
+/// The description nouns an abbreviated title stands for: "Sen. Murray" is
+/// later "the senator".
+pub(crate) fn title_nouns(word: &str) -> &'static [&'static str] {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    match word.to_ascii_lowercase().as_str() {
+        "sen" | "senator" => &["senator", "lawmaker", "legislator"],
+        "rep" | "representative" | "congressman" | "congresswoman" => &[
+            "congressman",
+            "congresswoman",
+            "representative",
+            "lawmaker",
+            "legislator",
+        ],
+        "gov" | "governor" => &["governor"],
+        "gen" | "general" => &["general"],
+        "pres" | "president" => &["president"],
+        "dr" => &["doctor"],
+        "prof" | "professor" => &["professor", "academic"],
+        "lt" | "col" | "capt" | "maj" | "sgt" | "adm" | "cmdr" => &["officer", "commander"],
+        "rev" | "reverend" | "fr" | "father" => &["priest", "cleric"],
+        "judge" | "justice" => &["judge"],
+        "mayor" => &["mayor"],
+        "deputy" => &["deputy", "lawmaker"],
+        "king" | "queen" | "prince" | "princess" | "emir" | "sultan" => &["monarch", "royal"],
+        _ => &[],
+    }
 }
 
 /// Lower-case particles inside names: "Ludwig van Beethoven", "Jan de Groot".

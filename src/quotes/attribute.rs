@@ -153,6 +153,7 @@ fn direct(c: &QCtx, st: &mut State) {
             confidence: 0.0,
             how: Resolution::None,
             nested: false,
+            office: None,
         });
     }
     transcript(c, st);
@@ -267,19 +268,22 @@ fn left_pattern(c: &QCtx, q: &Quoted, open_tok: usize, st: &State) -> Option<(us
 fn source_before(c: &QCtx, hit: &CueHit, lo: usize, st: &State) -> Option<Range<usize>> {
     let after_comma = hit.first > lo && c.word(hit.first - 1) == ",";
     if hit.tense == crate::gazetteer::Tense::Ing && after_comma {
-        return st
-            .out
-            .iter()
-            .rev()
-            .find(|f| {
-                f.source_tokens
-                    .as_ref()
-                    .is_some_and(|s| s.start >= lo && s.end <= hit.first)
-            })
-            .and_then(|f| f.source_tokens.clone())
-            .or_else(|| clause_subject(c, lo, hit.first));
+        return main_subject(c, lo, hit.first, st);
     }
     np_before(c, hit.first, lo).or_else(|| appositive_source(c, hit.first, lo))
+}
+
+/// The subject of the clause that a participle or a coordinated cue between
+/// `lo` and `before` shares: the earliest speaker already found in the
+/// sentence (the main clause comes first; a speaker reported inside its
+/// content comes later), else the phrase opening the clause.
+fn main_subject(c: &QCtx, lo: usize, before: usize, st: &State) -> Option<Range<usize>> {
+    st.out
+        .iter()
+        .filter_map(|f| f.source_tokens.clone())
+        .filter(|s| s.start >= lo && s.end <= before)
+        .min_by_key(|s| s.start)
+        .or_else(|| clause_subject(c, lo, before))
 }
 
 /// `He said:` closing one paragraph, the quotation opening the next.
@@ -352,7 +356,8 @@ fn join_following(c: &QCtx, after: usize, paragraph: usize, content: &mut Vec<(u
     let end = sentence_tokens(c, s).end;
     let mut steps = 0;
     while i < end && !c.opens_quote(i) && steps < 8 {
-        if c.is_cue_start(i) {
+        // A new verb cue begins another attribution; "in a statement" does not.
+        if hit_at(c, i).is_some_and(|h| c.hits[h].kind == CueType::Verb) {
             return;
         }
         i += 1;
@@ -428,6 +433,7 @@ fn transcript(c: &QCtx, st: &mut State) {
             confidence: 0.0,
             how: Resolution::None,
             nested: false,
+            office: None,
         });
     }
 }
@@ -467,6 +473,8 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
                 | "now"
                 | "then"
                 | "also"
+                | "of"
+                | "from"
                 | "himself"
                 | "herself"
                 | "once"
@@ -480,6 +488,18 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
             break;
         }
         if let Some(head) = np_before(c, k, lo) {
+            // "Speaking on the programme, the spokesperson, X, said": a
+            // phrase after a preposition is its object, not the subject.
+            let object = head.start > lo
+                && crate::text::with_lower(c.word(head.start - 1), |w| {
+                    matches!(
+                        w,
+                        "on" | "in" | "at" | "to" | "from" | "with" | "by" | "for" | "about" | "into"
+                    )
+                });
+            if object {
+                break;
+            }
             best = Some(head.start..comma + 1);
         }
     }
@@ -580,7 +600,13 @@ fn clause_subject(c: &QCtx, lo: usize, hi: usize) -> Option<Range<usize>> {
     }
     let mut end = start;
     while end < hi
-        && (c.person_cluster(end).is_some() || c.tok(end).shape.is_capitalised() || c.mention_kind(end).is_some())
+        && (c.person_cluster(end).is_some()
+            || c.tok(end).shape.is_capitalised()
+            || c.mention_kind(end).is_some()
+            || (c.word(end) == "."
+                && end > start
+                && c.tok(end - 1).end == c.tok(end).start
+                && crate::entities::honorific(c.word(end - 1)).is_some()))
     {
         end += 1;
     }
@@ -635,6 +661,7 @@ fn new_found(
         confidence: 0.0,
         how: Resolution::None,
         nested: false,
+        office: None,
     }
 }
 
@@ -724,17 +751,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         }
         if after_comma {
             let content = content_after(c, cue_end, end, st)?;
-            let source = st
-                .out
-                .iter()
-                .rev()
-                .find(|f| {
-                    f.source_tokens
-                        .as_ref()
-                        .is_some_and(|s| s.start >= lo && s.end <= h.first)
-                })
-                .and_then(|f| f.source_tokens.clone())
-                .or_else(|| clause_subject(c, lo, h.first));
+            let source = main_subject(c, lo, h.first, st);
             let cue = c.span(&(h.first..cue_end));
             return Some(new_found(c, h, cue, vec![content], source));
         }
@@ -767,18 +784,10 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
             source = appositive_source(c, h.first, lo);
         }
     }
-    // Coordinated cues share the subject: "said X and called for Y".
+    // Coordinated cues share the subject of the clause: "said X and called
+    // for Y".
     if source.is_none() && h.first > lo && matches!(c.word(h.first - 1), "and" | "but") {
-        source = st
-            .out
-            .iter()
-            .rev()
-            .find(|f| {
-                f.source_tokens
-                    .as_ref()
-                    .is_some_and(|s| s.start >= lo && s.end <= h.first)
-            })
-            .and_then(|f| f.source_tokens.clone());
+        source = main_subject(c, lo, h.first, st);
     }
     if let Some(src) = &source
         && !inverted
@@ -805,7 +814,8 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
                 }
             }
         }
-        let next = if from < end { c.word(from) } else { "" };
+        let circumstance = only_circumstance(c, from, trim_end(c, from, end));
+        let next = if from < end && !circumstance { c.word(from) } else { "" };
         let allowed = if next == "that" {
             frames.has(Frames::CLAUSE) || frames.has(Frames::THAT)
         } else if next == "to" {
@@ -878,6 +888,14 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     Some(new_found(c, h, cue, content, source))
 }
 
+/// The clause end without its final punctuation.
+fn trim_end(c: &QCtx, from: usize, mut end: usize) -> usize {
+    while end > from && matches!(c.word(end - 1), "." | "!" | "?") {
+        end -= 1;
+    }
+    end
+}
+
 /// After a cue, a time adjunct that belongs to neither cue nor content:
 /// "said on Thursday (that) ...", "said yesterday ...".
 fn skip_adjunct(c: &QCtx, at: usize, end: usize) -> usize {
@@ -909,13 +927,33 @@ fn skip_adjunct(c: &QCtx, at: usize, end: usize) -> usize {
         }
     };
     let skipped = match w.as_str() {
-        "yesterday" | "today" | "tonight" | "earlier" | "recently" | "previously" => at + 1,
+        "yesterday" | "today" | "tonight" | "earlier" | "recently" | "previously" | "later" | "again"
+        | "afterwards" | "then" => at + 1,
         "on" if is_time(at + 1) => at + 2,
         "last" | "this" if is_time(at + 1) => at + 2,
         _ => return at,
     };
     // "on Monday night"
     if is_time(skipped) { skipped + 1 } else { skipped }
+}
+
+/// Is the rest of the clause from `at` only a place or circumstance ("in
+/// The Hague", "at a news conference") — no content?
+fn only_circumstance(c: &QCtx, at: usize, end: usize) -> bool {
+    if at >= end {
+        return true;
+    }
+    let first = c.word(at);
+    let preposition = crate::text::with_lower(first, |w| {
+        matches!(
+            w,
+            "in" | "at" | "on" | "during" | "after" | "before" | "from" | "outside" | "inside" | "near"
+        )
+    });
+    preposition
+        && end - at <= 10
+        && (at..end)
+            .all(|k| !matches!(c.word(k), "that" | ",") && !c.in_quote(k) && !c.opens_quote(k) && !c.is_cue_start(k))
 }
 
 /// A short addressee phrase: a pronoun, or up to five words of a name or
@@ -979,6 +1017,7 @@ fn floating(c: &QCtx, st: &mut State) {
             confidence: 0.0,
             how: Resolution::Floating,
             nested: false,
+            office: None,
         });
     }
 }

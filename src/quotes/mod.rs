@@ -52,6 +52,9 @@ pub(crate) struct Found {
     /// The cue sits inside another attribution's content ("he said she
     /// told him ..."): less certain to be an attribution of its own.
     pub nested: bool,
+    /// The office mention (index into the tagged mentions) that described
+    /// the speaker ("the Tory leader"): the speaker holds it.
+    pub office: Option<u32>,
 }
 
 /// How a speaker was resolved.

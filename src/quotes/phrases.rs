@@ -362,13 +362,14 @@ pub(crate) fn plausible_source(c: &QCtx, phrase: Range<usize>) -> bool {
     let head = phrase
         .clone()
         .take_while(|&t| !matches!(c.word(t), "," | "of" | "for" | "at" | "from" | "with" | "who" | "("))
-        .filter(|&t| c.tok(t).kind == TokenKind::Word)
+        .filter(|&t| matches!(c.tok(t).kind, TokenKind::Word | TokenKind::Number))
         .last();
     let Some(h) = head else {
         return false;
     };
     let w = c.word(h);
     is_pronoun(w)
+        || w.ends_with("year-old")
         || c.mention_kind(h).is_some()
         || c.tok(h).shape.is_capitalised()
         || c.tok(h).shape.is_all_upper()
@@ -390,7 +391,11 @@ pub(crate) fn head_person(c: &QCtx, phrase: Range<usize>) -> Option<u32> {
             break;
         }
         if let Some(cluster) = c.person_cluster(i) {
-            found = Some(cluster);
+            // "Whitcombe's lawyer": the owner is not the head.
+            let possessor = i + 1 < phrase.end
+                && c.person_cluster(i + 1) != Some(cluster)
+                && (c.tok(i + 1).kind == TokenKind::Possessive || matches!(c.word(i + 1), "'" | "’"));
+            found = if possessor { None } else { Some(cluster) };
         }
     }
     // "The operators' spokeswoman, Sanne Bakker,": a name in apposition.

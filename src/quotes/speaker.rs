@@ -62,6 +62,14 @@ pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
             .source
             .map_or(found[i].content.first().map_or(0, |x| x.0), |s| s.0);
         let paragraph = c.seg.paragraph_at(at).unwrap_or(0);
+        // Inside someone's words, a description is rarely the speaker
+        // themself ("the regulator says" in the interviewer's question).
+        let outer = found[i].cue.and_then(|(cs, ce)| {
+            found
+                .iter()
+                .find(|o| o.content.iter().any(|&(s, e)| s <= cs && ce <= e))
+                .and_then(|o| o.speaker)
+        });
         let f = &mut found[i];
         match (&f.source_tokens, f.how) {
             (_, Resolution::Floating) => {
@@ -76,7 +84,7 @@ pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
             }
             (Some(src), _) => {
                 let src = src.clone();
-                resolve_source(c, f, src, at, paragraph, &subjects);
+                resolve_source(c, f, src, at, paragraph, &subjects, outer);
             }
             (None, _) => {
                 f.confidence = 0.3;
@@ -108,6 +116,7 @@ fn resolve_source(
     at: usize,
     paragraph: usize,
     subjects: &[Subject],
+    outer: Option<u32>,
 ) {
     // A name at the head of the phrase.
     if let Some(cluster) = head_person(c, src.clone()) {
@@ -168,13 +177,17 @@ fn resolve_source(
     let head = src
         .clone()
         .take_while(|&t| !matches!(c.word(t), "," | "of" | "for" | "at" | "from" | "with" | "who"))
-        .filter(|&t| c.tok(t).kind == TokenKind::Word)
+        .filter(|&t| matches!(c.tok(t).kind, TokenKind::Word | TokenKind::Number))
         .last();
     if let Some(h) = head {
         let noun = c.word(h).to_lowercase();
         let entry = c.gaz.nouns.get(&noun).copied();
         let is_office = c.mention_kind(h) == Some(EntityKind::Office);
-        let person_noun = entry.is_some_and(|n| n.kind == NounKind::Person && !n.plural) || is_office;
+        // "the 58-year-old", "the Spaniard": an age or a nationality
+        // describes a person too.
+        let age_or_nationality = noun.ends_with("year-old") || c.mention_kind(h) == Some(EntityKind::Country);
+        let person_noun =
+            entry.is_some_and(|n| n.kind == NounKind::Person && !n.plural) || is_office || age_or_nationality;
         let lowercase_start = c.tok(src.start).shape.is_lower_start()
             || matches!(c.word(src.start), "The" | "A" | "An" | "This" | "That");
         if person_noun && lowercase_start {
@@ -206,10 +219,27 @@ fn resolve_source(
                     .max()
                     .unwrap_or(0)
             });
+            // The office in the description ("the Tory leader") is the
+            // speaker's, when one is resolved.
+            let office_mention = is_office.then(|| c.mention_of[h]).filter(|&m| m != NONE);
             if let Some(k) = pick {
                 f.speaker = Some(k);
                 f.how = Resolution::Description;
                 f.confidence = if candidates.len() == 1 { 0.75 } else { 0.6 };
+                f.office = office_mention;
+                return;
+            }
+            // A description that adds news ("the former prosecutor, who
+            // spent 15 years ...") most often refers to the person the story
+            // was just about.
+            let gender = entry.map(|n| n.gender).unwrap_or_default();
+            if let Some(s) = recent_subject(c, subjects, at, paragraph, gender, 2)
+                && Some(s.cluster) != outer
+            {
+                f.speaker = Some(s.cluster);
+                f.how = Resolution::Description;
+                f.confidence = 0.5;
+                f.office = office_mention;
                 return;
             }
             f.speaker_name = Some(phrase_text(c, &src));
@@ -222,6 +252,26 @@ fn resolve_source(
     f.speaker_name = Some(phrase_text(c, &src));
     f.how = Resolution::Group;
     f.confidence = 0.8;
+}
+
+/// The most recent person in subject position before `at`, within `span`
+/// paragraphs, of a compatible gender (any, when `gender` is unknown).
+fn recent_subject<'s>(
+    c: &QCtx,
+    subjects: &'s [Subject],
+    at: usize,
+    paragraph: usize,
+    gender: Gender,
+    span: usize,
+) -> Option<&'s Subject> {
+    subjects
+        .iter()
+        .rev()
+        .filter(|s| s.at < at && s.paragraph + span >= paragraph)
+        .find(|s| {
+            let g = c.tagged.clusters[s.cluster as usize].gender;
+            gender == Gender::Unknown || g == gender || g == Gender::Unknown
+        })
 }
 
 fn phrase_text(c: &QCtx, src: &std::ops::Range<usize>) -> String {

@@ -274,7 +274,8 @@ impl Scanner<'_> {
                 prev = c;
                 continue;
             }
-            if is_hyphen(c) && next_is_word && !number {
+            // "vice-president", and "52-year-old" (a number joined to words).
+            if is_hyphen(c) && next_is_word && (!number || next.is_some_and(char::is_alphabetic)) {
                 self.bump(c);
                 dotted = false;
                 prev = c;
@@ -332,6 +333,10 @@ mod tests {
             ),
             ("“new battlefield”", &["“", "new", "battlefield", "”"]),
             ("a - b", &["a", "-", "b"]),
+            (
+                "The 58-year-old won 2-1.",
+                &["The", "58-year-old", "won", "2", "-", "1", "."],
+            ),
             ("China-CEEC", &["China-CEEC"]),
             ("e\u{301}te\u{301}", &["e\u{301}te\u{301}"]),
             ("王毅说", &["王毅说"]),
