@@ -4,4 +4,5 @@
 mod cli;
 mod eval;
 mod golden;
+mod quality;
 mod util;
