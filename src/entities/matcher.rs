@@ -8,7 +8,7 @@
 //! anchored at token starts, which gives the left word boundary for free and
 //! keeps the work proportional to the words, not to every byte offset.
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::error::{Error, Result};
 use crate::gazetteer::{Gazetteers, Target};
@@ -54,6 +54,10 @@ impl Matcher {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
+            // The contiguous NFA: measured faster end to end than the DFA on
+            // news text (searches are short, anchored at word starts) with a
+            // third of the memory and a quicker start.
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .map_err(|e| Error::msg(format!("cannot compile the gazetteer automaton: {e}")))?;
         Ok(Matcher { automaton, entries })

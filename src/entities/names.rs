@@ -390,6 +390,10 @@ fn run_continues(ctx: &Ctx, i: usize) -> bool {
 }
 
 fn is_prefixed_name(word: &str) -> bool {
+    // Cheap test first: most words have no hyphen.
+    if word.len() < 4 || word.as_bytes()[0].is_ascii_uppercase() || !word.as_bytes()[1..4].contains(&b'-') {
+        return false;
+    }
     let mut parts = word.splitn(2, '-');
     let (Some(prefix), Some(rest)) = (parts.next(), parts.next()) else {
         return false;

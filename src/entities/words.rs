@@ -14,14 +14,14 @@ use crate::gazetteer::Gender;
 /// A set of lower-case ASCII words, looked up case-insensitively without
 /// allocating: the hot paths ask it about every token.
 pub(crate) struct WordSet {
-    words: FxHashSet<&'static str>,
+    words: FxHashSet<&'static [u8]>,
     longest: usize,
 }
 
 impl WordSet {
     fn new(list: &[&'static str]) -> WordSet {
         WordSet {
-            words: list.iter().copied().collect(),
+            words: list.iter().map(|w| w.as_bytes()).collect(),
             longest: list.iter().map(|w| w.len()).max().unwrap_or(0),
         }
     }
@@ -39,7 +39,7 @@ impl WordSet {
         for (d, s) in lower.iter_mut().zip(bytes) {
             *d = s.to_ascii_lowercase();
         }
-        std::str::from_utf8(lower).is_ok_and(|w| self.words.contains(w))
+        self.words.contains(&*lower)
     }
 }
 
