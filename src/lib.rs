@@ -47,5 +47,7 @@ mod text;
 
 pub use article::{Article, SourceRef};
 pub use error::{Error, Result};
+#[doc(hidden)]
+pub use pipeline::Stage;
 pub use pipeline::{Pipeline, PipelineBuilder};
 pub use record::Record;

@@ -159,6 +159,22 @@ impl Pipeline {
         }
     }
 
+    /// Runs the stages up to `stage` on `text` and returns a count of what
+    /// the last one produced, for benchmarks that time each stage.
+    #[doc(hidden)]
+    pub fn run_stages(&self, text: &str, stage: Stage) -> usize {
+        let seg = Segmentation::new(text);
+        if stage == Stage::Segment {
+            return seg.tokens.len();
+        }
+        let tagged = self.tagger.tag(text, &seg, &self.gazetteers);
+        if stage == Stage::Entities {
+            return tagged.mentions.len();
+        }
+        let found = self.quotes.find(text, &seg, &tagged, &self.gazetteers, &mut Vec::new());
+        found.len()
+    }
+
     /// Entities, people and country counts of the record.
     fn entity_records(
         &self,
@@ -286,6 +302,18 @@ impl Pipeline {
         countries.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.code.cmp(&b.code)));
         (entities, people, countries, pid)
     }
+}
+
+/// The stages [`Pipeline::run_stages`] can stop after.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Paragraphs, sentences and tokens.
+    Segment,
+    /// ... and people, offices and countries.
+    Entities,
+    /// ... and quotes.
+    Quotes,
 }
 
 /// A span of the record, in code points.
