@@ -3,8 +3,7 @@
 //! country, and an ambiguous form ("Jordan", "Georgia", "Chad") counts only
 //! where the context says it is a place.
 
-use super::words::{is_function_word, is_non_person_head};
-use super::{Ctx, NONE};
+use super::{Ctx, NONE, flag};
 use crate::record::EntityKind;
 
 /// Words before a place name that make it one: "in Jordan", "to Georgia".
@@ -18,7 +17,7 @@ const PLACE_WORDS: &[&str] = &[
 /// A free capitalised word next to a country form, making it part of a
 /// longer name.
 fn free_cap(ctx: &Ctx, t: usize) -> bool {
-    ctx.owner[t] == NONE && ctx.is_cap_word(t) && !(is_function_word(ctx.word(t)) && ctx.sentence_initial(t))
+    ctx.owner[t] == NONE && ctx.is_cap_word(t) && !(ctx.has(t, flag::FUNCTION) && ctx.sentence_initial(t))
 }
 
 /// Pass: drop country forms that are part of other names, and ambiguous forms
@@ -43,7 +42,7 @@ pub(super) fn country_pass(ctx: &mut Ctx) {
         let next_free = next.filter(|&n| ctx.tok(n).start == ctx.tok(last).end + 1 && free_cap(ctx, n));
         let prev_free = prev.filter(|&p| free_cap(ctx, p) && !ctx.sentence_initial(p));
         let inside_name = match next_free {
-            Some(n) => m.demonym || is_non_person_head(ctx.word(n)) || prev_free.is_some(),
+            Some(n) => m.demonym || ctx.has(n, flag::NON_PERSON_HEAD) || prev_free.is_some(),
             None => prev_free.is_some() && !m.demonym,
         };
         let mut keep = !inside_name;

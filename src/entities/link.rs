@@ -3,8 +3,8 @@
 //! countries and description nouns tied to the people they describe.
 
 use super::names::{appositive_after, title_before};
-use super::words::{honorific, is_function_word, is_not_name, is_particle};
-use super::{Cluster, Ctx, Mention, NONE};
+use super::words::{honorific, is_function_word, is_particle};
+use super::{Cluster, Ctx, Mention, NONE, flag};
 use crate::gazetteer::Gender;
 use crate::record::EntityKind;
 use crate::segment::TokenKind;
@@ -121,9 +121,22 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
         let m = &ctx.mentions[mi];
         let written = ctx.text[m.start..m.end].to_string();
         let words = lower_words(&written);
-        let candidates: Vec<u32> = (0..ctx.clusters.len() as u32)
+        let mut candidates: Vec<u32> = (0..ctx.clusters.len() as u32)
             .filter(|&c| names_match(&words, &ctx.clusters[c as usize].words))
             .collect();
+        // "Sir Graham" for "Sir Graham Pottinger": a first name, when only
+        // one person has it.
+        if candidates.is_empty() && words.len() == 1 {
+            let firsts: Vec<u32> = (0..ctx.clusters.len() as u32)
+                .filter(|&c| {
+                    let cw = &ctx.clusters[c as usize].words;
+                    cw.len() >= 2 && cw[0] == words[0]
+                })
+                .collect();
+            if firsts.len() == 1 {
+                candidates = firsts;
+            }
+        }
         let start = m.start;
         let c = match most_recent(ctx, &candidates, start) {
             Some(c) => c,
@@ -184,7 +197,7 @@ fn link_partial_mentions(ctx: &mut Ctx) {
         while j < n && ctx.sentence_of[j] == ctx.sentence_of[i] {
             if free(ctx, j) {
                 j += 1;
-            } else if is_particle(ctx.word(j)) && j + 1 < n && free(ctx, j + 1) {
+            } else if ctx.is_particle(j) && j + 1 < n && free(ctx, j + 1) {
                 j += 2;
             } else {
                 break;
@@ -194,7 +207,7 @@ fn link_partial_mentions(ctx: &mut Ctx) {
         let mut linked_to = None;
         'starts: for s in i..j {
             let words: Vec<String> = (s..j).map(|t| ctx.word(t).to_lowercase()).collect();
-            if words.len() == 1 && is_not_name(&words[0]) {
+            if words.len() == 1 && ctx.has(s, flag::NOT_NAME) {
                 continue;
             }
             let candidates: Vec<u32> = (0..ctx.clusters.len() as u32)
@@ -211,8 +224,7 @@ fn link_partial_mentions(ctx: &mut Ctx) {
                         cw.len() >= 2 && cw[0] == words[0]
                     })
                     .collect();
-                let word = ctx.word(s);
-                let common = ctx.gaz.first_names.get(word).is_some_and(|f| f.common_word);
+                let common = ctx.lex(s).first_name.is_some_and(|f| f.common_word);
                 if firsts.len() == 1 && !common && !ctx.caps[s] {
                     linked_to = Some((s, firsts[0], "first-name-link"));
                     break 'starts;

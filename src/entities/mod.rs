@@ -16,6 +16,7 @@
 //! Everything is in byte offsets; the record stage converts to code points.
 
 mod countries;
+mod lexicon;
 mod link;
 mod matcher;
 mod names;
@@ -24,8 +25,9 @@ mod words;
 use std::collections::HashMap;
 use std::ops::Range;
 
+pub(crate) use lexicon::flag;
 pub(crate) use matcher::Matcher;
-pub(crate) use words::{honorific, is_description_adjective, is_function_word};
+pub(crate) use words::{honorific, is_description_adjective, is_function_word, is_title_word};
 
 use crate::error::Result;
 use crate::gazetteer::{Gazetteers, Gender, NounKind, Target};
@@ -91,6 +93,7 @@ pub(crate) struct Tagged {
 #[derive(Debug)]
 pub(crate) struct EntityTagger {
     matcher: Matcher,
+    lexicon: lexicon::Lexicon,
 }
 
 /// Everything a pass needs about one article.
@@ -110,6 +113,9 @@ pub(crate) struct Ctx<'a> {
     pub known_cluster: HashMap<u32, u32>,
     /// Genders found by the person rules, for the clusters made later.
     pub pending_gender: Vec<(u32, Gender)>,
+    /// The merged lexicon, and each token's entry in it.
+    pub lexicon: &'a lexicon::Lexicon,
+    pub lex: Vec<u32>,
 }
 
 impl<'a> Ctx<'a> {
@@ -119,6 +125,21 @@ impl<'a> Ctx<'a> {
 
     pub fn word(&self, i: usize) -> &'a str {
         self.seg.tokens[i].text(self.text)
+    }
+
+    /// What the lexicon knows about token `i`.
+    pub fn lex(&self, i: usize) -> &'a lexicon::LexEntry {
+        self.lexicon.at(self.lex.get(i).copied().unwrap_or(lexicon::NO_ENTRY))
+    }
+
+    /// Token `i` has lexicon flag `f`.
+    pub fn has(&self, i: usize, f: u32) -> bool {
+        self.lex(i).has(f)
+    }
+
+    /// Token `i` is a lower-case name particle ("van", "de").
+    pub fn is_particle(&self, i: usize) -> bool {
+        self.has(i, flag::PARTICLE) && self.tok(i).shape.is_lower_start()
     }
 
     /// True for the first word of its sentence (after opening quotes and
@@ -153,11 +174,7 @@ impl<'a> Ctx<'a> {
 
     /// The noun-lexicon entry of token `i`, lower-cased.
     pub fn noun(&self, i: usize) -> Option<crate::gazetteer::Noun> {
-        let w = self.word(i);
-        if w.len() > 40 {
-            return None;
-        }
-        crate::text::with_lower(w, |lw| self.gaz.nouns.get(lw).copied())
+        self.lex(i).noun
     }
 
     /// True when token `i` is a noun naming one person ("diplomat").
@@ -195,6 +212,7 @@ impl EntityTagger {
     pub fn new(gaz: &Gazetteers) -> Result<EntityTagger> {
         Ok(EntityTagger {
             matcher: Matcher::new(gaz)?,
+            lexicon: lexicon::Lexicon::new(gaz),
         })
     }
 
@@ -221,7 +239,10 @@ impl EntityTagger {
             clusters: Vec::new(),
             known_cluster: HashMap::new(),
             pending_gender: Vec::new(),
+            lexicon: &self.lexicon,
+            lex: Vec::new(),
         };
+        self.lexicon.annotate(text, seg, &mut ctx.lex);
         self.gazetteer_pass(&mut ctx);
         names::office_pass(&mut ctx);
         names::person_pass(&mut ctx);
@@ -251,17 +272,20 @@ impl EntityTagger {
                     i += 1;
                     continue;
                 }
-                let mut starts = vec![tok.start as usize];
-                for (off, c) in tok.text(text).char_indices() {
-                    if c == '-' {
-                        starts.push(tok.start as usize + off + 1);
-                    }
-                }
+                // Only words that start some form are worth a search; after
+                // a hyphen inside a word ("Sino-US") a form may start too.
+                let word = tok.text(text);
                 let mut matched_to = None;
-                for at in starts {
-                    if let Some(end) = self.match_at(ctx, i, at, limit) {
-                        matched_to = Some(end);
-                        break;
+                let hyphenated = word.contains('-');
+                if ctx.has(i, flag::GAZETTEER_START) || hyphenated {
+                    matched_to = self.match_at(ctx, i, tok.start as usize, limit);
+                }
+                if matched_to.is_none() && hyphenated {
+                    for (off, _) in word.match_indices('-') {
+                        if let Some(end) = self.match_at(ctx, i, tok.start as usize + off + 1, limit) {
+                            matched_to = Some(end);
+                            break;
+                        }
                     }
                 }
                 match matched_to {

@@ -1,7 +1,7 @@
 //! Offices in context, and people no list holds.
 
-use super::words::{honorific, is_calendar, is_function_word, is_non_person_head, is_not_name, is_particle};
-use super::{Ctx, Mention, NONE};
+use super::words::{honorific, is_function_word};
+use super::{Ctx, Mention, NONE, flag};
 use crate::gazetteer::Gender;
 use crate::record::EntityKind;
 use crate::segment::TokenKind;
@@ -102,12 +102,18 @@ fn extend_left(ctx: &mut Ctx, mi: usize) {
             break;
         };
         let w = ctx.word(p);
-        let capital = ctx.is_cap_word(p) && !ctx.caps[p] && !is_not_name(w) && !ctx.sentence_initial(p);
+        let capital = ctx.is_cap_word(p) && !ctx.caps[p] && !ctx.has(p, flag::NOT_NAME) && !ctx.sentence_initial(p);
+        // "Jonathan Reeve KC", "Priya Shah MP": an acronym after a name is a
+        // post-nominal title, not a qualifier of the name's last word.
+        let acronym = ctx.tok(ctx.mentions[mi].tokens.start).shape.is_all_upper();
+        if capital && acronym && ctx.prev_in_sentence(p).is_some_and(|q| ctx.is_cap_word(q)) {
+            break;
+        }
         let modifier = ctx.tok(p).shape.is_lower_start() && TITLE_MODIFIERS.contains(&w);
         let free = ctx.owner[p] == NONE;
         // A first name before a title is a person's ("Dave Smith, manager" is
         // not "Dave manager"), so only words no name list knows are taken.
-        let name_like = ctx.gaz.first_names.contains_key(w);
+        let name_like = ctx.has(p, flag::FIRST_NAME);
         if !(free && (modifier || (capital && !name_like))) {
             break;
         }
@@ -174,7 +180,7 @@ fn extension(ctx: &Ctx, first: usize, last: usize) -> Option<usize> {
             // "Local 4120", "the Havenbond union": numbers and a closing
             // common noun of organisation belong to the name.
             let number = ctx.tok(n).kind == TokenKind::Number;
-            let org_noun = !ctx.is_cap_word(n) && is_non_person_head(ctx.word(n));
+            let org_noun = !ctx.is_cap_word(n) && ctx.has(n, flag::NON_PERSON_HEAD);
             if ctx.is_cap_word(n) || ctx.tok(n).shape.is_all_upper() || number {
                 k = n;
             } else if org_noun {
@@ -274,7 +280,8 @@ pub(super) fn appositive_after(ctx: &Ctx, last: usize) -> Option<usize> {
     }
     for _ in 0..5 {
         let t = ctx.tok(i);
-        if t.kind != TokenKind::Word && t.kind != TokenKind::Possessive {
+        // "a 34-year-old bus driver": numbers are words here.
+        if !matches!(t.kind, TokenKind::Word | TokenKind::Possessive | TokenKind::Number) {
             return None;
         }
         if ctx
@@ -285,7 +292,14 @@ pub(super) fn appositive_after(ctx: &Ctx, last: usize) -> Option<usize> {
             return Some(i);
         }
         if is_function_word(ctx.word(i)) && !ctx.word(i).eq_ignore_ascii_case("former") {
-            return None;
+            // ", a retired postman who ...": an indefinite phrase closed by
+            // "who" or a comma describes a person even when its noun is not
+            // in the lexicon.
+            let described = matches!(ctx.word(i), "who" | "whose")
+                && i > c + 2
+                && matches!(ctx.word(c + 1), "a" | "an")
+                && ctx.tok(i - 1).shape.is_lower_start();
+            return described.then_some(i - 1);
         }
         i = ctx.next_in_sentence(i)?;
     }
@@ -429,7 +443,7 @@ fn runs(ctx: &Ctx, sentence: usize) -> Vec<Vec<usize>> {
             {
                 // "John F. Kennedy": the initial's period stays in the name.
                 j += 1;
-            } else if is_particle(word) && j + 1 < s.tokens.end && run_continues(ctx, j + 1) {
+            } else if ctx.is_particle(j) && j + 1 < s.tokens.end && run_continues(ctx, j + 1) {
                 run.push(j);
                 j += 1;
             } else {
@@ -466,8 +480,7 @@ fn speakers_named_elsewhere(ctx: &mut Ctx) {
         if ctx.owner[i] == NONE
             && ctx.is_cap_word(i)
             && !ctx.caps[i]
-            && !is_not_name(w)
-            && !is_non_person_head(w)
+            && !ctx.has(i, flag::NOT_NAME | flag::NON_PERSON_HEAD)
             && !ctx.next_in_sentence(i).is_some_and(|n| ctx.is_cap_word(n))
             && !ctx
                 .prev_in_sentence(i)
@@ -476,6 +489,15 @@ fn speakers_named_elsewhere(ctx: &mut Ctx) {
             && !wanted.contains(&w)
         {
             wanted.push(w);
+        }
+    }
+    // "Mrs Okafor", "Ms Sayed" with no full name found yet.
+    for m in &ctx.mentions {
+        if m.kind == EntityKind::Person && m.tokens.len() == 1 && m.target == NONE && !m.rule.is_empty() {
+            let w = ctx.word(m.tokens.start);
+            if !wanted.contains(&w) {
+                wanted.push(w);
+            }
         }
     }
     if wanted.is_empty() {
@@ -493,10 +515,9 @@ fn speakers_named_elsewhere(ctx: &mut Ctx) {
             if !(2..=3).contains(&run.len()) || !wanted.contains(&ctx.word(last)) {
                 continue;
             }
-            let plain = run.iter().all(|&t| {
-                let w = ctx.word(t);
-                ctx.owner[t] == NONE && !is_not_name(w) && !is_non_person_head(w) && !is_calendar(w)
-            });
+            let plain = run
+                .iter()
+                .all(|&t| ctx.owner[t] == NONE && !ctx.has(t, flag::NOT_NAME | flag::NON_PERSON_HEAD | flag::CALENDAR));
             if !plain {
                 continue;
             }
@@ -527,11 +548,12 @@ fn consider_run(ctx: &mut Ctx, run: &[usize]) {
     // Honorifics inside the run ("Mr Blair", "President Biden") are titles.
     while let Some((&first, rest)) = run.split_first() {
         let w = ctx.word(first);
+        let not_name = ctx.has(first, flag::NOT_NAME);
         // "Will Doyle" keeps "Will"; "The Doyle report" and a sentence
         // opening "However Doyle" lose their first word.
-        let drop = (honorific(w).is_some() && !rest.is_empty())
-            || (is_not_name(w) && ctx.sentence_initial(first))
-            || (is_not_name(w) && w.len() <= 4 && !ctx.gaz.first_names.contains_key(w));
+        let drop = (ctx.has(first, flag::HONORIFIC) && !rest.is_empty())
+            || (not_name && ctx.sentence_initial(first))
+            || (not_name && w.len() <= 4 && !ctx.has(first, flag::FIRST_NAME));
         if !drop {
             break;
         }
@@ -539,7 +561,7 @@ fn consider_run(ctx: &mut Ctx, run: &[usize]) {
     }
     // A trailing particle is not part of a name.
     while let Some((&last, rest)) = run.split_last() {
-        if is_particle(ctx.word(last)) {
+        if ctx.is_particle(last) {
             run = rest;
         } else {
             break;
@@ -548,30 +570,30 @@ fn consider_run(ctx: &mut Ctx, run: &[usize]) {
     let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
         return;
     };
-    let words: Vec<&str> = run.iter().map(|&i| ctx.word(i)).collect();
-    let len = words.iter().filter(|w| !is_particle(w)).count();
+    let len = run.iter().filter(|&&t| !ctx.is_particle(t)).count();
     if len > 5 {
         return;
     }
+    let first_name_at = |t: usize| ctx.lex(t).first_name;
     // "Monday", "Jan. 5" — but "Theresa May" and "Jan de Groot" are names.
     let calendar = |i: usize| {
-        let w = ctx.word(run[i]);
-        is_calendar(w)
-            && ctx.gaz.first_names.get(w).is_none_or(|f| f.common_word)
-            && !(i > 0 && ctx.gaz.first_names.contains_key(ctx.word(run[0])))
+        let t = run[i];
+        ctx.has(t, flag::CALENDAR)
+            && first_name_at(t).is_none_or(|f| f.common_word)
+            && !(i > 0 && ctx.has(run[0], flag::FIRST_NAME))
     };
     // Organisations and places end in their kind ("Port Authority",
     // "Downing Street"); a first word may be a name that is also a noun
     // ("Bill Clinton", "Grant Shapps").
-    let head_word = |(i, w): (usize, &&str)| {
-        is_non_person_head(w) && (i > 0 || !ctx.gaz.first_names.contains_key(*w) || run.len() == 1)
+    let head_word = |(i, &t): (usize, &usize)| {
+        ctx.has(t, flag::NON_PERSON_HEAD) && (i > 0 || !ctx.has(t, flag::FIRST_NAME) || run.len() == 1)
     };
-    if (0..run.len()).any(calendar) || words.iter().enumerate().any(head_word) {
+    if (0..run.len()).any(calendar) || run.iter().enumerate().any(head_word) {
         return;
     }
-    if words
+    if run
         .iter()
-        .any(|w| is_not_name(w) && !ctx.gaz.first_names.contains_key(*w))
+        .any(|&t| ctx.has(t, flag::NOT_NAME) && !ctx.has(t, flag::FIRST_NAME))
     {
         return;
     }
@@ -598,10 +620,8 @@ fn consider_run(ctx: &mut Ctx, run: &[usize]) {
         )
     });
     // Name evidence: a word a name list knows.
-    let known_word = words
-        .iter()
-        .any(|w| ctx.gaz.first_names.contains_key(*w) || ctx.gaz.surnames.contains_key(*w));
-    let first_name = ctx.gaz.first_names.get(words[0]);
+    let known_word = run.iter().any(|&t| ctx.has(t, flag::FIRST_NAME | flag::SURNAME));
+    let first_name = first_name_at(first);
     let title = title_before(ctx, first);
     let mut rule: Option<&'static str> = None;
     let mut gender = Gender::Unknown;
@@ -618,11 +638,13 @@ fn consider_run(ctx: &mut Ctx, run: &[usize]) {
         // "Carol Petrakis, 44, has worked ...": a name with an age.
         rule = Some("appositive");
     } else if appositive_after(ctx, last).is_some()
-        && (len >= 2 || (!ctx.sentence_initial(first) && !after_preposition))
+        && (len >= 2
+            || (!ctx.sentence_initial(first) && !after_preposition)
+            || first_name.is_some_and(|f| !f.common_word))
         && (known_word || len >= 2)
     {
         rule = Some("appositive");
-    } else if len >= 2 && first_name.is_some() && ctx.gaz.surnames.contains_key(*words.last().unwrap_or(&"")) {
+    } else if len >= 2 && first_name.is_some() && ctx.has(last, flag::SURNAME) {
         rule = Some("first-name");
     }
     let Some(rule) = rule else {

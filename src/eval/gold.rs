@@ -11,7 +11,8 @@
 //! * `links.recall`: every whole-word occurrence, before the boilerplate, of
 //!   a gold person's surface forms (an occurrence inside a longer one of the
 //!   same person counts once, as the longer) is linked when a person entity
-//!   covering it names (`person`) a record person matching that gold person.
+//!   covering it (or all of it but a title before the name: "Mr", "Sen.")
+//!   names (`person`) a record person matching that gold person.
 //! * `offices.recall`: each office of each gold person counts when it equals,
 //!   ignoring case, an office of a record person matching that gold person.
 //! * `quotes.found`: the share of required gold quotes whose content some
@@ -359,9 +360,9 @@ impl Tally {
             for occurrence in occurrences(&doc.text, &index, &person.surface_forms, boilerplate) {
                 let linked = record.entities.iter().any(|e| {
                     e.kind == EntityKind::Person
-                        && e.start <= occurrence.start
-                        && occurrence.end <= e.end
                         && e.person.as_deref().is_some_and(|p| ids.contains(&p))
+                        && ((e.start <= occurrence.start && occurrence.end <= e.end)
+                            || titled(&doc.text, &index, occurrence, e.start, e.end))
                 });
                 self.links.count(linked);
                 if !linked {
@@ -517,6 +518,21 @@ fn list(items: &[&str]) -> String {
 
 /// Whole-word occurrences of `forms` starting before `limit` (code points),
 /// an occurrence within a longer one dropped.
+/// Does a person entity `start..end` cover `occurrence` but for the titles
+/// before the name ("Mr Reeve", "Sir Graham Pottinger"), which person
+/// mentions leave out?
+fn titled(text: &str, index: &CharIndex, occurrence: Fragment, start: usize, end: usize) -> bool {
+    if end != occurrence.end || start <= occurrence.start || start >= end {
+        return false;
+    }
+    let (from, to) = (index.byte_offset(occurrence.start), index.byte_offset(start));
+    text.get(from..to).is_some_and(|prefix| {
+        prefix
+            .split_whitespace()
+            .all(|w| crate::entities::honorific(w).is_some() || crate::entities::is_title_word(w))
+    })
+}
+
 fn occurrences(text: &str, index: &CharIndex, forms: &[String], limit: usize) -> Vec<Fragment> {
     let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let mut found: Vec<Fragment> = Vec::new();

@@ -598,11 +598,17 @@ fn clause_subject(c: &QCtx, lo: usize, hi: usize) -> Option<Range<usize>> {
             start = k + 1;
         }
     }
+    // The subject runs to the main verb: an auxiliary, a cue, or any word
+    // no noun phrase holds ("Wolves manager Marco Bellandi was ...").
     let mut end = start;
     while end < hi
+        && !c.is_cue_start(end)
         && (c.person_cluster(end).is_some()
             || c.tok(end).shape.is_capitalised()
             || c.mention_kind(end).is_some()
+            || (c.tok(end).kind == TokenKind::Word
+                && crate::text::with_lower(c.word(end), |w| c.gaz.nouns.contains_key(w))
+                && end > start)
             || (c.word(end) == "."
                 && end > start
                 && c.tok(end - 1).end == c.tok(end).start
@@ -667,8 +673,16 @@ fn new_found(
 
 /// "According to S, C" / "C, according to S" / "C, citing S".
 fn prep_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Option<Found> {
+    // The source ends at the first clause punctuation, not at the period of
+    // an abbreviation ("According to Dr. Mei Tanaka, ...").
     let src_end = (h.end..end)
-        .find(|&k| matches!(c.word(k), "," | "." | ";" | ":"))
+        .find(|&k| {
+            matches!(c.word(k), "," | "." | ";" | ":")
+                && !(c.word(k) == "."
+                    && k > h.end
+                    && c.tok(k - 1).end == c.tok(k).start
+                    && crate::entities::honorific(c.word(k - 1)).is_some())
+        })
         .unwrap_or(end);
     let mut source = np_after(c, h.end, src_end).map(|s| s.start..s.end.min(src_end))?;
     let mut src_end = src_end;

@@ -190,6 +190,18 @@ fn resolve_source(
             entry.is_some_and(|n| n.kind == NounKind::Person && !n.plural) || is_office || age_or_nationality;
         let lowercase_start = c.tok(src.start).shape.is_lower_start()
             || matches!(c.word(src.start), "The" | "A" | "An" | "This" | "That");
+        // "A council spokesperson", "an official": an indefinite phrase
+        // brings in someone new, never a person already named.
+        let indefinite = matches!(
+            c.word(src.start),
+            "a" | "an" | "A" | "An" | "one" | "One" | "another" | "Another"
+        );
+        if person_noun && indefinite {
+            f.speaker_name = Some(phrase_text(c, &src));
+            f.how = Resolution::Group;
+            f.confidence = 0.6;
+            return;
+        }
         if person_noun && lowercase_start {
             let office_head = if is_office {
                 let m = c.mention_of[h];

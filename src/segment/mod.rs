@@ -12,6 +12,7 @@ use std::ops::Range;
 
 #[allow(unused_imports)]
 pub(crate) use tokens::is_word_char;
+pub(crate) use tokens::tokenize as tokenize_into;
 pub use tokens::{Shape, Token, TokenKind};
 
 /// A paragraph.

@@ -1,0 +1,194 @@
+//! The per-token lexicon: everything the entity rules ask about a word, in
+//! one lookup.
+//!
+//! Every word class the passes test (function word, calendar word, first
+//! name, surname, speaker noun, honorific, gazetteer start, ...) is merged
+//! into one hash map keyed by the lower-cased word. Each article's tokens
+//! are looked up once, and the passes then test bits instead of hashing the
+//! same words again and again.
+
+use rustc_hash::FxHashMap;
+
+use super::words;
+use crate::gazetteer::{FirstName, Gazetteers, Gender, Noun};
+use crate::segment::{Segmentation, Token, TokenKind};
+
+/// Bits of [`LexEntry::flags`].
+pub(crate) mod flag {
+    /// A grammatical word ("the", "however").
+    pub const FUNCTION: u32 = 1;
+    /// Never a name: function words and nouns that open sentences in
+    /// capitals ("Participants", "Photos").
+    pub const NOT_NAME: u32 = 1 << 1;
+    /// A month, weekday, holiday or season.
+    pub const CALENDAR: u32 = 1 << 2;
+    /// Ends organisation and place names ("Ministry", "Street").
+    pub const NON_PERSON_HEAD: u32 = 1 << 3;
+    /// A name particle ("van", "de"), when written in lower case.
+    pub const PARTICLE: u32 = 1 << 4;
+    /// An adjective before a description noun ("senior").
+    pub const DESCRIPTION_ADJECTIVE: u32 = 1 << 5;
+    /// A title written before names ("Mr", "Sen").
+    pub const HONORIFIC: u32 = 1 << 6;
+    /// In the surname list.
+    pub const SURNAME: u32 = 1 << 7;
+    /// In the first-name list.
+    pub const FIRST_NAME: u32 = 1 << 8;
+    /// May start a gazetteer form: worth running the automaton.
+    pub const GAZETTEER_START: u32 = 1 << 9;
+}
+
+/// What the lexicon knows about one word.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct LexEntry {
+    pub flags: u32,
+    pub first_name: Option<FirstName>,
+    pub noun: Option<Noun>,
+    /// The gender an honorific implies.
+    pub honorific: Gender,
+}
+
+impl LexEntry {
+    pub fn has(&self, f: u32) -> bool {
+        self.flags & f != 0
+    }
+}
+
+/// The merged lexicon, built once per pipeline.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    index: FxHashMap<Box<[u8]>, u32>,
+    entries: Vec<LexEntry>,
+}
+
+/// Index of "no entry" in per-token lookups.
+pub(crate) const NO_ENTRY: u32 = 0;
+
+impl Lexicon {
+    /// Merges the closed word classes, the name and noun lists, and the
+    /// first words of every gazetteer form.
+    pub fn new(gaz: &Gazetteers) -> Lexicon {
+        let mut lex = Lexicon {
+            index: FxHashMap::default(),
+            // Entry 0 is the empty entry: tokens the lexicon does not know.
+            entries: vec![LexEntry::default()],
+        };
+        let lists: [(&[&str], u32); 6] = [
+            (words::FUNCTION_WORDS, flag::FUNCTION | flag::NOT_NAME),
+            (words::NOT_NAMES, flag::NOT_NAME),
+            (words::CALENDAR, flag::CALENDAR),
+            (words::NON_PERSON_HEADS, flag::NON_PERSON_HEAD),
+            (words::PARTICLES, flag::PARTICLE),
+            (words::DESCRIPTION_ADJECTIVES, flag::DESCRIPTION_ADJECTIVE),
+        ];
+        for (list, f) in lists {
+            for w in list {
+                lex.entry(w).flags |= f;
+            }
+        }
+        for &(h, gender) in words::HONORIFICS {
+            let e = lex.entry(h);
+            e.flags |= flag::HONORIFIC;
+            e.honorific = gender;
+        }
+        for (name, first) in &gaz.first_names {
+            let e = lex.entry(name);
+            e.flags |= flag::FIRST_NAME;
+            e.first_name = Some(*first);
+        }
+        for name in gaz.surnames.keys() {
+            lex.entry(name).flags |= flag::SURNAME;
+        }
+        for (noun, entry) in &gaz.nouns {
+            lex.entry(noun).noun = Some(*entry);
+        }
+        let mut tokens = Vec::new();
+        for alias in &gaz.aliases {
+            crate::segment::tokenize_into(&alias.form, &mut tokens);
+            if let Some(first) = tokens.first() {
+                let word = first.text(&alias.form);
+                lex.entry(word).flags |= flag::GAZETTEER_START;
+                // "U.S." is also written "U.S" before a hyphen.
+                if let Some(bare) = word.strip_suffix('.') {
+                    lex.entry(bare).flags |= flag::GAZETTEER_START;
+                }
+            }
+        }
+        lex
+    }
+
+    fn entry(&mut self, word: &str) -> &mut LexEntry {
+        let key: Box<[u8]> = word.to_lowercase().into_bytes().into_boxed_slice();
+        let next = self.entries.len() as u32;
+        let i = *self.index.entry(key).or_insert(next);
+        if i == next {
+            self.entries.push(LexEntry::default());
+        }
+        &mut self.entries[i as usize]
+    }
+
+    /// The entry index of each token of `seg` (words only; others get
+    /// [`NO_ENTRY`]), into `out`.
+    pub fn annotate(&self, text: &str, seg: &Segmentation, out: &mut Vec<u32>) {
+        out.clear();
+        out.extend(seg.tokens.iter().map(|t: &Token| {
+            if t.kind == TokenKind::Word && t.end - t.start <= 40 {
+                crate::text::with_lower(t.text(text), |w| self.index.get(w.as_bytes()).copied()).unwrap_or(NO_ENTRY)
+            } else {
+                NO_ENTRY
+            }
+        }));
+    }
+
+    /// The entry with index `i`.
+    pub fn at(&self, i: u32) -> &LexEntry {
+        &self.entries[i as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_table() {
+        let mut g = Gazetteers::default();
+        g.add_text("f.tsv", "name\tgender\tweight\tcommon_word\nWill\tm\t0.2\t1\n")
+            .unwrap();
+        g.add_text("s.tsv", "name\trank\nDoval\t9000\n").unwrap();
+        g.add_text("c.tsv", "code\tname\taliases\nUS\tUnited States\tU.S.\n")
+            .unwrap();
+        let lex = Lexicon::new(&g);
+        let text = "Participants The Monday Ministry Doval Will United U.S U.S. senior Mr van WANG";
+        let seg = Segmentation::new(text);
+        let mut out = Vec::new();
+        lex.annotate(text, &seg, &mut out);
+        let has = |word: &str, f: u32| {
+            let i = seg.tokens.iter().position(|t| t.text(text) == word).unwrap();
+            lex.at(out[i]).has(f)
+        };
+        let cases: &[(&str, u32, bool)] = &[
+            ("Participants", flag::NOT_NAME, true),
+            ("Participants", flag::FUNCTION, false),
+            ("The", flag::FUNCTION, true),
+            ("Monday", flag::CALENDAR, true),
+            ("Ministry", flag::NON_PERSON_HEAD, true),
+            ("Doval", flag::NON_PERSON_HEAD, false),
+            ("Doval", flag::SURNAME, true),
+            ("Will", flag::FIRST_NAME, true),
+            ("Will", flag::NOT_NAME, true),
+            ("United", flag::GAZETTEER_START, true),
+            ("U.S", flag::GAZETTEER_START, true),
+            ("U.S.", flag::GAZETTEER_START, true),
+            ("senior", flag::DESCRIPTION_ADJECTIVE, true),
+            ("Mr", flag::HONORIFIC, true),
+            ("van", flag::PARTICLE, true),
+            ("WANG", flag::FIRST_NAME, false),
+        ];
+        for (word, f, want) in cases {
+            assert_eq!(has(word, *f), *want, "{word} flag {f}");
+        }
+        let will = seg.tokens.iter().position(|t| t.text(text) == "Will").unwrap();
+        assert!(lex.at(out[will]).first_name.is_some_and(|f| f.common_word));
+    }
+}
