@@ -172,6 +172,8 @@ THOUGHT = [
     ("sense", "that"), ("foresee", "clause"), ("presume", "clause"), ("hold", "that"), ("view", "np"),
     ("regard", "np"), ("regret", "clause"), ("dread", "clause"), ("anticipate", "clause"),
     ("envision", "clause"), ("envisage", "clause"), ("dream", "clause"), ("accept", "that"),
+    # Stances: what someone supports or opposes is their position.
+    ("endorse", "np"), ("support", "np"), ("oppose", "np"), ("back", "np"), ("favor", "np"), ("favour", "np"),
 ]
 INTENTION = [
     ("want", "to|np"), ("plan", "to"), ("intend", "to"), ("aim", "to"), ("seek", "to|np"), ("wish", "to"),

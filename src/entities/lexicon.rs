@@ -131,11 +131,22 @@ impl Lexicon {
     /// [`NO_ENTRY`]), into `out`.
     pub fn annotate(&self, text: &str, seg: &Segmentation, out: &mut Vec<u32>) {
         out.clear();
+        let mut buf = [0u8; 40];
         out.extend(seg.tokens.iter().map(|t: &Token| {
-            if t.kind == TokenKind::Word && t.end - t.start <= 40 {
-                crate::text::with_lower(t.text(text), |w| self.index.get(w.as_bytes()).copied()).unwrap_or(NO_ENTRY)
+            let word = t.text(text).as_bytes();
+            if t.kind != TokenKind::Word || word.len() > buf.len() {
+                return NO_ENTRY;
+            }
+            if word.is_ascii() {
+                // Lower-case into a buffer and look the bytes up directly.
+                let lower = &mut buf[..word.len()];
+                for (d, s) in lower.iter_mut().zip(word) {
+                    *d = s.to_ascii_lowercase();
+                }
+                self.index.get(&*lower).copied().unwrap_or(NO_ENTRY)
             } else {
-                NO_ENTRY
+                let lower = t.text(text).to_lowercase();
+                self.index.get(lower.as_bytes()).copied().unwrap_or(NO_ENTRY)
             }
         }));
     }

@@ -41,6 +41,8 @@ pub(crate) fn is_pronoun(word: &str) -> bool {
                 | "somebody"
                 | "nobody"
                 | "few"
+                | "several"
+                | "half"
         )
     })
 }
@@ -224,6 +226,10 @@ pub(crate) fn np_before(c: &QCtx, end: usize, lo: usize) -> Option<Range<usize>>
         return None;
     }
     let mut head = end - 1;
+    // "voters overall said": an adverb closing the phrase.
+    if head > lo && matches!(c.word(head), "overall" | "alone" | "themselves" | "himself" | "herself") {
+        head -= 1;
+    }
     // "Sen. Claire McCaskill (D-Mo.) said": a parenthesis after the name.
     if c.word(head) == ")"
         && let Some(open) = (lo..head).rev().take(10).find(|&k| c.word(k) == "(")
@@ -277,6 +283,11 @@ pub(crate) fn np_before(c: &QCtx, end: usize, lo: usize) -> Option<Range<usize>>
             let a = c.word(j - 1);
             crate::entities::honorific(a).is_some() || (a.chars().count() == 1 && c.tok(j - 1).shape.is_capitalised())
         } {
+            start = j - 1;
+            continue;
+        }
+        // "six in 10": a ratio of numbers.
+        if w == "in" && j > lo && is_quantity(c, j - 1) && c.tok(start).kind == TokenKind::Number {
             start = j - 1;
             continue;
         }
@@ -359,21 +370,76 @@ pub(crate) fn np_after(c: &QCtx, start: usize, hi: usize) -> Option<Range<usize>
 /// capitalised word, or a noun the lexicon knows as a person, group,
 /// organisation or publication ("the plan would add" is not speech).
 pub(crate) fn plausible_source(c: &QCtx, phrase: Range<usize>) -> bool {
-    let head = phrase
-        .clone()
-        .take_while(|&t| !matches!(c.word(t), "," | "of" | "for" | "at" | "from" | "with" | "who" | "("))
-        .filter(|&t| matches!(c.tok(t).kind, TokenKind::Word | TokenKind::Number))
-        .last();
-    let Some(h) = head else {
+    let head_before = |from: usize| {
+        (from..phrase.end)
+            .take_while(|&t| !matches!(c.word(t), "," | "of" | "for" | "at" | "from" | "with" | "who" | "("))
+            .filter(|&t| matches!(c.tok(t).kind, TokenKind::Word | TokenKind::Number))
+            .last()
+    };
+    let Some(h) = head_before(phrase.start) else {
         return false;
     };
+    // "half of GOP primary voters", "58 percent of voters", "six in 10":
+    // a share of people, as polls report.
+    if is_quantity(c, h) {
+        return true;
+    }
     let w = c.word(h);
     is_pronoun(w)
+        || is_quantity(c, h)
         || w.ends_with("year-old")
         || c.mention_kind(h).is_some()
         || c.tok(h).shape.is_capitalised()
         || c.tok(h).shape.is_all_upper()
         || crate::text::with_lower(w, |lw| c.gaz.nouns.contains_key(lw))
+}
+
+/// A word that counts or measures a group: "half", "percent", "majority".
+fn is_quantity(c: &QCtx, t: usize) -> bool {
+    c.tok(t).kind == TokenKind::Number
+        || crate::text::with_lower(c.word(t), |w| {
+            matches!(
+                w,
+                "half"
+                    | "percent"
+                    | "per"
+                    | "majority"
+                    | "minority"
+                    | "plurality"
+                    | "third"
+                    | "thirds"
+                    | "quarter"
+                    | "quarters"
+                    | "fifth"
+                    | "fifths"
+                    | "most"
+                    | "many"
+                    | "some"
+                    | "all"
+                    | "none"
+                    | "few"
+                    | "share"
+                    | "number"
+                    | "dozens"
+                    | "hundreds"
+                    | "thousands"
+                    | "millions"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "several"
+                    | "each"
+                    | "both"
+                    | "rest"
+            )
+        })
 }
 
 /// True when the phrase holds a person mention at its head: the phrase is a
