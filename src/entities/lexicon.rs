@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use super::words;
 use crate::gazetteer::{FirstName, Gazetteers, Gender, Noun};
-use crate::segment::{Segmentation, Token, TokenKind};
+use crate::segment::{Segmentation, Token};
 
 /// Bits of [`LexEntry::flags`].
 pub(crate) mod flag {
@@ -46,6 +46,8 @@ pub(crate) struct LexEntry {
     pub noun: Option<Noun>,
     /// The gender an honorific implies.
     pub honorific: Gender,
+    /// The word's id in the gazetteer forms (0: in none).
+    pub word: u32,
 }
 
 impl LexEntry {
@@ -61,13 +63,57 @@ pub(crate) struct Lexicon {
     entries: Vec<LexEntry>,
 }
 
+/// The lexicon's key for a word: lower case, with curly apostrophes made
+/// straight ("People’s" and "People's" are one word).
+fn normalise(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect()
+}
+
 /// Index of "no entry" in per-token lookups.
 pub(crate) const NO_ENTRY: u32 = 0;
 
 impl Lexicon {
-    /// Merges the closed word classes, the name and noun lists, and the
-    /// first words of every gazetteer form.
-    pub fn new(gaz: &Gazetteers) -> Lexicon {
+    /// Merges the closed word classes, the name and noun lists and every
+    /// word of every gazetteer form, and builds the matcher over those words.
+    pub fn build(gaz: &Gazetteers) -> (Lexicon, super::Matcher) {
+        let mut lex = Lexicon::new(gaz);
+        let mut words = 0u32;
+        let matcher = super::Matcher::new(gaz, &mut |w: &str| {
+            let e = lex.entry(w);
+            if e.word == 0 {
+                words += 1;
+                e.word = words;
+            }
+            e.word
+        });
+        // "U.S." is also written "U.S" before a hyphen ("U.S-led").
+        let dotted: Vec<(Box<[u8]>, u32)> = lex
+            .index
+            .iter()
+            .filter(|&(k, &i)| k.len() > 2 && k.ends_with(b".") && lex.entries[i as usize].word != 0)
+            .map(|(k, &i)| (k[..k.len() - 1].into(), lex.entries[i as usize].word))
+            .collect();
+        for (bare, word) in dotted {
+            if let Ok(bare) = std::str::from_utf8(&bare) {
+                let e = lex.entry(bare);
+                if e.word == 0 {
+                    e.word = word;
+                }
+            }
+        }
+        for e in &mut lex.entries {
+            if matcher.starts_with(e.word) {
+                e.flags |= flag::GAZETTEER_START;
+            }
+        }
+        (lex, matcher)
+    }
+
+    /// Merges the closed word classes and the name and noun lists.
+    fn new(gaz: &Gazetteers) -> Lexicon {
         let mut lex = Lexicon {
             index: FxHashMap::default(),
             // Entry 0 is the empty entry: tokens the lexicon does not know.
@@ -102,23 +148,11 @@ impl Lexicon {
         for (noun, entry) in &gaz.nouns {
             lex.entry(noun).noun = Some(*entry);
         }
-        let mut tokens = Vec::new();
-        for alias in &gaz.aliases {
-            crate::segment::tokenize_into(&alias.form, &mut tokens);
-            if let Some(first) = tokens.first() {
-                let word = first.text(&alias.form);
-                lex.entry(word).flags |= flag::GAZETTEER_START;
-                // "U.S." is also written "U.S" before a hyphen.
-                if let Some(bare) = word.strip_suffix('.') {
-                    lex.entry(bare).flags |= flag::GAZETTEER_START;
-                }
-            }
-        }
         lex
     }
 
     fn entry(&mut self, word: &str) -> &mut LexEntry {
-        let key: Box<[u8]> = word.to_lowercase().into_bytes().into_boxed_slice();
+        let key: Box<[u8]> = normalise(word).into_bytes().into_boxed_slice();
         let next = self.entries.len() as u32;
         let i = *self.index.entry(key).or_insert(next);
         if i == next {
@@ -133,8 +167,10 @@ impl Lexicon {
         out.clear();
         let mut buf = [0u8; 40];
         out.extend(seg.tokens.iter().map(|t: &Token| {
+            // Every token, punctuation and possessives included: forms hold
+            // them too ("People's Republic", "Trinidad & Tobago").
             let word = t.text(text).as_bytes();
-            if t.kind != TokenKind::Word || word.len() > buf.len() {
+            if word.len() > buf.len() {
                 return NO_ENTRY;
             }
             if word.is_ascii() {
@@ -145,10 +181,18 @@ impl Lexicon {
                 }
                 self.index.get(&*lower).copied().unwrap_or(NO_ENTRY)
             } else {
-                let lower = t.text(text).to_lowercase();
-                self.index.get(lower.as_bytes()).copied().unwrap_or(NO_ENTRY)
+                self.index
+                    .get(normalise(t.text(text)).as_bytes())
+                    .copied()
+                    .unwrap_or(NO_ENTRY)
             }
         }));
+    }
+
+    /// The entry of `word` (any case).
+    pub fn get(&self, word: &str) -> &LexEntry {
+        let i = self.index.get(normalise(word).as_bytes()).copied().unwrap_or(NO_ENTRY);
+        &self.entries[i as usize]
     }
 
     /// The entry with index `i`.
@@ -169,7 +213,7 @@ mod tests {
         g.add_text("s.tsv", "name\trank\nDoval\t9000\n").unwrap();
         g.add_text("c.tsv", "code\tname\taliases\nUS\tUnited States\tU.S.\n")
             .unwrap();
-        let lex = Lexicon::new(&g);
+        let (lex, _) = Lexicon::build(&g);
         let text = "Participants The Monday Ministry Doval Will United U.S U.S. senior Mr van WANG";
         let seg = Segmentation::new(text);
         let mut out = Vec::new();

@@ -16,7 +16,7 @@
 //! Everything is in byte offsets; the record stage converts to code points.
 
 mod countries;
-mod lexicon;
+pub(crate) mod lexicon;
 mod link;
 mod matcher;
 mod names;
@@ -210,10 +210,8 @@ impl<'a> Ctx<'a> {
 impl EntityTagger {
     /// Compiles the automaton over every gazetteer form.
     pub fn new(gaz: &Gazetteers) -> Result<EntityTagger> {
-        Ok(EntityTagger {
-            matcher: Matcher::new(gaz)?,
-            lexicon: lexicon::Lexicon::new(gaz),
-        })
+        let (lexicon, matcher) = lexicon::Lexicon::build(gaz);
+        Ok(EntityTagger { matcher, lexicon })
     }
 
     /// Tags one article.
@@ -258,62 +256,76 @@ impl EntityTagger {
         Tagged { mentions, clusters }
     }
 
-    /// Pass 1: gazetteer forms at every token start (and after hyphens
-    /// inside words, for "Sino-US"), longest first.
+    /// Pass 1: gazetteer forms at every token start, longest first, and the
+    /// pieces of hyphenated words ("US-listed", "Sino-US").
     fn gazetteer_pass(&self, ctx: &mut Ctx) {
         let text = ctx.text;
         let seg = ctx.seg;
         for p in &seg.paragraphs {
-            let limit = p.end as usize;
             let mut i = p.tokens.start;
             while i < p.tokens.end {
                 let tok = seg.tokens[i];
-                if tok.kind != TokenKind::Word {
+                if !matcher::can_start(&tok) {
                     i += 1;
                     continue;
                 }
-                // Only words that start some form are worth a search; after
-                // a hyphen inside a word ("Sino-US") a form may start too.
-                let word = tok.text(text);
                 let mut matched_to = None;
-                let hyphenated = word.contains('-');
-                if ctx.has(i, flag::GAZETTEER_START) || hyphenated {
-                    matched_to = self.match_at(ctx, i, tok.start as usize, limit);
+                if ctx.has(i, flag::GAZETTEER_START) {
+                    matched_to =
+                        self.matcher
+                            .longest_at(i, p.tokens.end, |k| ctx.lex(k).word)
+                            .and_then(|(end, entries)| {
+                                let bytes = (tok.start as usize, seg.tokens[end - 1].end as usize);
+                                self.add_match(ctx, i..end, bytes, entries, true)
+                            });
                 }
-                if matched_to.is_none() && hyphenated {
-                    for (off, _) in word.match_indices('-') {
-                        if let Some(end) = self.match_at(ctx, i, tok.start as usize + off + 1, limit) {
-                            matched_to = Some(end);
-                            break;
+                let word = tok.text(text);
+                if matched_to.is_none() && word.contains('-') {
+                    let mut at = 0;
+                    for piece in word.split('-') {
+                        let start = tok.start as usize + at;
+                        at += piece.len() + 1;
+                        let id = self.lexicon.get(piece).word;
+                        if let Some((_, entries)) = self.matcher.longest_at(0, 1, |_| id) {
+                            let found = self.add_match(
+                                ctx,
+                                i..i + 1,
+                                (start, start + piece.len()),
+                                entries,
+                                at == piece.len() + 1,
+                            );
+                            if found.is_some() {
+                                matched_to = Some(i + 1);
+                                break;
+                            }
                         }
                     }
                 }
-                match matched_to {
-                    Some(end) => {
-                        while i < p.tokens.end && (seg.tokens[i].start as usize) < end {
-                            i += 1;
-                        }
-                    }
-                    None => i += 1,
-                }
+                i = matched_to.unwrap_or(i + 1).max(i + 1);
             }
         }
     }
 
-    /// Tries the automaton at byte `at` (inside token `i`); adds the mention
-    /// and returns its end when some entry fits.
-    fn match_at(&self, ctx: &mut Ctx, i: usize, at: usize, limit: usize) -> Option<usize> {
-        let (end, entries) = self.matcher.longest_at(ctx.text, at, limit)?;
-        let matched = &ctx.text[at..end];
-        let caps = ctx.caps[i];
+    /// Adds the mention of a matched form when an entry's case rules fit;
+    /// returns one past its last token. `at_start` is false for a piece
+    /// after a hyphen, where only countries count ("Sino-US", not
+    /// "ex-minister").
+    fn add_match(
+        &self,
+        ctx: &mut Ctx,
+        tokens: Range<usize>,
+        (start, end): (usize, usize),
+        entries: &[matcher::Entry],
+        at_start: bool,
+    ) -> Option<usize> {
+        let matched = &ctx.text[start..end];
+        let caps = ctx.caps[tokens.start];
         let fitting: Vec<Target> = entries
             .iter()
             .filter(|e| matcher::case_ok(&e.form, matched, e.target, caps))
             .map(|e| e.target)
             .collect();
         let first = *fitting.first()?;
-        let last_tok = ctx.seg.token_at_or_after(end).max(i + 1);
-        let tokens = i..last_tok;
         // A person form wins over a country or office form it shares
         // ("Jordan" the person in a list of people): settled in linking.
         let person = fitting.iter().find(|t| matches!(t, Target::Person { .. }));
@@ -331,12 +343,12 @@ impl EntityTagger {
             Target::Person { index } => (EntityKind::Person, index, "gazetteer", false),
             Target::Office { index, .. } => (EntityKind::Office, index, "gazetteer", false),
         };
-        // After a hyphen only countries count: "Sino-US", not "ex-minister".
-        if kind != EntityKind::Country && at != ctx.tok(i).start as usize {
+        if kind != EntityKind::Country && !at_start {
             return None;
         }
+        let last = tokens.end;
         ctx.push(Mention {
-            start: at,
+            start,
             end,
             tokens,
             kind,
@@ -346,7 +358,7 @@ impl EntityTagger {
             canonical: None,
             demonym,
         });
-        Some(end)
+        Some(last)
     }
 }
 
