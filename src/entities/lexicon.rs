@@ -34,8 +34,10 @@ pub(crate) mod flag {
     pub const SURNAME: u32 = 1 << 7;
     /// In the first-name list.
     pub const FIRST_NAME: u32 = 1 << 8;
-    /// May start a gazetteer form: worth running the automaton.
+    /// May start a gazetteer form: worth walking the matcher.
     pub const GAZETTEER_START: u32 = 1 << 9;
+    /// The first word of some cue form: worth looking up in the cue lexicon.
+    pub const CUE_START: u32 = 1 << 10;
 }
 
 /// What the lexicon knows about one word.
@@ -147,6 +149,9 @@ impl Lexicon {
         }
         for (noun, entry) in &gaz.nouns {
             lex.entry(noun).noun = Some(*entry);
+        }
+        for first in gaz.cues.by_first_word.keys() {
+            lex.entry(first).flags |= flag::CUE_START;
         }
         lex
     }

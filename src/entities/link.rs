@@ -277,6 +277,9 @@ pub(super) fn attach_pass(ctx: &mut Ctx) {
             let m = &ctx.mentions[mi];
             (m.tokens.start, m.tokens.end - 1, m.cluster)
         };
+        if ctx.clusters[c as usize].age.is_none() {
+            ctx.clusters[c as usize].age = age_near(ctx, first, last);
+        }
         // Pre-modifiers, right to left.
         let mut j = ctx.prev_in_sentence(first);
         let mut steps = 0;
@@ -354,6 +357,22 @@ pub(super) fn attach_pass(ctx: &mut Ctx) {
             }
         }
     }
+}
+
+/// The age given right after a name (", 52,") or right before it
+/// ("52-year-old").
+fn age_near(ctx: &Ctx, first: usize, last: usize) -> Option<u32> {
+    let after = ctx
+        .next_in_sentence(last)
+        .filter(|&k| ctx.word(k) == ",")
+        .and_then(|k| ctx.next_in_sentence(k))
+        .filter(|&k| ctx.tok(k).kind == crate::segment::TokenKind::Number)
+        .and_then(|k| ctx.word(k).parse::<u32>().ok());
+    let before = ctx
+        .prev_in_sentence(first)
+        .and_then(|k| ctx.word(k).strip_suffix("-year-old"))
+        .and_then(|n| n.parse::<u32>().ok());
+    after.or(before).filter(|a| (10..=120).contains(a))
 }
 
 fn push_unique(v: &mut Vec<u32>, x: u32) {

@@ -78,6 +78,9 @@ pub(crate) struct Cluster {
     pub countries: Vec<u32>,
     /// Description nouns, lower case ("diplomat", "economist").
     pub nouns: Vec<String>,
+    /// Age, when the article gives it ("Lindqvist, 52," or "the 52-year-old
+    /// Lindqvist").
+    pub age: Option<u32>,
 }
 
 /// The result of tagging one article.
@@ -87,6 +90,8 @@ pub(crate) struct Tagged {
     pub mentions: Vec<Mention>,
     /// People.
     pub clusters: Vec<Cluster>,
+    /// Each token's entry in the lexicon, for the stages after this one.
+    pub lex: Vec<u32>,
 }
 
 /// Finds people, offices and countries. Built once per pipeline.
@@ -214,6 +219,11 @@ impl EntityTagger {
         Ok(EntityTagger { matcher, lexicon })
     }
 
+    /// The lexicon, for the stages that read [`Tagged::lex`].
+    pub fn lexicon(&self) -> &lexicon::Lexicon {
+        &self.lexicon
+    }
+
     /// Tags one article.
     pub fn tag(&self, text: &str, seg: &Segmentation, gaz: &Gazetteers) -> Tagged {
         let n = seg.tokens.len();
@@ -249,11 +259,18 @@ impl EntityTagger {
         link::attach_pass(&mut ctx);
 
         let Ctx {
-            mut mentions, clusters, ..
+            mut mentions,
+            clusters,
+            lex,
+            ..
         } = ctx;
         mentions.retain(|m| !m.rule.is_empty());
         mentions.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.kind.cmp(&b.kind)));
-        Tagged { mentions, clusters }
+        Tagged {
+            mentions,
+            clusters,
+            lex,
+        }
     }
 
     /// Pass 1: gazetteer forms at every token start, longest first, and the

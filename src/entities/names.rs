@@ -396,11 +396,13 @@ fn age_after(ctx: &Ctx, last: usize) -> bool {
 fn run_continues(ctx: &Ctx, i: usize) -> bool {
     // A form that is ambiguous as a country may be part of a name
     // ("Michael Jordan", "Chad Johnson").
-    let free = ctx.owner[i] == NONE
+    if !(ctx.is_cap_word(i) || is_prefixed_name(ctx.word(i))) {
+        return false;
+    }
+    ctx.owner[i] == NONE
         || ctx
             .owner_mention(i)
-            .is_some_and(|m| m.rule == "gazetteer-ambiguous" && m.tokens.len() == 1);
-    free && (ctx.is_cap_word(i) || is_prefixed_name(ctx.word(i)))
+            .is_some_and(|m| m.rule == "gazetteer-ambiguous" && m.tokens.len() == 1)
 }
 
 fn is_prefixed_name(word: &str) -> bool {

@@ -286,6 +286,7 @@ pub(crate) fn find_cues(
     seg: &Segmentation,
     lexicon: &CueLexicon,
     classes: &[CueClass],
+    is_cue_start: &dyn Fn(usize) -> bool,
     excluded: &dyn Fn(usize) -> bool,
 ) -> Vec<CueHit> {
     let mut hits = Vec::new();
@@ -294,7 +295,7 @@ pub(crate) fn find_cues(
         let mut i = s.tokens.start;
         while i < s.tokens.end {
             let tok = &seg.tokens[i];
-            if tok.kind != TokenKind::Word || excluded(i) || tok.end - tok.start > 30 {
+            if tok.kind != TokenKind::Word || !is_cue_start(i) || excluded(i) || tok.end - tok.start > 30 {
                 i += 1;
                 continue;
             }

@@ -180,6 +180,7 @@ impl QuoteFinder {
         seg: &Segmentation,
         tagged: &Tagged,
         gaz: &Gazetteers,
+        lexicon: &crate::entities::lexicon::Lexicon,
         warnings: &mut Vec<String>,
     ) -> Vec<Found> {
         let n = seg.tokens.len();
@@ -210,7 +211,13 @@ impl QuoteFinder {
                 t.start as usize != q.open && t.end as usize != q.close
             }
         };
-        let hits = cues::find_cues(text, seg, &gaz.cues, &self.classes, &inside);
+        let cue_start = |i: usize| {
+            tagged
+                .lex
+                .get(i)
+                .is_some_and(|&e| lexicon.at(e).has(crate::entities::flag::CUE_START))
+        };
+        let hits = cues::find_cues(text, seg, &gaz.cues, &self.classes, &cue_start, &inside);
         let mut cue_at = vec![NONE; n];
         for (h, hit) in hits.iter().enumerate() {
             cue_at[hit.first] = h as u32;

@@ -209,11 +209,20 @@ fn resolve_source(
             } else {
                 None
             };
+            // "the 31-year-old" is whoever is 31; "the Dutchman" whoever is
+            // Dutch.
+            let age = noun.strip_suffix("-year-old").and_then(|n| n.parse::<u32>().ok());
+            let nationality = (c.mention_kind(h) == Some(EntityKind::Country))
+                .then(|| c.mention_of[h])
+                .filter(|&m| m != NONE)
+                .map(|m| c.tagged.mentions[m as usize].target);
             let candidates: Vec<u32> = (0..c.tagged.clusters.len() as u32)
                 .filter(|&k| {
                     let cl = &c.tagged.clusters[k as usize];
                     cl.first < at
                         && (cl.nouns.contains(&noun)
+                            || (age.is_some() && cl.age == age)
+                            || nationality.is_some_and(|n| cl.countries.contains(&n))
                             || office_head.is_some_and(|o| cl.office_heads.contains(&o))
                             || cl
                                 .offices

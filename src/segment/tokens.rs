@@ -45,6 +45,21 @@ impl Shape {
     }
 
     fn of(word: &str) -> Shape {
+        // ASCII words (nearly all) are judged on bytes.
+        if word.is_ascii() {
+            let bytes = word.as_bytes();
+            let mut flags = 0;
+            match bytes.first() {
+                Some(b) if b.is_ascii_uppercase() => flags |= Shape::CAPITALISED,
+                Some(b) if b.is_ascii_lowercase() => flags |= Shape::LOWER_START,
+                _ => {}
+            }
+            let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+            if letters >= 2 && !bytes.iter().any(u8::is_ascii_lowercase) {
+                flags |= Shape::ALL_UPPER;
+            }
+            return Shape(flags);
+        }
         let mut flags = 0;
         let mut chars = word.chars();
         if let Some(first) = chars.next() {

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# End-to-end throughput and memory of `whosaid extract`, for BENCHMARKS.md.
+#
+#   bash benches/run.sh [MB]      # default 200 MB of BBC-derived JSONL
+#
+# Needs ../shared/data/bbc (the BBC corpus) and GNU time (/usr/bin/time).
+# Builds the release binary, a JSONL corpus of about MB megabytes from the
+# BBC articles, and a 1,000,000-form people gazetteer, then times:
+#   1. -j1 and -j2 with the bundled gazetteers (wall, user, peak RSS, MB/s);
+#   2. -j2 with the million-form people list added;
+#   3. start-up alone with that list.
+# Output goes to /dev/null; the corpus and list are kept in $WORK (default
+# /tmp/whosaid-bench) so reruns skip building them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MB=${1:-200}
+WORK=${WORK:-/tmp/whosaid-bench}
+mkdir -p "$WORK"
+cargo build --release -q
+BIN=target/release/whosaid
+CORPUS="$WORK/bbc-$MB.jsonl"
+PEOPLE="$WORK/people-1m.tsv"
+[ -s "$CORPUS" ] || python3 benches/make_bbc_jsonl.py "$CORPUS" --mb "$MB"
+[ -s "$PEOPLE" ] || python3 benches/make_people.py "$PEOPLE" --aliases 1000000
+
+measure() { # label, then the command
+    local label=$1; shift
+    local t0 t1
+    t0=$(date +%s.%N)
+    /usr/bin/time -f "%e %U %M" -o "$WORK/time.txt" "$@" > /dev/null 2> "$WORK/stderr.txt" || true
+    t1=$(date +%s.%N)
+    read -r wall user rss < "$WORK/time.txt"
+    local bytes
+    bytes=$(stat -c %s "$CORPUS")
+    printf '%-34s wall %6.2f s  user %6.2f s  peak RSS %5d MB  %7.1f MB/s\n' \
+        "$label" "$wall" "$user" "$((rss / 1024))" "$(echo "$bytes / 1000000 / $wall" | bc -l)"
+}
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "corpus: $CORPUS ($(($(stat -c %s "$CORPUS") / 1000000)) MB)"
+measure "extract --jsonl -j1" $BIN extract "$CORPUS" --jsonl -j1 --quiet
+measure "extract --jsonl -j2" $BIN extract "$CORPUS" --jsonl -j2 --quiet
+measure "extract -j2 + 1M-form people list" $BIN extract "$CORPUS" --jsonl -j2 --quiet --add-gazetteer "$PEOPLE"
+/usr/bin/time -f "%e %M" -o "$WORK/time.txt" $BIN gazetteer check --add-gazetteer "$PEOPLE" > /dev/null
+read -r wall rss < "$WORK/time.txt"
+printf '%-34s wall %6.2f s  peak RSS %5d MB\n' "load + check 1M-form people list" "$wall" "$((rss / 1024))"
+echo '{"id":"x","text":"Wang Yi met Ajit Doval."}' > "$WORK/one.jsonl"
+/usr/bin/time -f "%e %M" -o "$WORK/time.txt" $BIN extract "$WORK/one.jsonl" --quiet --add-gazetteer "$PEOPLE" > /dev/null
+read -r wall rss < "$WORK/time.txt"
+printf '%-34s wall %6.2f s  peak RSS %5d MB\n' "start-up with 1M-form people list" "$wall" "$((rss / 1024))"
