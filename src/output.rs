@@ -1,11 +1,11 @@
 //! Output sinks: a JSONL stream, or one JSON file per article in a directory.
 
-use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::article::SourceRef;
 use crate::error::{Error, Result};
@@ -101,7 +101,7 @@ pub const TEMP_SUFFIX: &str = ".whosaid-tmp";
 pub struct DirSink {
     root: PathBuf,
     /// Ids written in this run, with the source that wrote them.
-    seen: HashMap<String, SourceRef>,
+    seen: FxHashMap<String, SourceRef>,
     rejected: Option<BufWriter<File>>,
     resume: bool,
 }
@@ -113,7 +113,7 @@ impl DirSink {
         fs::create_dir_all(&root).map_err(|e| Error::io("cannot create output directory", Some(&root), e))?;
         Ok(DirSink {
             root,
-            seen: HashMap::new(),
+            seen: FxHashMap::default(),
             rejected: None,
             resume: false,
         })

@@ -1,7 +1,9 @@
 //! The pipeline: one article in, one record out.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
+
+use rustc_hash::FxHashMap;
 
 use crate::article::Article;
 use crate::entities::{EntityTagger, NONE, Tagged};
@@ -81,7 +83,7 @@ pub struct Pipeline {
     gazetteers: Gazetteers,
     tagger: EntityTagger,
     quotes: QuoteFinder,
-    country_forms: HashMap<String, u32>,
+    country_forms: FxHashMap<String, u32>,
 }
 
 impl Pipeline {
@@ -98,7 +100,7 @@ impl Pipeline {
     /// A pipeline over lists already loaded.
     pub fn from_gazetteers(gazetteers: Gazetteers) -> Result<Pipeline> {
         let tagger = EntityTagger::new(&gazetteers)?;
-        let mut country_forms = HashMap::new();
+        let mut country_forms = FxHashMap::default();
         for alias in &gazetteers.aliases {
             if let Target::Country { index, .. } = alias.target {
                 country_forms.entry(alias.form.clone()).or_insert(index);
@@ -199,7 +201,8 @@ impl Pipeline {
     ) -> (Vec<Entity>, Vec<Person>, Vec<CountryCount>, Vec<Option<String>>) {
         // Offices learned from the quotes: "the Tory leader said" resolved to
         // a person gives that person the office.
-        let mut office_holder: HashMap<usize, u32> = HashMap::new();
+        // Ordered by mention, so a person's offices come out in text order.
+        let mut office_holder: BTreeMap<usize, u32> = BTreeMap::new();
         for f in found {
             if let (Some(m), Some(c)) = (f.office, f.speaker) {
                 office_holder.entry(m as usize).or_insert(c);
@@ -255,7 +258,7 @@ impl Pipeline {
                 .then(|| pid.get(cluster as usize).cloned().flatten())
                 .flatten()
         };
-        let mut counts: HashMap<u32, usize> = HashMap::new();
+        let mut counts: FxHashMap<u32, usize> = FxHashMap::default();
         let mut entities = Vec::with_capacity(tagged.mentions.len());
         for (index, m) in tagged.mentions.iter().enumerate() {
             let (canonical, reference, person) = match m.kind {

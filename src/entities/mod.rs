@@ -22,12 +22,13 @@ mod matcher;
 mod names;
 mod words;
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 pub(crate) use lexicon::flag;
 pub(crate) use matcher::Matcher;
 pub(crate) use words::{honorific, is_description_adjective, is_function_word, is_title_word};
+
+use rustc_hash::FxHashMap;
 
 use crate::error::Result;
 use crate::gazetteer::{Gazetteers, Gender, NounKind, Target};
@@ -115,7 +116,7 @@ pub(crate) struct Ctx<'a> {
     pub mentions: Vec<Mention>,
     pub clusters: Vec<Cluster>,
     /// Clusters by known-person index.
-    pub known_cluster: HashMap<u32, u32>,
+    pub known_cluster: FxHashMap<u32, u32>,
     /// Genders found by the person rules, for the clusters made later.
     pub pending_gender: Vec<(u32, Gender)>,
     /// The merged lexicon, and each token's entry in it.
@@ -245,7 +246,7 @@ impl EntityTagger {
             owner: vec![NONE; n],
             mentions: Vec::new(),
             clusters: Vec::new(),
-            known_cluster: HashMap::new(),
+            known_cluster: FxHashMap::default(),
             pending_gender: Vec::new(),
             lexicon: &self.lexicon,
             lex: Vec::new(),

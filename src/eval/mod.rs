@@ -45,7 +45,7 @@ pub mod polnear;
 pub mod report;
 mod text;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 use std::fmt;
 use std::fs;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -53,6 +53,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::Value;
 
 use crate::article::{Article, SourceRef};
@@ -132,7 +133,7 @@ impl Gold {
             GoldFormat::Conll => Gold::Conll(conll::load(path, resolve)?),
             GoldFormat::Gold => Gold::Seed(gold::load(path)?),
         };
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         for id in gold.ids() {
             if !seen.insert(id) {
                 return Err(Error::msg(format!(
@@ -198,7 +199,7 @@ impl Gold {
 /// predicted".
 #[derive(Clone, Debug, Default)]
 pub struct Predictions {
-    records: HashMap<String, Option<Record>>,
+    records: FxHashMap<String, Option<Record>>,
     /// Ids in reading order.
     order: Vec<String>,
     /// Duplicates and failures met while reading.

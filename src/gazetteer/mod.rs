@@ -11,7 +11,7 @@ mod tsv;
 
 pub use cues::{Cue, CueForm, CueLexicon, CueType, Frames, Tense};
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 use std::path::Path;
@@ -170,9 +170,9 @@ pub struct Gazetteers {
     pub cues: CueLexicon,
     /// Files loaded, in order.
     pub files: Vec<String>,
-    country_by_code: HashMap<String, u32>,
-    person_by_name: HashMap<String, u32>,
-    office_by_title: HashMap<String, u32>,
+    country_by_code: FxHashMap<String, u32>,
+    person_by_name: FxHashMap<String, u32>,
+    office_by_title: FxHashMap<String, u32>,
 }
 
 /// The kinds of gazetteer file, told apart by their headers.
