@@ -61,8 +61,70 @@ impl LexEntry {
 /// The merged lexicon, built once per pipeline.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    index: FxHashMap<Box<[u8]>, u32>,
+    index: Index,
     entries: Vec<LexEntry>,
+}
+
+/// Longest key held inline: one byte of a `u128` is left for the length.
+const INLINE: usize = 15;
+
+/// Word → entry index. Nearly every word fits in 15 bytes; those keys are
+/// packed into a `u128`, so a lookup hashes two integers and compares one,
+/// with no pointer to chase to a heap-allocated key. This lookup runs once
+/// per token, and was the largest single cost of tagging with boxed keys.
+#[derive(Debug, Default)]
+struct Index {
+    short: FxHashMap<u128, u32>,
+    long: FxHashMap<Box<[u8]>, u32>,
+}
+
+/// `key`'s bytes and length in one integer, if it is short enough.
+fn pack(key: &[u8]) -> Option<u128> {
+    if key.len() > INLINE {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..key.len()].copy_from_slice(key);
+    buf[INLINE] = key.len() as u8;
+    Some(u128::from_le_bytes(buf))
+}
+
+/// [`pack`] of the ASCII lower case of `word`, without a buffer in between.
+fn pack_ascii_lower(word: &[u8]) -> Option<u128> {
+    if word.len() > INLINE {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(word) {
+        *d = s.to_ascii_lowercase();
+    }
+    buf[INLINE] = word.len() as u8;
+    Some(u128::from_le_bytes(buf))
+}
+
+impl Index {
+    fn get(&self, key: &[u8]) -> Option<u32> {
+        match pack(key) {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(key).copied(),
+        }
+    }
+
+    fn get_or_insert(&mut self, key: &[u8], next: u32) -> u32 {
+        match pack(key) {
+            Some(k) => *self.short.entry(k).or_insert(next),
+            None => *self.long.entry(key.into()).or_insert(next),
+        }
+    }
+
+    /// Every key, in no particular order.
+    fn keys(&self) -> impl Iterator<Item = (Vec<u8>, u32)> + '_ {
+        let short = self.short.iter().map(|(&k, &i)| {
+            let bytes = k.to_le_bytes();
+            (bytes[..bytes[INLINE] as usize].to_vec(), i)
+        });
+        short.chain(self.long.iter().map(|(k, &i)| (k.to_vec(), i)))
+    }
 }
 
 /// The lexicon's key for a word: lower case, with curly apostrophes made
@@ -92,12 +154,17 @@ impl Lexicon {
             e.word
         });
         // "U.S." is also written "U.S" before a hyphen ("U.S-led").
-        let dotted: Vec<(Box<[u8]>, u32)> = lex
+        let mut dotted: Vec<(Vec<u8>, u32)> = lex
             .index
-            .iter()
-            .filter(|&(k, &i)| k.len() > 2 && k.ends_with(b".") && lex.entries[i as usize].word != 0)
-            .map(|(k, &i)| (k[..k.len() - 1].into(), lex.entries[i as usize].word))
+            .keys()
+            .filter(|(k, i)| k.len() > 2 && k.ends_with(b".") && lex.entries[*i as usize].word != 0)
+            .map(|(mut k, i)| {
+                k.pop();
+                (k, lex.entries[i as usize].word)
+            })
             .collect();
+        // Word ids must not depend on hash order.
+        dotted.sort();
         for (bare, word) in dotted {
             if let Ok(bare) = std::str::from_utf8(&bare) {
                 let e = lex.entry(bare);
@@ -117,7 +184,7 @@ impl Lexicon {
     /// Merges the closed word classes and the name and noun lists.
     fn new(gaz: &Gazetteers) -> Lexicon {
         let mut lex = Lexicon {
-            index: FxHashMap::default(),
+            index: Index::default(),
             // Entry 0 is the empty entry: tokens the lexicon does not know.
             entries: vec![LexEntry::default()],
         };
@@ -157,9 +224,8 @@ impl Lexicon {
     }
 
     fn entry(&mut self, word: &str) -> &mut LexEntry {
-        let key: Box<[u8]> = normalise(word).into_bytes().into_boxed_slice();
         let next = self.entries.len() as u32;
-        let i = *self.index.entry(key).or_insert(next);
+        let i = self.index.get_or_insert(normalise(word).as_bytes(), next);
         if i == next {
             self.entries.push(LexEntry::default());
         }
@@ -178,25 +244,24 @@ impl Lexicon {
             if word.len() > buf.len() {
                 return NO_ENTRY;
             }
-            if word.is_ascii() {
-                // Lower-case into a buffer and look the bytes up directly.
+            let found = if !word.is_ascii() {
+                self.index.get(normalise(t.text(text)).as_bytes())
+            } else if let Some(k) = pack_ascii_lower(word) {
+                self.index.short.get(&k).copied()
+            } else {
                 let lower = &mut buf[..word.len()];
                 for (d, s) in lower.iter_mut().zip(word) {
                     *d = s.to_ascii_lowercase();
                 }
-                self.index.get(&*lower).copied().unwrap_or(NO_ENTRY)
-            } else {
-                self.index
-                    .get(normalise(t.text(text)).as_bytes())
-                    .copied()
-                    .unwrap_or(NO_ENTRY)
-            }
+                self.index.long.get(&*lower).copied()
+            };
+            found.unwrap_or(NO_ENTRY)
         }));
     }
 
     /// The entry of `word` (any case).
     pub fn get(&self, word: &str) -> &LexEntry {
-        let i = self.index.get(normalise(word).as_bytes()).copied().unwrap_or(NO_ENTRY);
+        let i = self.index.get(normalise(word).as_bytes()).unwrap_or(NO_ENTRY);
         &self.entries[i as usize]
     }
 
