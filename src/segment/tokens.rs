@@ -146,41 +146,102 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
+/// The class of each byte, for the ASCII fast paths.
+mod class {
+    /// ASCII white space.
+    pub const SPACE: u8 = 0;
+    pub const UPPER: u8 = 1;
+    pub const LOWER: u8 = 2;
+    pub const DIGIT: u8 = 3;
+    /// Any other ASCII character: punctuation and controls.
+    pub const OTHER: u8 = 4;
+    /// A byte of a multi-byte character.
+    pub const HIGH: u8 = 5;
+
+    pub static OF: [u8; 256] = {
+        let mut t = [HIGH; 256];
+        let mut b = 0;
+        while b < 128 {
+            t[b] = match b as u8 {
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => SPACE,
+                b'A'..=b'Z' => UPPER,
+                b'a'..=b'z' => LOWER,
+                b'0'..=b'9' => DIGIT,
+                _ => OTHER,
+            };
+            b += 1;
+        }
+        t
+    };
+}
+
 /// Appends the tokens of `text` to `out`. `out` is cleared first, so a buffer
 /// can be reused across articles.
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
-    let mut scan = Scanner { text, at: 0, cp: 0 };
+    // English prose has a token every five or six bytes.
+    out.reserve(text.len() / 5);
+    let mut scan = Scanner {
+        text,
+        at: 0,
+        cp: 0,
+        lower: 0,
+        letters: 0,
+        ascii: true,
+    };
     let bytes = text.as_bytes();
-    while let Some(c) = scan.peek() {
-        if c == ' ' {
-            // Runs of spaces are the commonest thing in text.
-            while scan.at < bytes.len() && bytes[scan.at] == b' ' {
+    while scan.at < bytes.len() {
+        let b = bytes[scan.at];
+        let (start, cp_start) = (scan.at, scan.cp);
+        let kind = match class::OF[b as usize] {
+            class::SPACE => {
                 scan.at += 1;
                 scan.cp += 1;
+                continue;
             }
-            continue;
-        }
-        if c.is_whitespace() || c == '\u{feff}' {
-            scan.bump(c);
-            continue;
-        }
-        let (start, cp_start) = (scan.at, scan.cp);
-        let kind = if is_word_char(c) {
-            scan.word(c)
-        } else if is_apostrophe(c) && scan.possessive_follows() {
-            scan.bump(c);
-            let s = scan.peek().unwrap_or('s');
-            scan.bump(s);
-            TokenKind::Possessive
-        } else {
-            scan.bump(c);
-            TokenKind::Punct
+            class::UPPER | class::LOWER | class::DIGIT => scan.word(b as char),
+            class::OTHER => {
+                if b == b'\'' && scan.possessive_follows() {
+                    scan.possessive()
+                } else {
+                    scan.at += 1;
+                    scan.cp += 1;
+                    TokenKind::Punct
+                }
+            }
+            _ => {
+                let Some(c) = text[scan.at..].chars().next() else {
+                    break;
+                };
+                if c.is_whitespace() || c == '\u{feff}' {
+                    scan.bump(c);
+                    continue;
+                }
+                if is_word_char(c) {
+                    scan.word(c)
+                } else if c == '’' && scan.possessive_follows() {
+                    scan.possessive()
+                } else {
+                    scan.bump(c);
+                    TokenKind::Punct
+                }
+            }
         };
-        let shape = if kind == TokenKind::Word {
-            Shape::of(&text[start..scan.at])
-        } else {
-            Shape::default()
+        let shape = match kind {
+            TokenKind::Word if scan.ascii => {
+                // Judged from the counts the scan kept, without a second pass.
+                let mut flags = match class::OF[b as usize] {
+                    class::UPPER => Shape::CAPITALISED,
+                    class::LOWER => Shape::LOWER_START,
+                    _ => 0,
+                };
+                if scan.letters >= 2 && scan.lower == 0 {
+                    flags |= Shape::ALL_UPPER;
+                }
+                Shape(flags)
+            }
+            TokenKind::Word => Shape::of(&text[start..scan.at]),
+            _ => Shape::default(),
         };
         out.push(Token {
             start: start as u32,
@@ -197,18 +258,15 @@ struct Scanner<'t> {
     text: &'t str,
     at: usize,
     cp: usize,
+    /// Lower-case ASCII letters in the current word.
+    lower: u32,
+    /// ASCII letters in the current word.
+    letters: u32,
+    /// The current word is all ASCII, so the counts above describe it.
+    ascii: bool,
 }
 
 impl Scanner<'_> {
-    fn peek(&self) -> Option<char> {
-        // ASCII needs no decoding: most of every text is ASCII.
-        match self.text.as_bytes().get(self.at) {
-            Some(&b) if b < 0x80 => Some(b as char),
-            Some(_) => self.text[self.at..].chars().next(),
-            None => None,
-        }
-    }
-
     fn peek2(&self) -> (Option<char>, Option<char>) {
         let bytes = self.text.as_bytes();
         match (bytes.get(self.at), bytes.get(self.at + 1)) {
@@ -221,11 +279,18 @@ impl Scanner<'_> {
         }
     }
 
-    /// Skips a run of ASCII letters and digits; returns how many.
+    /// Skips a run of ASCII letters and digits, counting letters; returns
+    /// how many bytes it skipped.
     fn ascii_alnum_run(&mut self) -> usize {
         let bytes = self.text.as_bytes();
         let start = self.at;
-        while self.at < bytes.len() && bytes[self.at].is_ascii_alphanumeric() {
+        while let Some(&b) = bytes.get(self.at) {
+            let c = class::OF[b as usize];
+            if !matches!(c, class::UPPER | class::LOWER | class::DIGIT) {
+                break;
+            }
+            self.lower += u32::from(c == class::LOWER);
+            self.letters += u32::from(c != class::DIGIT);
             self.at += 1;
         }
         let n = self.at - start;
@@ -236,6 +301,9 @@ impl Scanner<'_> {
     fn bump(&mut self, c: char) {
         self.at += c.len_utf8();
         self.cp += 1;
+        if !c.is_ascii() {
+            self.ascii = false;
+        }
     }
 
     /// At an apostrophe: is it a possessive `’s` (followed by `s` and then a
@@ -246,16 +314,38 @@ impl Scanner<'_> {
         matches!(it.next(), Some('s' | 'S')) && !it.next().is_some_and(is_word_char)
     }
 
+    /// Consumes the apostrophe and `s` that [`Scanner::possessive_follows`]
+    /// found.
+    fn possessive(&mut self) -> TokenKind {
+        let mut it = self.text[self.at..].chars();
+        for c in it.by_ref().take(2) {
+            self.bump(c);
+        }
+        TokenKind::Possessive
+    }
+
     /// Scans a word or number starting with `first`.
     fn word(&mut self, first: char) -> TokenKind {
+        self.lower = 0;
+        self.letters = 0;
+        self.ascii = true;
         let number = first.is_ascii_digit();
         // A dotted abbreviation is single letters joined by periods.
         let mut dotted = true;
         let mut segment_len = 0usize;
         let mut has_dot = false;
-        self.bump(first);
-        segment_len += 1;
         let mut prev = first;
+        if first.is_ascii() {
+            // The run below counts the first letter too.
+            segment_len = self.ascii_alnum_run();
+            if segment_len > 1 {
+                dotted = false;
+            }
+            prev = self.text.as_bytes()[self.at - 1] as char;
+        } else {
+            self.bump(first);
+            segment_len += 1;
+        }
         loop {
             let run = self.ascii_alnum_run();
             if run > 0 {
@@ -268,6 +358,9 @@ impl Scanner<'_> {
             let (Some(c), next) = self.peek2() else {
                 break;
             };
+            if c.is_ascii() && class::OF[c as usize] == class::SPACE {
+                break;
+            }
             if is_word_char(c) {
                 self.bump(c);
                 if !is_combining(c) {
