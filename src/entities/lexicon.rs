@@ -76,6 +76,76 @@ const INLINE: usize = 15;
 struct Index {
     short: FxHashMap<u128, u32>,
     long: FxHashMap<Box<[u8]>, u32>,
+    /// `short` again, laid out for lookups once the lexicon is complete.
+    table: Table,
+}
+
+/// An open-addressing table of packed keys, for the per-token lookup.
+///
+/// Most tokens of a text are either very common words, which stay in the
+/// cache, or words the lexicon does not hold, whose lookups land on random
+/// slots. Each slot has a one-byte tag (8 bits of the key's hash, never 0;
+/// 0 marks an empty slot) in an array of its own: for the bundled lexicon
+/// that array is 64 KB, which stays in a core's cache, and a missing word is
+/// nearly always settled there, without reading any key.
+#[derive(Debug, Default)]
+struct Table {
+    tags: Vec<u8>,
+    /// The entry index of each slot.
+    entries: Vec<u32>,
+    /// The packed key of each slot, for confirming a tag match.
+    keys: Vec<u128>,
+    mask: usize,
+}
+
+impl Table {
+    fn hash(key: u128) -> u64 {
+        let a = (key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let b = (((key >> 64) as u64) ^ a.rotate_right(32)).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+        b ^ (b >> 32)
+    }
+
+    /// The slot to start probing at, and the tag.
+    fn place(&self, key: u128) -> (usize, u8) {
+        let h = Table::hash(key);
+        (h as usize & self.mask, ((h >> 56) as u8).max(1))
+    }
+
+    fn build(map: &FxHashMap<u128, u32>) -> Table {
+        // At most half full, so probe sequences stay short.
+        let size = (map.len() * 2).next_power_of_two().max(16);
+        let mut t = Table {
+            tags: vec![0; size],
+            entries: vec![0; size],
+            keys: vec![0; size],
+            mask: size - 1,
+        };
+        for (&key, &entry) in map {
+            let (mut i, tag) = t.place(key);
+            while t.tags[i] != 0 {
+                i = (i + 1) & t.mask;
+            }
+            t.tags[i] = tag;
+            t.entries[i] = entry;
+            t.keys[i] = key;
+        }
+        t
+    }
+
+    #[inline]
+    fn get(&self, key: u128) -> Option<u32> {
+        if self.tags.is_empty() {
+            return None;
+        }
+        let (mut i, tag) = self.place(key);
+        loop {
+            match self.tags[i] {
+                0 => return None,
+                t if t == tag && self.keys[i] == key => return Some(self.entries[i]),
+                _ => i = (i + 1) & self.mask,
+            }
+        }
+    }
 }
 
 /// `key`'s bytes and length in one integer, if it is short enough.
@@ -105,9 +175,15 @@ fn pack_ascii_lower(word: &[u8]) -> Option<u128> {
 impl Index {
     fn get(&self, key: &[u8]) -> Option<u32> {
         match pack(key) {
-            Some(k) => self.short.get(&k).copied(),
+            Some(k) => self.table.get(k),
             None => self.long.get(key).copied(),
         }
+    }
+
+    /// Lays the short keys out for lookups, dropping the build-time map;
+    /// call once, after the last insert.
+    fn freeze(&mut self) {
+        self.table = Table::build(&std::mem::take(&mut self.short));
     }
 
     fn get_or_insert(&mut self, key: &[u8], next: u32) -> u32 {
@@ -178,6 +254,7 @@ impl Lexicon {
                 e.flags |= flag::GAZETTEER_START;
             }
         }
+        lex.index.freeze();
         (lex, matcher)
     }
 
@@ -247,7 +324,7 @@ impl Lexicon {
             let found = if !word.is_ascii() {
                 self.index.get(normalise(t.text(text)).as_bytes())
             } else if let Some(k) = pack_ascii_lower(word) {
-                self.index.short.get(&k).copied()
+                self.index.table.get(k)
             } else {
                 let lower = &mut buf[..word.len()];
                 for (d, s) in lower.iter_mut().zip(word) {
