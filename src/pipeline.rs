@@ -144,14 +144,7 @@ impl Pipeline {
         let chars = CharIndex::new(text);
         let seg = Segmentation::new(text);
         let tagged = self.tagger.tag(text, &seg, &self.gazetteers);
-        let found = self.quotes.find(
-            text,
-            &seg,
-            &tagged,
-            &self.gazetteers,
-            self.tagger.lexicon(),
-            &mut warnings,
-        );
+        let found = self.quotes.find(text, &seg, &tagged, &self.gazetteers, &mut warnings);
         let (entities, people, countries, pid) = self.entity_records(text, &chars, &tagged, &found);
         let quotes = found.iter().map(|f| quote_record(text, &chars, f, &pid)).collect();
         Record {
@@ -180,14 +173,7 @@ impl Pipeline {
         if stage == Stage::Entities {
             return tagged.mentions.len();
         }
-        let found = self.quotes.find(
-            text,
-            &seg,
-            &tagged,
-            &self.gazetteers,
-            self.tagger.lexicon(),
-            &mut Vec::new(),
-        );
+        let found = self.quotes.find(text, &seg, &tagged, &self.gazetteers, &mut Vec::new());
         found.len()
     }
 

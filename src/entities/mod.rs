@@ -91,8 +91,8 @@ pub(crate) struct Tagged {
     pub mentions: Vec<Mention>,
     /// People.
     pub clusters: Vec<Cluster>,
-    /// Each token's entry in the lexicon, for the stages after this one.
-    pub lex: Vec<u32>,
+    /// Each token's lexicon flags, for the stages after this one.
+    pub flags: Vec<u32>,
 }
 
 /// Finds people, offices and countries. Built once per pipeline.
@@ -122,6 +122,8 @@ pub(crate) struct Ctx<'a> {
     /// The merged lexicon, and each token's entry in it.
     pub lexicon: &'a lexicon::Lexicon,
     pub lex: Vec<u32>,
+    /// Each token's lexicon flags.
+    pub flags: Vec<u32>,
 }
 
 impl<'a> Ctx<'a> {
@@ -140,7 +142,7 @@ impl<'a> Ctx<'a> {
 
     /// Token `i` has lexicon flag `f`.
     pub fn has(&self, i: usize, f: u32) -> bool {
-        self.lex(i).has(f)
+        self.flags.get(i).is_some_and(|&flags| flags & f != 0)
     }
 
     /// Token `i` is a lower-case name particle ("van", "de").
@@ -220,11 +222,6 @@ impl EntityTagger {
         Ok(EntityTagger { matcher, lexicon })
     }
 
-    /// The lexicon, for the stages that read [`Tagged::lex`].
-    pub fn lexicon(&self) -> &lexicon::Lexicon {
-        &self.lexicon
-    }
-
     /// Tags one article.
     pub fn tag(&self, text: &str, seg: &Segmentation, gaz: &Gazetteers) -> Tagged {
         let n = seg.tokens.len();
@@ -250,8 +247,10 @@ impl EntityTagger {
             pending_gender: Vec::new(),
             lexicon: &self.lexicon,
             lex: Vec::new(),
+            flags: Vec::new(),
         };
         self.lexicon.annotate(text, seg, &mut ctx.lex);
+        self.lexicon.flags(&ctx.lex, &mut ctx.flags);
         self.gazetteer_pass(&mut ctx);
         names::office_pass(&mut ctx);
         names::person_pass(&mut ctx);
@@ -262,7 +261,7 @@ impl EntityTagger {
         let Ctx {
             mut mentions,
             clusters,
-            lex,
+            flags,
             ..
         } = ctx;
         mentions.retain(|m| !m.rule.is_empty());
@@ -270,7 +269,7 @@ impl EntityTagger {
         Tagged {
             mentions,
             clusters,
-            lex,
+            flags,
         }
     }
 

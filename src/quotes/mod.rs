@@ -180,7 +180,6 @@ impl QuoteFinder {
         seg: &Segmentation,
         tagged: &Tagged,
         gaz: &Gazetteers,
-        lexicon: &crate::entities::lexicon::Lexicon,
         warnings: &mut Vec<String>,
     ) -> Vec<Found> {
         let n = seg.tokens.len();
@@ -213,9 +212,9 @@ impl QuoteFinder {
         };
         let cue_start = |i: usize| {
             tagged
-                .lex
+                .flags
                 .get(i)
-                .is_some_and(|&e| lexicon.at(e).has(crate::entities::flag::CUE_START))
+                .is_some_and(|&f| f & crate::entities::flag::CUE_START != 0)
         };
         let hits = cues::find_cues(text, seg, &gaz.cues, &self.classes, &cue_start, &inside);
         let mut cue_at = vec![NONE; n];
