@@ -109,6 +109,11 @@ pub(crate) struct Ctx<'a> {
     pub gaz: &'a Gazetteers,
     /// Per token: its sentence is in capitals throughout (a headline).
     pub caps: Vec<bool>,
+    /// Per token: [`Ctx::is_cap_word`].
+    pub cap_word: Vec<bool>,
+    /// Per token: a capitalised word or a prefixed name ("al-Assad"), which
+    /// may be part of a name.
+    pub name_like: Vec<bool>,
     /// Per token: index of its sentence.
     pub sentence_of: Vec<u32>,
     /// Per token: index of the mention covering it, or NONE.
@@ -164,8 +169,7 @@ impl<'a> Ctx<'a> {
     /// A capitalised word that may be part of a name: capitalised and not
     /// an acronym, or anything in capitals inside a shouted headline.
     pub fn is_cap_word(&self, i: usize) -> bool {
-        let t = self.tok(i);
-        t.kind == TokenKind::Word && t.shape.is_capitalised() && (!t.shape.is_all_upper() || self.caps[i])
+        self.cap_word[i]
     }
 
     /// Index of the token after `i` within the same sentence.
@@ -234,11 +238,31 @@ impl EntityTagger {
                 caps[t] = shouted;
             }
         }
+        let cap_word: Vec<bool> = seg
+            .tokens
+            .iter()
+            .zip(&caps)
+            .map(|(t, &caps)| {
+                t.kind == TokenKind::Word && t.shape.is_capitalised() && (!t.shape.is_all_upper() || caps)
+            })
+            .collect();
+        let name_like = seg
+            .tokens
+            .iter()
+            .zip(&cap_word)
+            .map(|(t, &cap)| {
+                cap || (t.kind == TokenKind::Word
+                    && t.shape.is_lower_start()
+                    && names::is_prefixed_name(&text.as_bytes()[t.range()]))
+            })
+            .collect();
         let mut ctx = Ctx {
             text,
             seg,
             gaz,
             caps,
+            cap_word,
+            name_like,
             sentence_of,
             owner: vec![NONE; n],
             mentions: Vec::new(),

@@ -393,44 +393,70 @@ fn age_after(ctx: &Ctx, last: usize) -> bool {
 /// True when token `i` can join a name run: a capitalised word, a particle
 /// between capitalised words, an initial with its period, an Arabic article
 /// ("al-Assad").
+#[inline]
 fn run_continues(ctx: &Ctx, i: usize) -> bool {
-    // A form that is ambiguous as a country may be part of a name
-    // ("Michael Jordan", "Chad Johnson").
-    if !(ctx.is_cap_word(i) || is_prefixed_name(ctx.word(i))) {
+    if !ctx.name_like[i] {
         return false;
     }
+    // A form that is ambiguous as a country may be part of a name
+    // ("Michael Jordan", "Chad Johnson").
     ctx.owner[i] == NONE
         || ctx
             .owner_mention(i)
             .is_some_and(|m| m.rule == "gazetteer-ambiguous" && m.tokens.len() == 1)
 }
 
-fn is_prefixed_name(word: &str) -> bool {
+pub(super) fn is_prefixed_name(word: &[u8]) -> bool {
     // Cheap test first: most words have no hyphen.
-    if word.len() < 4 || word.as_bytes()[0].is_ascii_uppercase() || !word.as_bytes()[1..4].contains(&b'-') {
+    if word.len() < 4 || word[0].is_ascii_uppercase() || !word[1..4].contains(&b'-') {
         return false;
     }
-    let mut parts = word.splitn(2, '-');
-    let (Some(prefix), Some(rest)) = (parts.next(), parts.next()) else {
+    let Some(hyphen) = word.iter().position(|&b| b == b'-') else {
         return false;
     };
+    let (prefix, rest) = (&word[..hyphen], &word[hyphen + 1..]);
     matches!(
         prefix,
-        "al" | "el" | "ad" | "as" | "ash" | "ar" | "an" | "bin" | "abu" | "ibn"
-    ) && rest.chars().next().is_some_and(char::is_uppercase)
+        b"al" | b"el" | b"ad" | b"as" | b"ash" | b"ar" | b"an" | b"bin" | b"abu" | b"ibn"
+    ) && std::str::from_utf8(rest)
+        .ok()
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_uppercase)
 }
 
-/// The capitalised word runs of one sentence, as token index lists.
-fn runs(ctx: &Ctx, sentence: usize) -> Vec<Vec<usize>> {
+/// Capitalised word runs, as token index lists laid end to end, so that
+/// finding them allocates nothing once the buffers have grown.
+#[derive(Default)]
+struct Runs {
+    tokens: Vec<usize>,
+    /// Run `k` is `tokens[spans[k]]`.
+    spans: Vec<std::ops::Range<usize>>,
+}
+
+impl Runs {
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn get(&self, k: usize) -> &[usize] {
+        &self.tokens[self.spans[k].clone()]
+    }
+}
+
+/// The capitalised word runs of one sentence, into `out` (cleared first).
+fn runs(ctx: &Ctx, sentence: usize, out: &mut Runs) {
+    out.tokens.clear();
+    out.spans.clear();
     let s = &ctx.seg.sentences[sentence];
-    let mut out = Vec::new();
     let mut i = s.tokens.start;
     while i < s.tokens.end {
         if !run_continues(ctx, i) {
             i += 1;
             continue;
         }
-        let mut run = vec![i];
+        let from = out.tokens.len();
+        let run = &mut out.tokens;
+        run.push(i);
         let mut j = i + 1;
         while j < s.tokens.end {
             let word = ctx.word(j);
@@ -452,33 +478,33 @@ fn runs(ctx: &Ctx, sentence: usize) -> Vec<Vec<usize>> {
                 break;
             }
         }
-        out.push(run);
+        out.spans.push(from..out.tokens.len());
         i = j;
     }
-    out
 }
 
 /// Pass 3: people no list holds, from capitalised runs and context.
 pub(super) fn person_pass(ctx: &mut Ctx) {
+    let mut found = Runs::default();
     for si in 0..ctx.seg.sentences.len() {
         let s = &ctx.seg.sentences[si];
         if s.tokens.is_empty() || ctx.caps[s.tokens.start] {
             continue;
         }
-        for run in runs(ctx, si) {
-            consider_run(ctx, &run);
+        runs(ctx, si, &mut found);
+        for k in 0..found.len() {
+            consider_run(ctx, found.get(k));
         }
     }
-    speakers_named_elsewhere(ctx);
+    speakers_named_elsewhere(ctx, &mut found);
 }
 
 /// A surname alone as the speaker ("Mulgrew said") names someone the
 /// article introduced in full without any other clue ("Jonny Mulgrew
 /// scored twice"): find that full name and make it a person.
-fn speakers_named_elsewhere(ctx: &mut Ctx) {
+fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs) {
     let mut wanted: Vec<&str> = Vec::new();
     for i in 0..ctx.seg.tokens.len() {
-        let w = ctx.word(i);
         if ctx.owner[i] == NONE
             && ctx.is_cap_word(i)
             && !ctx.caps[i]
@@ -488,9 +514,9 @@ fn speakers_named_elsewhere(ctx: &mut Ctx) {
                 .prev_in_sentence(i)
                 .is_some_and(|p| ctx.is_cap_word(p) && !ctx.sentence_initial(p))
             && speech_after(ctx, i)
-            && !wanted.contains(&w)
+            && !wanted.contains(&ctx.word(i))
         {
-            wanted.push(w);
+            wanted.push(ctx.word(i));
         }
     }
     // "Mrs Okafor", "Ms Sayed" with no full name found yet.
@@ -510,7 +536,9 @@ fn speakers_named_elsewhere(ctx: &mut Ctx) {
         if s.tokens.is_empty() || ctx.caps[s.tokens.start] {
             continue;
         }
-        for run in runs(ctx, si) {
+        runs(ctx, si, found);
+        for k in 0..found.len() {
+            let run = found.get(k);
             let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
                 continue;
             };
