@@ -23,7 +23,10 @@ fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
         }
         let start = at;
         let mut i = at;
-        while i < bytes.len() {
+        // Lines are long (a paragraph each, often): jump between the bytes
+        // that can begin a line break.
+        while let Some(k) = memchr::memchr3(b'\n', b'\r', 0xE2, &bytes[i..]) {
+            i += k;
             match bytes[i] {
                 b'\n' => {
                     at = i + 1;

@@ -1,4 +1,4 @@
-//! Tokens: words, numbers and punctuation, with byte and code-point offsets.
+//! Tokens: words, numbers and punctuation, with byte offsets.
 //!
 //! The tokenizer is a single pass over the text. Its choices serve the later
 //! stages: a possessive `’s` is a token of its own so "Clinton’s" still shows
@@ -44,21 +44,29 @@ impl Shape {
         self.0 & Shape::LOWER_START != 0
     }
 
+    /// The shape of an ASCII word.
+    fn of_ascii(bytes: &[u8]) -> Shape {
+        let mut flags = match bytes.first() {
+            Some(b) if b.is_ascii_uppercase() => Shape::CAPITALISED,
+            Some(b) if b.is_ascii_lowercase() => Shape::LOWER_START,
+            _ => 0,
+        };
+        let mut letters = 0;
+        for b in bytes {
+            if b.is_ascii_lowercase() {
+                return Shape(flags);
+            }
+            letters += usize::from(b.is_ascii_uppercase());
+        }
+        if letters >= 2 {
+            flags |= Shape::ALL_UPPER;
+        }
+        Shape(flags)
+    }
+
     fn of(word: &str) -> Shape {
-        // ASCII words (nearly all) are judged on bytes.
         if word.is_ascii() {
-            let bytes = word.as_bytes();
-            let mut flags = 0;
-            match bytes.first() {
-                Some(b) if b.is_ascii_uppercase() => flags |= Shape::CAPITALISED,
-                Some(b) if b.is_ascii_lowercase() => flags |= Shape::LOWER_START,
-                _ => {}
-            }
-            let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
-            if letters >= 2 && !bytes.iter().any(u8::is_ascii_lowercase) {
-                flags |= Shape::ALL_UPPER;
-            }
-            return Shape(flags);
+            return Shape::of_ascii(word.as_bytes());
         }
         let mut flags = 0;
         let mut chars = word.chars();
@@ -93,10 +101,6 @@ pub struct Token {
     pub start: u32,
     /// One past the last byte.
     pub end: u32,
-    /// First code point.
-    pub cp_start: u32,
-    /// One past the last code point.
-    pub cp_end: u32,
     /// What the token is.
     pub kind: TokenKind,
     /// Letter case.
@@ -184,19 +188,16 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     let mut scan = Scanner {
         text,
         at: 0,
-        cp: 0,
-        lower: 0,
-        letters: 0,
+
         ascii: true,
     };
     let bytes = text.as_bytes();
     while scan.at < bytes.len() {
         let b = bytes[scan.at];
-        let (start, cp_start) = (scan.at, scan.cp);
+        let start = scan.at;
         let kind = match class::OF[b as usize] {
             class::SPACE => {
                 scan.at += 1;
-                scan.cp += 1;
                 continue;
             }
             class::UPPER | class::LOWER | class::DIGIT => scan.word(b as char),
@@ -205,7 +206,6 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                     scan.possessive()
                 } else {
                     scan.at += 1;
-                    scan.cp += 1;
                     TokenKind::Punct
                 }
             }
@@ -228,26 +228,16 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             }
         };
         let shape = match kind {
-            TokenKind::Word if scan.ascii => {
-                // Judged from the counts the scan kept, without a second pass.
-                let mut flags = match class::OF[b as usize] {
-                    class::UPPER => Shape::CAPITALISED,
-                    class::LOWER => Shape::LOWER_START,
-                    _ => 0,
-                };
-                if scan.letters >= 2 && scan.lower == 0 {
-                    flags |= Shape::ALL_UPPER;
-                }
-                Shape(flags)
-            }
+            // A lower-case first letter settles an ASCII word's shape; a
+            // capitalised one is usually settled by its second letter.
+            TokenKind::Word if scan.ascii && class::OF[b as usize] == class::LOWER => Shape(Shape::LOWER_START),
+            TokenKind::Word if scan.ascii => Shape::of_ascii(&bytes[start..scan.at]),
             TokenKind::Word => Shape::of(&text[start..scan.at]),
             _ => Shape::default(),
         };
         out.push(Token {
             start: start as u32,
             end: scan.at as u32,
-            cp_start: cp_start as u32,
-            cp_end: scan.cp as u32,
             kind,
             shape,
         });
@@ -257,11 +247,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
 struct Scanner<'t> {
     text: &'t str,
     at: usize,
-    cp: usize,
-    /// Lower-case ASCII letters in the current word.
-    lower: u32,
-    /// ASCII letters in the current word.
-    letters: u32,
+
     /// The current word is all ASCII, so the counts above describe it.
     ascii: bool,
 }
@@ -279,28 +265,26 @@ impl Scanner<'_> {
         }
     }
 
-    /// Skips a run of ASCII letters and digits, counting letters; returns
-    /// how many bytes it skipped.
+    /// Skips a run of ASCII letters and digits; returns how many bytes it
+    /// skipped.
     fn ascii_alnum_run(&mut self) -> usize {
         let bytes = self.text.as_bytes();
         let start = self.at;
-        while let Some(&b) = bytes.get(self.at) {
-            let c = class::OF[b as usize];
-            if !matches!(c, class::UPPER | class::LOWER | class::DIGIT) {
-                break;
-            }
-            self.lower += u32::from(c == class::LOWER);
-            self.letters += u32::from(c != class::DIGIT);
-            self.at += 1;
+        let mut at = start;
+        while at < bytes.len()
+            && matches!(
+                class::OF[bytes[at] as usize],
+                class::UPPER | class::LOWER | class::DIGIT
+            )
+        {
+            at += 1;
         }
-        let n = self.at - start;
-        self.cp += n;
-        n
+        self.at = at;
+        at - start
     }
 
     fn bump(&mut self, c: char) {
         self.at += c.len_utf8();
-        self.cp += 1;
         if !c.is_ascii() {
             self.ascii = false;
         }
@@ -326,8 +310,6 @@ impl Scanner<'_> {
 
     /// Scans a word or number starting with `first`.
     fn word(&mut self, first: char) -> TokenKind {
-        self.lower = 0;
-        self.letters = 0;
         self.ascii = true;
         let number = first.is_ascii_digit();
         // A dotted abbreviation is single letters joined by periods.
@@ -465,8 +447,8 @@ mod tests {
         let wang = out.iter().find(|t| t.text(text) == "Wang").unwrap();
         assert_eq!(wang.start as usize, text.find("Wang").unwrap());
         let cp: Vec<char> = text.chars().collect();
-        let s: String = cp[wang.cp_start as usize..wang.cp_end as usize].iter().collect();
-        assert_eq!(s, "Wang");
+        let s: String = cp[..wang.start as usize].iter().collect();
+        assert_eq!(s, "Zoë met “");
     }
 
     #[test]
