@@ -135,7 +135,25 @@ pub(crate) fn pair_quotes(text: &str, seg: &Segmentation, warnings: &mut Vec<Str
         let body = &text[start..end];
         let mut marks: Vec<Mark> = Vec::new();
         let mut skip_to = 0;
-        for (off, c) in body.char_indices() {
+        // Every quote mark starts with one of these bytes: '"', '\'', E2
+        // (the curly and low marks) or C2 (the guillemets). Jumping between
+        // them skips decoding the text character by character.
+        let bytes = body.as_bytes();
+        let find_c2 = |from: usize| memchr::memchr(0xC2, &bytes[from..]).map(|k| from + k);
+        let mut next_c2 = find_c2(0);
+        let mut from = 0;
+        loop {
+            if next_c2.is_some_and(|c| c < from) {
+                next_c2 = find_c2(from);
+            }
+            let next = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[from..]).map(|k| from + k);
+            let Some(off) = next.into_iter().chain(next_c2).min() else {
+                break;
+            };
+            from = off + 1;
+            let Some(c) = body.get(off..).and_then(|s| s.chars().next()) else {
+                continue;
+            };
             if off < skip_to {
                 continue;
             }
