@@ -290,7 +290,6 @@ pub(crate) fn find_cues(
     excluded: &dyn Fn(usize) -> bool,
 ) -> Vec<CueHit> {
     let mut hits = Vec::new();
-    let mut lower = String::new();
     for (si, s) in seg.sentences.iter().enumerate() {
         let mut i = s.tokens.start;
         while i < s.tokens.end {
@@ -299,9 +298,7 @@ pub(crate) fn find_cues(
                 i += 1;
                 continue;
             }
-            lower.clear();
-            lower.extend(tok.text(text).chars().flat_map(char::to_lowercase));
-            let Some(forms) = lexicon.by_first_word.get(lower.as_str()) else {
+            let Some(forms) = crate::text::with_lower(tok.text(text), |w| lexicon.by_first_word.get(w)) else {
                 i += 1;
                 continue;
             };
