@@ -176,6 +176,28 @@ fn pack_ascii_lower(word: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
+/// [`pack_ascii_lower`] of `text[start..end]` in a few word operations: one
+/// 16-byte load, a mask, and a lower-casing of all bytes at once. `None`
+/// when the word is not short ASCII or too near the end of the text for
+/// the load (the byte-wise path handles those).
+#[inline]
+fn pack_ascii_lower_fast(text: &[u8], start: usize, end: usize) -> Option<u128> {
+    const ONES: u128 = u128::MAX / 255;
+    let len = end.checked_sub(start)?;
+    if len > INLINE {
+        return None;
+    }
+    let chunk: [u8; 16] = text.get(start..start + 16)?.try_into().ok()?;
+    let x = u128::from_le_bytes(chunk) & ((1u128 << (8 * len)) - 1);
+    if x & (ONES * 0x80) != 0 {
+        return None;
+    }
+    // Per byte c < 0x80: c + 0x3F sets the high bit iff c >= 'A', c + 0x25
+    // iff c > 'Z'; neither sum carries into the next byte.
+    let upper = (x + ONES * 0x3F) & !(x + ONES * 0x25) & (ONES * 0x80);
+    Some((x | (upper >> 2)) | ((len as u128) << (8 * INLINE)))
+}
+
 impl Index {
     fn get(&self, key: &[u8]) -> Option<u32> {
         match pack(key) {
@@ -329,12 +351,21 @@ impl Lexicon {
         out.extend(seg.tokens.iter().map(|t: &Token| {
             // Every token, punctuation and possessives included: forms hold
             // them too ("People's Republic", "Trinidad & Tobago").
-            let word = &bytes[t.start as usize..t.end as usize];
+            let (start, end) = (t.start as usize, t.end as usize);
+            if end == start + 1 {
+                return self
+                    .index
+                    .byte
+                    .get(usize::from(bytes[start]))
+                    .copied()
+                    .unwrap_or(NO_ENTRY);
+            }
+            if let Some(k) = pack_ascii_lower_fast(bytes, start, end) {
+                return self.index.table.get(k).unwrap_or(NO_ENTRY);
+            }
+            let word = &bytes[start..end];
             if word.len() > buf.len() {
                 return NO_ENTRY;
-            }
-            if let [b] = *word {
-                return self.index.byte.get(usize::from(b)).copied().unwrap_or(NO_ENTRY);
             }
             let found = if !word.is_ascii() {
                 self.index.get(normalise(t.text(text)).as_bytes())
@@ -374,6 +405,22 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_packing_agrees_with_bytewise() {
+        let text = "Wang ZOË said: “U.S.-led” AT&T, o'neill McDONALD abcdefghijklmno abcdefghijklmnop [@`{] x";
+        let mut padded = text.as_bytes().to_vec();
+        padded.extend_from_slice(&[b' '; 16]);
+        let seg = Segmentation::new(text);
+        for t in &seg.tokens {
+            let (s, e) = (t.start as usize, t.end as usize);
+            let word = &text.as_bytes()[s..e];
+            let want = if word.is_ascii() { pack_ascii_lower(word) } else { None };
+            assert_eq!(pack_ascii_lower_fast(&padded, s, e), want, "{:?}", t.text(text));
+        }
+        // Too near the end for a 16-byte load: left to the byte-wise path.
+        assert_eq!(pack_ascii_lower_fast(b"Wang", 0, 4), None);
+    }
 
     #[test]
     fn flags_table() {
