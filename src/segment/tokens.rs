@@ -320,6 +320,16 @@ impl Scanner<'_> {
         if first.is_ascii() {
             // The run below counts the first letter too.
             segment_len = self.ascii_alnum_run();
+            // Most words end at a byte that can never continue one: only
+            // letters, digits, apostrophes, hyphens, periods, a comma in a
+            // number and multi-byte characters can.
+            match self.text.as_bytes().get(self.at) {
+                None => return if number { TokenKind::Number } else { TokenKind::Word },
+                Some(&b) if b < 0x80 && !matches!(b, b'\'' | b'-' | b'.' | b',') => {
+                    return if number { TokenKind::Number } else { TokenKind::Word };
+                }
+                _ => {}
+            }
             if segment_len > 1 {
                 dotted = false;
             }
