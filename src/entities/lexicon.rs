@@ -335,7 +335,12 @@ impl Lexicon {
 
     fn entry(&mut self, word: &str) -> &mut LexEntry {
         let next = self.entries.len() as u32;
-        let i = self.index.get_or_insert(normalise(word).as_bytes(), next);
+        // Building a big list interns millions of words: short ASCII ones
+        // are packed without a String in between.
+        let i = match pack_ascii_lower(word.as_bytes()).filter(|_| word.is_ascii()) {
+            Some(k) => *self.index.short.entry(k).or_insert(next),
+            None => self.index.get_or_insert(normalise(word).as_bytes(), next),
+        };
         if i == next {
             self.entries.push(LexEntry::default());
         }

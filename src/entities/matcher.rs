@@ -19,11 +19,18 @@ use rustc_hash::FxHashMap;
 use crate::gazetteer::{Gazetteers, Target};
 use crate::segment::{Token, TokenKind};
 
-/// One form as the list wrote it, and what it names.
-#[derive(Clone, Debug)]
+/// One form, as its index in [`Gazetteers::aliases`], and what it names.
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Entry {
-    pub form: Box<str>,
+    pub alias: u32,
     pub target: Target,
+}
+
+impl Entry {
+    /// The form as the list wrote it.
+    pub fn form<'g>(&self, gaz: &'g Gazetteers) -> &'g str {
+        gaz.aliases.get(self.alias as usize).map_or("", |a| a.form.as_str())
+    }
 }
 
 /// The trie of forms, over interned word ids.
@@ -31,9 +38,10 @@ pub(crate) struct Entry {
 pub(crate) struct Matcher {
     /// (node, word id) → child node; node 0 is the root.
     edges: FxHashMap<(u32, u32), u32>,
-    /// Node → index into `entries`, for nodes that end a form.
-    terminal: FxHashMap<u32, u32>,
-    entries: Vec<Vec<Entry>>,
+    /// Node → its range in `entries`, for nodes that end a form.
+    terminal: FxHashMap<u32, (u32, u32)>,
+    /// The entries of every terminal node, each node's together.
+    entries: Vec<Entry>,
     nodes: u32,
 }
 
@@ -45,8 +53,12 @@ impl Matcher {
             nodes: 1,
             ..Matcher::default()
         };
+        // Most forms are a name of two or three words, each a new node.
+        m.edges.reserve(gaz.aliases.len() * 2);
         let mut tokens: Vec<Token> = Vec::new();
-        for alias in &gaz.aliases {
+        // (terminal node, alias index), grouped by node below.
+        let mut ends: Vec<(u32, u32)> = Vec::with_capacity(gaz.aliases.len());
+        for (a, alias) in gaz.aliases.iter().enumerate() {
             crate::segment::tokenize_into(&alias.form, &mut tokens);
             if tokens.is_empty() {
                 continue;
@@ -54,32 +66,29 @@ impl Matcher {
             let mut node = 0u32;
             for t in &tokens {
                 let id = intern(t.text(&alias.form));
-                node = match m.edges.get(&(node, id)) {
-                    Some(&child) => child,
-                    None => {
-                        let child = m.nodes;
-                        m.nodes += 1;
-                        m.edges.insert((node, id), child);
-                        child
-                    }
-                };
-            }
-            let slot = match m.terminal.get(&node) {
-                Some(&s) => s,
-                None => {
-                    m.entries.push(Vec::new());
-                    let s = (m.entries.len() - 1) as u32;
-                    m.terminal.insert(node, s);
-                    s
-                }
-            };
-            let list = &mut m.entries[slot as usize];
-            if !list.iter().any(|e| *e.form == *alias.form && e.target == alias.target) {
-                list.push(Entry {
-                    form: alias.form.as_str().into(),
-                    target: alias.target,
+                node = *m.edges.entry((node, id)).or_insert_with(|| {
+                    m.nodes += 1;
+                    m.nodes - 1
                 });
             }
+            ends.push((node, a as u32));
+        }
+        // Stable: a node's entries stay in list order.
+        ends.sort_by_key(|&(node, _)| node);
+        m.terminal.reserve(ends.len());
+        for group in ends.chunk_by(|x, y| x.0 == y.0) {
+            let start = m.entries.len() as u32;
+            for &(_, a) in group {
+                let alias = &gaz.aliases[a as usize];
+                let seen = &m.entries[start as usize..];
+                if !seen.iter().any(|e| e.target == alias.target && e.form(gaz) == alias.form) {
+                    m.entries.push(Entry {
+                        alias: a,
+                        target: alias.target,
+                    });
+                }
+            }
+            m.terminal.insert(group[0].0, (start, m.entries.len() as u32 - start));
         }
         m
     }
@@ -106,8 +115,8 @@ impl Matcher {
             };
             node = child;
             k += 1;
-            if let Some(&slot) = self.terminal.get(&node) {
-                best = Some((k, self.entries[slot as usize].as_slice()));
+            if let Some(&(start, len)) = self.terminal.get(&node) {
+                best = Some((k, &self.entries[start as usize..(start + len) as usize]));
             }
         }
         best

@@ -365,7 +365,7 @@ impl EntityTagger {
         let caps = ctx.caps[tokens.start];
         let fitting: Vec<Target> = entries
             .iter()
-            .filter(|e| matcher::case_ok(&e.form, matched, e.target, caps))
+            .filter(|e| matcher::case_ok(e.form(ctx.gaz), matched, e.target, caps))
             .map(|e| e.target)
             .collect();
         let first = *fitting.first()?;
