@@ -3,18 +3,18 @@
 //!
 //! Forms are split into words by the article tokenizer itself, so a form and
 //! the text it names always agree on word boundaries ("People's" is
-//! "People" + "'s" in both). Words are interned in the lexicon: a form is a
+//!"People" + "'s" in both). Words are interned in the lexicon: a form is a
 //! path of word ids in a trie, and matching at a token walks the trie with
-//! the ids the article's tokens already have, one hash probe per word. The
-//! longest form wins. A million forms build in about a second and cost a
-//! few hundred bytes each, where a byte automaton over them took ten times
-//! as long (see BENCHMARKS.md).
+//! the ids the article's tokens already have: an array lookup for the first
+//! word, a scan of a few edges for each next one. The longest form wins. A
+//! million forms build in under a second, where a byte automaton over them
+//! took more than ten times as long (see BENCHMARKS.md).
 //!
 //! Case is checked after a match, because the rule depends on the kind of
 //! entry and on the context: an all-capitals headline may write "CHINA",
 //! running text may not write "china".
 
-use rustc_hash::FxHashMap;
+use rustc_hash::FxHashSet;
 
 use crate::gazetteer::{Gazetteers, Target};
 use crate::segment::{Token, TokenKind};
@@ -33,69 +33,153 @@ impl Entry {
     }
 }
 
-/// The trie of forms, over interned word ids.
+/// The trie of forms, over interned word ids, in flat arrays.
+///
+/// It is built by sorting the forms' word sequences rather than by
+/// inserting them one by one into a hash map of edges: with a million forms
+/// the inserts were most of the start-up time, each a cache miss in a table
+/// of tens of megabytes. The root's children are an array indexed by word
+/// id; every other node's children are a short sorted run of edges.
 #[derive(Debug, Default)]
 pub(crate) struct Matcher {
-    /// (node, word id) → child node; node 0 is the root.
-    edges: FxHashMap<(u32, u32), u32>,
-    /// Node → its range in `entries`, for nodes that end a form.
-    terminal: FxHashMap<u32, (u32, u32)>,
+    /// The child of the root for each word id; 0 for none.
+    root: Vec<u32>,
+    /// The children of node `n` are edges `first[n]..first[n + 1]`, sorted
+    /// by word id.
+    first: Vec<u32>,
+    edge_word: Vec<u32>,
+    edge_node: Vec<u32>,
+    /// Per node, its range of `entries` (empty for nodes that end no form).
+    terminal: Vec<(u32, u32)>,
     /// The entries of every terminal node, each node's together.
     entries: Vec<Entry>,
-    nodes: u32,
 }
 
 impl Matcher {
     /// Builds the trie of every alias of `gaz`; `intern` gives the id of a
-    /// word (lower-cased by the caller's rules) and `tokens` is scratch.
+    /// word (lower-cased by the caller's rules), ids counting up from 1.
     pub fn new(gaz: &Gazetteers, intern: &mut dyn FnMut(&str) -> u32) -> Matcher {
-        let mut m = Matcher {
-            nodes: 1,
-            ..Matcher::default()
-        };
-        // Most forms are a name of two or three words, each a new node.
-        m.edges.reserve(gaz.aliases.len() * 2);
+        // Every form as a run of word ids in one array.
+        let mut words: Vec<u32> = Vec::with_capacity(gaz.aliases.len() * 3);
+        let mut forms: Vec<(u32, u32, u32)> = Vec::with_capacity(gaz.aliases.len()); // (alias, start, end)
         let mut tokens: Vec<Token> = Vec::new();
-        // (terminal node, alias index), grouped by node below.
-        let mut ends: Vec<(u32, u32)> = Vec::with_capacity(gaz.aliases.len());
+        let mut max_id = 0;
         for (a, alias) in gaz.aliases.iter().enumerate() {
             crate::segment::tokenize_into(&alias.form, &mut tokens);
             if tokens.is_empty() {
                 continue;
             }
-            let mut node = 0u32;
+            let start = words.len() as u32;
             for t in &tokens {
                 let id = intern(t.text(&alias.form));
-                node = *m.edges.entry((node, id)).or_insert_with(|| {
-                    m.nodes += 1;
-                    m.nodes - 1
-                });
+                max_id = max_id.max(id);
+                words.push(id);
             }
-            ends.push((node, a as u32));
+            forms.push((a as u32, start, words.len() as u32));
         }
-        // Stable: a node's entries stay in list order.
-        ends.sort_by_key(|&(node, _)| node);
-        m.terminal.reserve(ends.len());
+        let seq = |&(_, s, e): &(u32, u32, u32)| &words[s as usize..e as usize];
+        // Sorted by words, then by list order, so equal forms are adjacent
+        // and keep the order the lists gave them.
+        forms.sort_unstable_by(|x, y| seq(x).cmp(seq(y)).then(x.0.cmp(&y.0)));
+
+        // Walk the sorted forms: a form shares the nodes of the longest
+        // prefix it has in common with the one before it.
+        let mut edges: Vec<(u32, u32, u32)> = Vec::with_capacity(words.len()); // (parent, word, child)
+        let mut ends: Vec<(u32, u32)> = Vec::with_capacity(forms.len()); // (node, alias)
+        let mut path: Vec<u32> = Vec::new(); // node after each word of the previous form
+        let mut nodes = 1u32;
+        let mut previous: &[u32] = &[];
+        for f in &forms {
+            let current = seq(f);
+            let common = current.iter().zip(previous).take_while(|(x, y)| x == y).count();
+            path.truncate(common);
+            for &word in &current[common..] {
+                let parent = path.last().copied().unwrap_or(0);
+                edges.push((parent, word, nodes));
+                path.push(nodes);
+                nodes += 1;
+            }
+            ends.push((*path.last().unwrap_or(&0), f.0));
+            previous = current;
+        }
+
+        let mut m = Matcher {
+            root: vec![0; max_id as usize + 1],
+            first: vec![0; nodes as usize + 1],
+            terminal: vec![(0, 0); nodes as usize],
+            ..Matcher::default()
+        };
+        // Edges by parent (a counting sort; within a parent they are already
+        // in word order, as the forms were sorted).
+        for &(parent, word, child) in &edges {
+            if parent == 0 {
+                m.root[word as usize] = child;
+            }
+            m.first[parent as usize + 1] += 1;
+        }
+        for n in 1..m.first.len() {
+            m.first[n] += m.first[n - 1];
+        }
+        let mut next = m.first.clone();
+        m.edge_word = vec![0; edges.len()];
+        m.edge_node = vec![0; edges.len()];
+        for &(parent, word, child) in &edges {
+            let at = next[parent as usize] as usize;
+            next[parent as usize] += 1;
+            m.edge_word[at] = word;
+            m.edge_node[at] = child;
+        }
+
+        // A form many entries share (a surname alone, in a big list) makes
+        // a big group: those are deduplicated through a set, not pairwise.
+        let mut seen: FxHashSet<(Target, &str)> = FxHashSet::default();
         for group in ends.chunk_by(|x, y| x.0 == y.0) {
             let start = m.entries.len() as u32;
+            seen.clear();
             for &(_, a) in group {
                 let alias = &gaz.aliases[a as usize];
-                let seen = &m.entries[start as usize..];
-                if !seen.iter().any(|e| e.target == alias.target && e.form(gaz) == alias.form) {
+                let new = if group.len() <= 8 {
+                    let earlier = &m.entries[start as usize..];
+                    !earlier
+                        .iter()
+                        .any(|e| e.target == alias.target && e.form(gaz) == alias.form)
+                } else {
+                    seen.insert((alias.target, alias.form.as_str()))
+                };
+                if new {
                     m.entries.push(Entry {
                         alias: a,
                         target: alias.target,
                     });
                 }
             }
-            m.terminal.insert(group[0].0, (start, m.entries.len() as u32 - start));
+            m.terminal[group[0].0 as usize] = (start, m.entries.len() as u32 - start);
         }
         m
     }
 
     /// Does some form start with the word `id`?
     pub fn starts_with(&self, id: u32) -> bool {
-        id != 0 && self.edges.contains_key(&(0, id))
+        self.root.get(id as usize).is_some_and(|&n| n != 0)
+    }
+
+    /// The child of `node` by word `id`.
+    fn child(&self, node: u32, id: u32) -> Option<u32> {
+        if node == 0 {
+            return self.root.get(id as usize).copied().filter(|&n| n != 0);
+        }
+        let (from, to) = (
+            self.first[node as usize] as usize,
+            self.first[node as usize + 1] as usize,
+        );
+        let words = &self.edge_word[from..to];
+        // Nearly every node below the root has one child or a few.
+        let k = if words.len() <= 8 {
+            words.iter().position(|&w| w == id)?
+        } else {
+            words.binary_search(&id).ok()?
+        };
+        Some(self.edge_node[from + k])
     }
 
     /// The longest form whose words are the ids `ids(k)` of consecutive
@@ -110,12 +194,13 @@ impl Matcher {
             if id == 0 {
                 break;
             }
-            let Some(&child) = self.edges.get(&(node, id)) else {
+            let Some(child) = self.child(node, id) else {
                 break;
             };
             node = child;
             k += 1;
-            if let Some(&(start, len)) = self.terminal.get(&node) {
+            let (start, len) = self.terminal[node as usize];
+            if len > 0 {
                 best = Some((k, &self.entries[start as usize..(start + len) as usize]));
             }
         }

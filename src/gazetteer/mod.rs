@@ -146,7 +146,7 @@ pub struct Alias {
     /// What it names.
     pub target: Target,
     /// Where it was defined: file name and line, for collision reports.
-    pub origin: (String, usize),
+    pub origin: (std::sync::Arc<str>, usize),
 }
 
 /// All lists in use.

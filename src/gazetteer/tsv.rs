@@ -10,8 +10,8 @@ use crate::error::{Error, Result};
 /// A parsed TSV file.
 #[derive(Debug)]
 pub(crate) struct Table<'a> {
-    /// The file's name, for messages.
-    pub name: String,
+    /// The file's name, for messages, shared by every alias loaded from it.
+    pub name: std::sync::Arc<str>,
     header: Vec<&'a str>,
     rows: Vec<Row<'a>>,
 }
@@ -70,7 +70,7 @@ impl<'a> Table<'a> {
         }
         let header = header.ok_or_else(|| Error::data(name, None, "no header line (the file is empty)"))?;
         Ok(Table {
-            name: name.to_string(),
+            name: name.into(),
             header,
             rows,
         })
@@ -90,7 +90,7 @@ impl<'a> Table<'a> {
     pub fn column(&self, column: &str) -> Result<Col> {
         self.header.iter().position(|c| *c == column).map(Col).ok_or_else(|| {
             Error::data(
-                &self.name,
+                &*self.name,
                 None,
                 format!(
                     "the header has no column {column:?} (it has: {})",
@@ -112,7 +112,7 @@ impl<'a> Table<'a> {
 
     /// An error about `row`'s field in `column`.
     pub fn fault(&self, row: &Row, column: &str, message: impl std::fmt::Display) -> Error {
-        Error::data(&self.name, Some(row.line), format!("field {column:?}: {message}"))
+        Error::data(&*self.name, Some(row.line), format!("field {column:?}: {message}"))
     }
 
     /// The field of `row` in column `col` (`column` names it for errors); an
