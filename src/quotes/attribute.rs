@@ -454,11 +454,9 @@ fn clause_subject(c: &QCtx, lo: usize, hi: usize) -> Option<Range<usize>> {
         end += 1;
     }
     if end == start {
-        let w = c.word(start);
-        if super::phrases::is_pronoun(w) {
-            return Some(start..start + 1);
-        }
-        return None;
+        // The clause may be empty: ", saying that X," ends the sentence.
+        let pronoun = start < hi && super::phrases::is_pronoun(c.word(start));
+        return pronoun.then(|| start..start + 1);
     }
     np_before(c, end, start)
 }
