@@ -4,4 +4,5 @@
 mod cli;
 mod eval;
 mod golden;
+mod properties;
 mod util;
