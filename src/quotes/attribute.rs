@@ -68,9 +68,15 @@ fn token_after(c: &QCtx, byte: usize) -> usize {
 }
 
 fn contains_quotation(c: &QCtx, content: &[(usize, usize)]) -> bool {
-    c.quotes
-        .iter()
-        .any(|q| q.depth == 0 && content.iter().any(|&(s, e)| q.open >= s && q.close <= e))
+    // The quotations are sorted by where they open: look only at those that
+    // open inside the span.
+    content.iter().any(|&(s, e)| {
+        let first = c.quotes.partition_point(|q| q.open < s);
+        c.quotes[first..]
+            .iter()
+            .take_while(|q| q.open < e)
+            .any(|q| q.depth == 0 && q.close <= e)
+    })
 }
 
 fn hit_span(c: &QCtx, h: &CueHit) -> (usize, usize) {

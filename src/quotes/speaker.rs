@@ -25,6 +25,46 @@ fn pronoun_gender(word: &str) -> Option<Gender> {
     }
 }
 
+/// How many of the most recent subjects a pronoun looks back over. Articles
+/// have a few per paragraph, so the paragraph window below decides; the
+/// bound keeps a text of one endless paragraph linear.
+const LOOKBACK: usize = 256;
+
+/// The subject candidates: one per sentence, in text order, and the speakers
+/// resolved so far, in the order they were resolved (which is text order).
+struct Subjects {
+    sentences: Vec<Subject>,
+    speakers: Vec<Subject>,
+}
+
+impl Subjects {
+    /// The subjects before byte `at`, most recent first; at one offset, the
+    /// speakers (last resolved first) come before the sentence subject.
+    fn before(&self, at: usize) -> impl Iterator<Item = &Subject> {
+        let mut i = self.sentences.partition_point(|s| s.at < at);
+        let mut j = self.speakers.partition_point(|s| s.at < at);
+        std::iter::from_fn(move || {
+            let sentence = i.checked_sub(1).map(|k| &self.sentences[k]);
+            let speaker = j.checked_sub(1).map(|k| &self.speakers[k]);
+            match (sentence, speaker) {
+                (Some(s), Some(p)) if s.at > p.at => {
+                    i -= 1;
+                    Some(s)
+                }
+                (_, Some(p)) => {
+                    j -= 1;
+                    Some(p)
+                }
+                (Some(s), None) => {
+                    i -= 1;
+                    Some(s)
+                }
+                (None, None) => None,
+            }
+        })
+    }
+}
+
 /// The first person mentioned in each sentence, as a subject candidate.
 fn sentence_subjects(c: &QCtx) -> Vec<Subject> {
     let mut out = Vec::new();
@@ -49,7 +89,21 @@ fn sentence_subjects(c: &QCtx) -> Vec<Subject> {
 
 /// Resolves every attribution's speaker and sets its confidence.
 pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
-    let mut subjects = sentence_subjects(c);
+    let mut subjects = Subjects {
+        sentences: sentence_subjects(c),
+        speakers: Vec::new(),
+    };
+    // Where each person was mentioned, to find the latest mention before a
+    // description without scanning them all.
+    let mut mentioned: Vec<Vec<usize>> = vec![Vec::new(); c.tagged.clusters.len()];
+    for m in &c.tagged.mentions {
+        if m.kind == EntityKind::Person
+            && let Some(starts) = mentioned.get_mut(m.cluster as usize)
+        {
+            starts.push(m.start);
+        }
+    }
+    mentioned.iter_mut().for_each(|starts| starts.sort_unstable());
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| {
         found[i]
@@ -76,7 +130,7 @@ pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
             }
             (Some(src), _) => {
                 let src = src.clone();
-                resolve_source(c, f, src, at, paragraph, &subjects);
+                resolve_source(c, f, src, at, paragraph, &subjects, &mentioned);
             }
             (None, _) => {
                 f.confidence = 0.3;
@@ -84,13 +138,13 @@ pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
         }
         if let Some(cluster) = f.speaker {
             last_speaker = Some((at, cluster, paragraph));
-            subjects.push(Subject {
+            // `order` is by offset, so `speakers` stays sorted.
+            subjects.speakers.push(Subject {
                 at,
                 cluster,
                 paragraph,
                 speaker: true,
             });
-            subjects.sort_by_key(|s| s.at);
         }
         if let Some(cluster) = f.speaker {
             f.speaker_name = c.tagged.clusters.get(cluster as usize).map(|cl| cl.name.clone());
@@ -104,7 +158,8 @@ fn resolve_source(
     src: std::ops::Range<usize>,
     at: usize,
     paragraph: usize,
-    subjects: &[Subject],
+    subjects: &Subjects,
+    mentioned: &[Vec<usize>],
 ) {
     // A name at the head of the phrase.
     if let Some(cluster) = head_person(c, src.clone()) {
@@ -124,9 +179,9 @@ fn resolve_source(
         match pronoun_gender(w) {
             Some(gender) => {
                 let candidates: Vec<&Subject> = subjects
-                    .iter()
-                    .rev()
-                    .filter(|s| s.at < at && s.paragraph + 3 >= paragraph)
+                    .before(at)
+                    .take(LOOKBACK)
+                    .filter(|s| s.paragraph + 3 >= paragraph)
                     .collect();
                 let fits = |s: &&&Subject| {
                     let g = c.tagged.clusters[s.cluster as usize].gender;
@@ -195,12 +250,10 @@ fn resolve_source(
                 .collect();
             // The most recently mentioned candidate.
             let pick = candidates.iter().copied().max_by_key(|&k| {
-                c.tagged
-                    .mentions
-                    .iter()
-                    .filter(|m| m.kind == EntityKind::Person && m.cluster == k && m.start < at)
-                    .map(|m| m.start)
-                    .max()
+                let starts = &mentioned[k as usize];
+                starts[..starts.partition_point(|&s| s < at)]
+                    .last()
+                    .copied()
                     .unwrap_or(0)
             });
             if let Some(k) = pick {
