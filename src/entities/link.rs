@@ -2,6 +2,8 @@
 //! ("Wang", "Mr de Groot") joined to the person named in full, and offices,
 //! countries and description nouns tied to the people they describe.
 
+use std::collections::{BTreeSet, HashMap};
+
 use super::names::{appositive_after, title_before};
 use super::words::{honorific, is_function_word, is_not_name, is_particle};
 use super::{Cluster, Ctx, Mention, NONE};
@@ -28,17 +30,71 @@ fn names_match(short: &[String], long: &[String]) -> bool {
     short.last() == long.last() && short.iter().all(|w| long.contains(w))
 }
 
+/// Where the person mentions of each cluster start, kept in step with the
+/// mentions as they are linked, so that the latest one before a point is
+/// found without scanning every mention (a long text has many).
+#[derive(Default)]
+struct Starts(Vec<BTreeSet<usize>>);
+
+impl Starts {
+    /// The starts of the person mentions already in clusters.
+    fn of(ctx: &Ctx) -> Starts {
+        let mut starts = Starts::default();
+        for m in &ctx.mentions {
+            if m.kind == EntityKind::Person && m.cluster != NONE {
+                starts.add(m.cluster, m.start);
+            }
+        }
+        starts
+    }
+
+    /// Records a person mention of cluster `c` at `start`.
+    fn add(&mut self, c: u32, start: usize) {
+        let c = c as usize;
+        if self.0.len() <= c {
+            self.0.resize_with(c + 1, BTreeSet::new);
+        }
+        self.0[c].insert(start);
+    }
+
+    /// The latest start of a mention of cluster `c` at or before `pos`.
+    fn last_at_or_before(&self, c: u32, pos: usize) -> Option<usize> {
+        self.0.get(c as usize)?.range(..=pos).next_back().copied()
+    }
+}
+
+/// The clusters by the last word of their names, in the order they were
+/// made: every way of matching a name requires the same last word.
+#[derive(Default)]
+struct ByLastWord(HashMap<String, Vec<u32>>);
+
+impl ByLastWord {
+    fn of(clusters: &[Cluster]) -> ByLastWord {
+        let mut index = ByLastWord::default();
+        for c in 0..clusters.len() {
+            index.add(clusters, c as u32);
+        }
+        index
+    }
+
+    fn add(&mut self, clusters: &[Cluster], c: u32) {
+        if let Some(last) = clusters[c as usize].words.last() {
+            self.0.entry(last.clone()).or_default().push(c);
+        }
+    }
+
+    /// The clusters whose names end with the same word as `words`.
+    fn get(&self, words: &[String]) -> &[u32] {
+        words.last().and_then(|w| self.0.get(w)).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// The cluster among `candidates` mentioned most recently before `pos`, or
 /// the first one when none was.
-fn most_recent(ctx: &Ctx, candidates: &[u32], pos: usize) -> Option<u32> {
+fn most_recent(starts: &Starts, candidates: &[u32], pos: usize) -> Option<u32> {
     let mut best: Option<(usize, u32)> = None;
     for &c in candidates {
-        let last = ctx
-            .mentions
-            .iter()
-            .filter(|m| m.kind == EntityKind::Person && m.cluster == c && m.start <= pos)
-            .map(|m| m.start)
-            .max();
+        let last = starts.last_at_or_before(c, pos);
         if let Some(last) = last
             && best.is_none_or(|(b, _)| last > b)
         {
@@ -70,6 +126,8 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
         .filter(|&i| ctx.mentions[i].kind == EntityKind::Person && !ctx.mentions[i].rule.is_empty())
         .collect();
     order.sort_by_key(|&i| ctx.mentions[i].start);
+    let mut starts = Starts::of(ctx);
+    let mut by_last = ByLastWord::of(&ctx.clusters);
 
     // Known people, and full names, in text order.
     for &mi in &order {
@@ -83,24 +141,31 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
                 None => {
                     let name = ctx.gaz.people[known as usize].name.clone();
                     let c = new_cluster(ctx, name, Some(known), m.start);
+                    by_last.add(&ctx.clusters, c);
                     ctx.known_cluster.insert(known, c);
                     c
                 }
             };
             ctx.mentions[mi].cluster = c;
+            starts.add(c, ctx.mentions[mi].start);
             continue;
         }
         if words.iter().filter(|w| !is_particle(w)).count() < 2 {
             continue;
         }
-        let candidates: Vec<u32> = (0..ctx.clusters.len() as u32)
+        let candidates: Vec<u32> = by_last
+            .get(&words)
+            .iter()
+            .copied()
             .filter(|&c| {
                 let cw = &ctx.clusters[c as usize].words;
                 names_match(&words, cw) || names_match(cw, &words)
             })
             .collect();
-        let c = match most_recent(ctx, &candidates, m.start) {
+        let start = m.start;
+        let c = match most_recent(&starts, &candidates, start) {
             Some(c) => {
+                // A match has the same last word: the index stays right.
                 let cl = &mut ctx.clusters[c as usize];
                 if cl.known.is_none() && words.len() > cl.words.len() {
                     cl.name = normalise_space(&written);
@@ -108,9 +173,14 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
                 }
                 c
             }
-            None => new_cluster(ctx, normalise_space(&written), None, m.start),
+            None => {
+                let c = new_cluster(ctx, normalise_space(&written), None, start);
+                by_last.add(&ctx.clusters, c);
+                c
+            }
         };
         ctx.mentions[mi].cluster = c;
+        starts.add(c, start);
     }
 
     // Single-word mentions found by rules ("Mr Blair", "Smith, a lawyer").
@@ -121,15 +191,23 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
         let m = &ctx.mentions[mi];
         let written = ctx.text[m.start..m.end].to_string();
         let words = lower_words(&written);
-        let candidates: Vec<u32> = (0..ctx.clusters.len() as u32)
+        let candidates: Vec<u32> = by_last
+            .get(&words)
+            .iter()
+            .copied()
             .filter(|&c| names_match(&words, &ctx.clusters[c as usize].words))
             .collect();
         let start = m.start;
-        let c = match most_recent(ctx, &candidates, start) {
+        let c = match most_recent(&starts, &candidates, start) {
             Some(c) => c,
-            None => new_cluster(ctx, normalise_space(&written), None, start),
+            None => {
+                let c = new_cluster(ctx, normalise_space(&written), None, start);
+                by_last.add(&ctx.clusters, c);
+                c
+            }
         };
         ctx.mentions[mi].cluster = c;
+        starts.add(c, start);
     }
 
     for (mi, gender) in std::mem::take(&mut ctx.pending_gender) {
@@ -140,15 +218,18 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
     }
 
     link_partial_mentions(ctx);
-    for c in 0..ctx.clusters.len() {
-        if let Some(first) = ctx
-            .mentions
-            .iter()
-            .filter(|m| m.kind == EntityKind::Person && m.cluster == c as u32 && !m.rule.is_empty())
-            .map(|m| m.start)
-            .min()
+    let mut first: Vec<Option<usize>> = vec![None; ctx.clusters.len()];
+    for m in &ctx.mentions {
+        if m.kind == EntityKind::Person
+            && !m.rule.is_empty()
+            && let Some(f) = first.get_mut(m.cluster as usize)
         {
-            ctx.clusters[c].first = first;
+            *f = Some(f.map_or(m.start, |f| f.min(m.start)));
+        }
+    }
+    for (cl, first) in ctx.clusters.iter_mut().zip(first) {
+        if let Some(first) = first {
+            cl.first = first;
         }
     }
 }
@@ -165,6 +246,15 @@ fn link_partial_mentions(ctx: &mut Ctx) {
         return;
     }
     let n = ctx.seg.tokens.len();
+    let mut starts = Starts::of(ctx);
+    let by_last = ByLastWord::of(&ctx.clusters);
+    // The clusters of names of two words or more, by their first word.
+    let mut by_first: HashMap<String, Vec<u32>> = HashMap::new();
+    for (c, cl) in ctx.clusters.iter().enumerate() {
+        if cl.words.len() >= 2 {
+            by_first.entry(cl.words[0].clone()).or_default().push(c as u32);
+        }
+    }
     let mut i = 0;
     while i < n {
         let free = |ctx: &Ctx, t: usize| {
@@ -197,20 +287,18 @@ fn link_partial_mentions(ctx: &mut Ctx) {
             if words.len() == 1 && is_not_name(&words[0]) {
                 continue;
             }
-            let candidates: Vec<u32> = (0..ctx.clusters.len() as u32)
+            let candidates: Vec<u32> = by_last
+                .get(&words)
+                .iter()
+                .copied()
                 .filter(|&c| ctx.clusters[c as usize].words.ends_with(&words))
                 .collect();
-            if let Some(c) = most_recent(ctx, &candidates, ctx.tok(s).start as usize) {
+            if let Some(c) = most_recent(&starts, &candidates, ctx.tok(s).start as usize) {
                 linked_to = Some((s, c, "surname-link"));
                 break 'starts;
             }
             if words.len() == 1 {
-                let firsts: Vec<u32> = (0..ctx.clusters.len() as u32)
-                    .filter(|&c| {
-                        let cw = &ctx.clusters[c as usize].words;
-                        cw.len() >= 2 && cw[0] == words[0]
-                    })
-                    .collect();
+                let firsts: &[u32] = by_first.get(&words[0]).map_or(&[], Vec::as_slice);
                 let word = ctx.word(s);
                 let common = ctx.gaz.first_names.get(word).is_some_and(|f| f.common_word);
                 if firsts.len() == 1 && !common && !ctx.caps[s] {
@@ -228,6 +316,7 @@ fn link_partial_mentions(ctx: &mut Ctx) {
                 }
             }
             let gender_hint = s.checked_sub(1).and_then(|p| honorific(ctx.word(p)));
+            starts.add(c, ctx.tok(s).start as usize);
             ctx.push(Mention {
                 start: ctx.tok(s).start as usize,
                 end: ctx.tok(j - 1).end as usize,
@@ -254,6 +343,14 @@ fn link_partial_mentions(ctx: &mut Ctx) {
 /// pre-modifiers ("Indian National Security Advisor Ajit Doval") and
 /// appositives ("Nikolai Patrushev, secretary of ...").
 pub(super) fn attach_pass(ctx: &mut Ctx) {
+    // Country mentions by start, to find those inside an office's span
+    // without scanning every mention (the pass does not change them).
+    let mut countries: Vec<(usize, usize)> = (0..ctx.mentions.len())
+        .filter(|&i| ctx.mentions[i].kind == EntityKind::Country && !ctx.mentions[i].rule.is_empty())
+        .map(|i| (ctx.mentions[i].start, i))
+        .collect();
+    countries.sort_unstable();
+    let countries = &countries[..];
     let persons: Vec<usize> = (0..ctx.mentions.len())
         .filter(|&i| {
             let m = &ctx.mentions[i];
@@ -275,7 +372,7 @@ pub(super) fn attach_pass(ctx: &mut Ctx) {
             }
             if let Some(m) = ctx.owner_mention(t).cloned() {
                 match m.kind {
-                    EntityKind::Office if !m.rule.is_empty() => attach_office(ctx, c, ctx.owner[t]),
+                    EntityKind::Office if !m.rule.is_empty() => attach_office(ctx, c, ctx.owner[t], countries),
                     EntityKind::Country if !m.rule.is_empty() => {
                         push_unique(&mut ctx.clusters[c as usize].countries, m.target)
                     }
@@ -309,7 +406,7 @@ pub(super) fn attach_pass(ctx: &mut Ctx) {
             && let Some(q) = ctx.prev_in_sentence(first).and_then(|p| ctx.prev_in_sentence(p))
         {
             if ctx.owner_kind(q) == Some(EntityKind::Office) {
-                attach_office(ctx, c, ctx.owner[q]);
+                attach_office(ctx, c, ctx.owner[q], countries);
             } else if ctx.is_person_noun(q) {
                 attach_noun(ctx, c, q);
             }
@@ -317,7 +414,7 @@ pub(super) fn attach_pass(ctx: &mut Ctx) {
         // "Nikolai Patrushev, secretary of ..."
         if let Some(at) = appositive_after(ctx, last) {
             if ctx.owner_kind(at) == Some(EntityKind::Office) {
-                attach_office(ctx, c, ctx.owner[at]);
+                attach_office(ctx, c, ctx.owner[at], countries);
             } else {
                 attach_noun(ctx, c, at);
                 // "an economist at ING", "a senator from Ohio": countries after.
@@ -358,7 +455,9 @@ fn attach_noun(ctx: &mut Ctx, c: u32, t: usize) {
     }
 }
 
-fn attach_office(ctx: &mut Ctx, c: u32, mi: u32) {
+/// Ties office mention `mi` to cluster `c`. `countries` holds the country
+/// mentions as (start, index), sorted.
+fn attach_office(ctx: &mut Ctx, c: u32, mi: u32, countries: &[(usize, usize)]) {
     if mi == NONE {
         return;
     }
@@ -374,12 +473,16 @@ fn attach_office(ctx: &mut Ctx, c: u32, mi: u32) {
         w => w,
     };
     let (gender, title) = (office.gender, office.title.clone());
-    let countries: Vec<u32> = ctx
-        .mentions
+    let first = countries.partition_point(|&(s, _)| s < start);
+    let mut inside: Vec<usize> = countries[first..]
         .iter()
-        .filter(|m| m.kind == EntityKind::Country && m.start >= start && m.end <= end && !m.rule.is_empty())
-        .map(|m| m.target)
+        .take_while(|&&(s, _)| s < end)
+        .map(|&(_, i)| i)
+        .filter(|&i| ctx.mentions[i].end <= end)
         .collect();
+    // In the order of the mentions, as they are attached.
+    inside.sort_unstable();
+    let countries: Vec<u32> = inside.into_iter().map(|i| ctx.mentions[i].target).collect();
     let cl = &mut ctx.clusters[c as usize];
     if !cl.offices.iter().any(|o| o.eq_ignore_ascii_case(&written)) {
         cl.offices.push(written);
