@@ -1,6 +1,7 @@
 //! Integration tests, gathered in one binary so they link once: the built
 //! `whosaid` binary on real and hand-made data.
 
+mod adversarial;
 mod cli;
 mod eval;
 mod golden;
