@@ -6,4 +6,6 @@ mod cli;
 mod eval;
 mod golden;
 mod properties;
+#[cfg(unix)]
+mod resume;
 mod util;
