@@ -4,6 +4,8 @@
 mod adversarial;
 mod cli;
 mod eval;
+#[cfg(unix)]
+mod failures;
 mod golden;
 mod properties;
 #[cfg(unix)]
