@@ -777,6 +777,13 @@ fn np_after_short(c: &QCtx, start: usize, end: usize) -> Option<Range<usize>> {
 /// Paragraphs that are a quotation with no cue: the previous speaker goes
 /// on ("floating" quotations). Their speaker is set by the resolver.
 fn floating(c: &QCtx, st: &mut State) {
+    // Where the attributions so far begin, to look for one before each
+    // quotation paragraph without scanning them all.
+    let mut begins: std::collections::BTreeSet<usize> = st
+        .out
+        .iter()
+        .filter_map(|f| f.content.first().map(|&(s, _)| s))
+        .collect();
     for (qi, q) in c.quotes.iter().enumerate() {
         if q.depth != 0 || st.used_quote[qi] || q.continued || q.open >= c.boilerplate {
             continue;
@@ -786,13 +793,11 @@ fn floating(c: &QCtx, st: &mut State) {
             continue;
         }
         // Some attribution must come before, in this or the two previous paragraphs.
-        let previous = st.out.iter().any(|f| {
-            f.content.first().is_some_and(|&(s, _)| {
-                s < q.open
-                    && c.seg
-                        .paragraph_at(s)
-                        .is_some_and(|fp| fp + 2 >= q.paragraph && fp <= q.paragraph)
-            })
+        let window = c.seg.paragraphs[q.paragraph.saturating_sub(2)].start as usize;
+        let previous = begins.range(window..q.open).any(|&s| {
+            c.seg
+                .paragraph_at(s)
+                .is_some_and(|fp| fp + 2 >= q.paragraph && fp <= q.paragraph)
         });
         if !previous {
             continue;
@@ -802,6 +807,7 @@ fn floating(c: &QCtx, st: &mut State) {
         follow_chain(c, qi, &mut content, st);
         let close_tok = token_after(c, q.close);
         join_following(c, close_tok, q.paragraph, &mut content, st);
+        begins.insert(q.open);
         st.out.push(Found {
             kind: QuoteKind::Direct,
             class: CueClass::Speech,

@@ -1,5 +1,7 @@
 //! Speaker resolution: from the local source mention to a person.
 
+use std::collections::HashMap;
+
 use super::phrases::{head_person, is_pronoun};
 use super::{Found, QCtx, Resolution};
 use crate::entities::NONE;
@@ -93,17 +95,7 @@ pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
         sentences: sentence_subjects(c),
         speakers: Vec::new(),
     };
-    // Where each person was mentioned, to find the latest mention before a
-    // description without scanning them all.
-    let mut mentioned: Vec<Vec<usize>> = vec![Vec::new(); c.tagged.clusters.len()];
-    for m in &c.tagged.mentions {
-        if m.kind == EntityKind::Person
-            && let Some(starts) = mentioned.get_mut(m.cluster as usize)
-        {
-            starts.push(m.start);
-        }
-    }
-    mentioned.iter_mut().for_each(|starts| starts.sort_unstable());
+    let mut people = People::new(c);
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| {
         found[i]
@@ -130,7 +122,7 @@ pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
             }
             (Some(src), _) => {
                 let src = src.clone();
-                resolve_source(c, f, src, at, paragraph, &subjects, &mentioned);
+                resolve_source(c, f, src, at, paragraph, &subjects, &mut people);
             }
             (None, _) => {
                 f.confidence = 0.3;
@@ -159,7 +151,7 @@ fn resolve_source(
     at: usize,
     paragraph: usize,
     subjects: &Subjects,
-    mentioned: &[Vec<usize>],
+    people: &mut People,
 ) {
     // A name at the head of the phrase.
     if let Some(cluster) = head_person(c, src.clone()) {
@@ -236,30 +228,11 @@ fn resolve_source(
             } else {
                 None
             };
-            let candidates: Vec<u32> = (0..c.tagged.clusters.len() as u32)
-                .filter(|&k| {
-                    let cl = &c.tagged.clusters[k as usize];
-                    cl.first < at
-                        && (cl.nouns.contains(&noun)
-                            || office_head.is_some_and(|o| cl.office_heads.contains(&o))
-                            || cl
-                                .offices
-                                .iter()
-                                .any(|o| o.to_lowercase().split_whitespace().last() == Some(&noun)))
-                })
-                .collect();
-            // The most recently mentioned candidate.
-            let pick = candidates.iter().copied().max_by_key(|&k| {
-                let starts = &mentioned[k as usize];
-                starts[..starts.partition_point(|&s| s < at)]
-                    .last()
-                    .copied()
-                    .unwrap_or(0)
-            });
+            let (pick, count) = people.described(c, &noun, office_head, at);
             if let Some(k) = pick {
                 f.speaker = Some(k);
                 f.how = Resolution::Description;
-                f.confidence = if candidates.len() == 1 { 0.75 } else { 0.6 };
+                f.confidence = if count == 1 { 0.75 } else { 0.6 };
                 return;
             }
             f.speaker_name = Some(phrase_text(c, &src));
@@ -272,6 +245,98 @@ fn resolve_source(
     f.speaker_name = Some(phrase_text(c, &src));
     f.how = Resolution::Group;
     f.confidence = 0.8;
+}
+
+/// The people a description ("the minister") can refer to, indexed so that
+/// resolving one takes time logarithmic in the article's length.
+struct People {
+    /// Where each person (cluster) is mentioned, sorted.
+    mentioned: Vec<Vec<usize>>,
+    /// By head noun and office: the people the description fits.
+    described: HashMap<(String, Option<u32>), Described>,
+}
+
+/// The people one description fits, whenever they were first mentioned.
+struct Described {
+    /// Where each was first mentioned, sorted.
+    firsts: Vec<usize>,
+    /// Every mention of any of them, as (start, cluster), sorted.
+    mentions: Vec<(usize, u32)>,
+}
+
+impl People {
+    fn new(c: &QCtx) -> People {
+        let mut mentioned: Vec<Vec<usize>> = vec![Vec::new(); c.tagged.clusters.len()];
+        for m in &c.tagged.mentions {
+            if m.kind == EntityKind::Person
+                && let Some(starts) = mentioned.get_mut(m.cluster as usize)
+            {
+                starts.push(m.start);
+            }
+        }
+        mentioned.iter_mut().for_each(|starts| starts.sort_unstable());
+        People {
+            mentioned,
+            described: HashMap::new(),
+        }
+    }
+
+    /// Does the description with head `noun` (an office when `office_head`
+    /// is set) fit person `k`?
+    fn fits(c: &QCtx, k: u32, noun: &str, office_head: Option<u32>) -> bool {
+        let cl = &c.tagged.clusters[k as usize];
+        cl.nouns.iter().any(|n| n == noun)
+            || office_head.is_some_and(|o| cl.office_heads.contains(&o))
+            || cl
+                .offices
+                .iter()
+                .any(|o| o.to_lowercase().split_whitespace().last() == Some(noun))
+    }
+
+    /// The person first mentioned before `at` that the description fits and
+    /// that was mentioned last before `at`, and how many people it fits.
+    fn described(&mut self, c: &QCtx, noun: &str, office_head: Option<u32>, at: usize) -> (Option<u32>, usize) {
+        let key = (noun.to_string(), office_head);
+        if !self.described.contains_key(&key) {
+            let fit: Vec<u32> = (0..c.tagged.clusters.len() as u32)
+                .filter(|&k| People::fits(c, k, noun, office_head))
+                .collect();
+            let mut firsts: Vec<usize> = fit.iter().map(|&k| c.tagged.clusters[k as usize].first).collect();
+            firsts.sort_unstable();
+            let mut mentions: Vec<(usize, u32)> = fit
+                .iter()
+                .flat_map(|&k| self.mentioned[k as usize].iter().map(move |&s| (s, k)))
+                .collect();
+            mentions.sort_unstable();
+            self.described.insert(key.clone(), Described { firsts, mentions });
+        }
+        let d = &self.described[&key];
+        let count = d.firsts.partition_point(|&f| f < at);
+        if count == 0 {
+            return (None, 0);
+        }
+        // The latest mention before `at` of anyone the description fits; at
+        // one offset, the person made last (as a scan in order would keep).
+        match d.mentions[..d.mentions.partition_point(|&(s, _)| s < at)].last() {
+            Some(&(s, k)) if s > 0 => (Some(k), count),
+            // Only a mention at offset 0, or people without mentions left:
+            // they all rank 0, and a scan settles the tie.
+            _ => (self.scan(c, noun, office_head, at), count),
+        }
+    }
+
+    /// [`People::described`]'s pick, by scanning every person.
+    fn scan(&self, c: &QCtx, noun: &str, office_head: Option<u32>, at: usize) -> Option<u32> {
+        (0..c.tagged.clusters.len() as u32)
+            .filter(|&k| c.tagged.clusters[k as usize].first < at && People::fits(c, k, noun, office_head))
+            .max_by_key(|&k| {
+                let starts = &self.mentioned[k as usize];
+                starts[..starts.partition_point(|&s| s < at)]
+                    .last()
+                    .copied()
+                    .unwrap_or(0)
+            })
+    }
 }
 
 fn phrase_text(c: &QCtx, src: &std::ops::Range<usize>) -> String {
