@@ -32,7 +32,9 @@ for t in "${targets[@]}"; do
     fi
     mv fuzz-0.log "fuzz/logs/$t.log"
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "fuzz/logs/$t.log" | grep -o '[0-9]*$' || echo "?")
+    rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "fuzz/logs/$t.log" | grep -o '[0-9]*$' || echo "?")
     crashes=$(find "fuzz/artifacts/$t" -type f 2>/dev/null | wc -l)
-    echo "$t: $runs executions in ${seconds} s; artifacts: $crashes"
+    # A crash ends the run early: the time is the executions over the rate.
+    echo "$t: $runs executions at $rate/s (limit ${seconds} s); artifacts: $crashes"
 done
 exit $status
