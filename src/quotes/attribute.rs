@@ -1,5 +1,6 @@
 //! The patterns that tie cues, sources and contents together.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::phrases::{np_after, np_before};
@@ -35,6 +36,36 @@ struct State {
     out: Vec<Found>,
     used_hit: Vec<bool>,
     used_quote: Vec<bool>,
+    /// Indexes into `out` by the sentence where the source begins, in the
+    /// order found, so that looking for an earlier subject in a sentence
+    /// does not scan every attribution.
+    by_sentence: HashMap<usize, Vec<usize>>,
+}
+
+impl State {
+    fn push(&mut self, c: &QCtx, f: Found) {
+        if let Some(s) = &f.source_tokens
+            && s.start < c.seg.tokens.len()
+        {
+            self.by_sentence
+                .entry(sentence_of(c, s.start))
+                .or_default()
+                .push(self.out.len());
+        }
+        self.out.push(f);
+    }
+
+    /// The source of the attribution found last whose source lies in the
+    /// tokens `lo..before` of sentence `sentence`.
+    fn earlier_source(&self, sentence: usize, lo: usize, before: usize) -> Option<Range<usize>> {
+        self.by_sentence
+            .get(&sentence)?
+            .iter()
+            .rev()
+            .filter_map(|&i| self.out[i].source_tokens.as_ref())
+            .find(|s| s.start >= lo && s.end <= before)
+            .cloned()
+    }
 }
 
 /// Every attribution of the article.
@@ -43,6 +74,7 @@ pub(super) fn attribute(c: &QCtx) -> Vec<Found> {
         out: Vec::new(),
         used_hit: vec![false; c.hits.len()],
         used_quote: vec![false; c.quotes.len()],
+        by_sentence: HashMap::new(),
     };
     direct(c, &mut st);
     indirect(c, &mut st);
@@ -126,18 +158,21 @@ fn direct(c: &QCtx, st: &mut State) {
         if h.end < c.seg.tokens.len() && c.word(h.end) == ":" && c.tok(h.end).end as usize <= q.open {
             cue.1 = c.tok(h.end).end as usize;
         }
-        st.out.push(Found {
-            kind: QuoteKind::Direct,
-            class: h.class,
-            content,
-            cue: Some(cue),
-            source: source.as_ref().map(|s| c.span(s)),
-            source_tokens: source,
-            speaker: None,
-            speaker_name: None,
-            confidence: 0.0,
-            how: Resolution::None,
-        });
+        st.push(
+            c,
+            Found {
+                kind: QuoteKind::Direct,
+                class: h.class,
+                content,
+                cue: Some(cue),
+                source: source.as_ref().map(|s| c.span(s)),
+                source_tokens: source,
+                speaker: None,
+                speaker_name: None,
+                confidence: 0.0,
+                how: Resolution::None,
+            },
+        );
     }
     transcript(c, st);
 }
@@ -314,18 +349,21 @@ fn transcript(c: &QCtx, st: &mut State) {
         }
         let (_, end) = c.span(&(i + 1..toks.end));
         let (start, _) = c.span(&(i + 1..i + 2));
-        st.out.push(Found {
-            kind: QuoteKind::Direct,
-            class: CueClass::Speech,
-            content: vec![(start, end)],
-            cue: Some(c.span(&(i..i + 1))),
-            source: Some(c.span(&(name_start..i))),
-            source_tokens: Some(name_start..i),
-            speaker: None,
-            speaker_name: None,
-            confidence: 0.0,
-            how: Resolution::None,
-        });
+        st.push(
+            c,
+            Found {
+                kind: QuoteKind::Direct,
+                class: CueClass::Speech,
+                content: vec![(start, end)],
+                cue: Some(c.span(&(i..i + 1))),
+                source: Some(c.span(&(name_start..i))),
+                source_tokens: Some(name_start..i),
+                speaker: None,
+                speaker_name: None,
+                confidence: 0.0,
+                how: Resolution::None,
+            },
+        );
     }
 }
 
@@ -484,7 +522,7 @@ fn indirect(c: &QCtx, st: &mut State) {
         };
         if let Some(f) = found {
             st.used_hit[hi] = true;
-            st.out.push(f);
+            st.push(c, f);
         }
     }
 }
@@ -587,15 +625,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         if after_comma {
             let content = content_after(c, cue_end, end, st)?;
             let source = st
-                .out
-                .iter()
-                .rev()
-                .find(|f| {
-                    f.source_tokens
-                        .as_ref()
-                        .is_some_and(|s| s.start >= lo && s.end <= h.first)
-                })
-                .and_then(|f| f.source_tokens.clone())
+                .earlier_source(h.sentence, lo, h.first)
                 .or_else(|| clause_subject(c, lo, h.first));
             let cue = c.span(&(h.first..cue_end));
             return Some(new_found(c, h, cue, vec![content], source));
@@ -626,16 +656,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     }
     // Coordinated cues share the subject: "said X and called for Y".
     if source.is_none() && h.first > lo && matches!(c.word(h.first - 1), "and" | "but") {
-        source = st
-            .out
-            .iter()
-            .rev()
-            .find(|f| {
-                f.source_tokens
-                    .as_ref()
-                    .is_some_and(|s| s.start >= lo && s.end <= h.first)
-            })
-            .and_then(|f| f.source_tokens.clone());
+        source = st.earlier_source(h.sentence, lo, h.first);
     }
     if let Some(src) = &source
         && !inverted
@@ -808,17 +829,20 @@ fn floating(c: &QCtx, st: &mut State) {
         let close_tok = token_after(c, q.close);
         join_following(c, close_tok, q.paragraph, &mut content, st);
         begins.insert(q.open);
-        st.out.push(Found {
-            kind: QuoteKind::Direct,
-            class: CueClass::Speech,
-            content,
-            cue: None,
-            source: None,
-            source_tokens: None,
-            speaker: None,
-            speaker_name: None,
-            confidence: 0.0,
-            how: Resolution::Floating,
-        });
+        st.push(
+            c,
+            Found {
+                kind: QuoteKind::Direct,
+                class: CueClass::Speech,
+                content,
+                cue: None,
+                source: None,
+                source_tokens: None,
+                speaker: None,
+                speaker_name: None,
+                confidence: 0.0,
+                how: Resolution::Floating,
+            },
+        );
     }
 }
