@@ -66,7 +66,18 @@ impl Starts {
 /// The clusters by the last word of their names, in the order they were
 /// made: every way of matching a name requires the same last word.
 #[derive(Default)]
-struct ByLastWord(HashMap<String, Vec<u32>>);
+struct ByLastWord {
+    all: HashMap<String, Vec<u32>>,
+    /// Names of one word, by it.
+    single: HashMap<String, Vec<u32>>,
+    /// Names of two words or more, by their last word and each other word:
+    /// many people can share a surname ("... Smith").
+    pairs: HashMap<(String, String), Vec<u32>>,
+}
+
+/// Above this many clusters with one last word, a full name looks only at
+/// those that share another word with it.
+const SHARED_SURNAME: usize = 64;
 
 impl ByLastWord {
     fn of(clusters: &[Cluster]) -> ByLastWord {
@@ -78,14 +89,54 @@ impl ByLastWord {
     }
 
     fn add(&mut self, clusters: &[Cluster], c: u32) {
-        if let Some(last) = clusters[c as usize].words.last() {
-            self.0.entry(last.clone()).or_default().push(c);
+        let words = &clusters[c as usize].words;
+        if let Some(last) = words.last() {
+            self.all.entry(last.clone()).or_default().push(c);
+            if words.len() == 1 {
+                self.single.entry(last.clone()).or_default().push(c);
+            }
+            self.add_other_words(words, c);
+        }
+    }
+
+    /// Indexes the words of `c` other than the last, after its name grew.
+    fn add_other_words(&mut self, words: &[String], c: u32) {
+        if let Some((last, others)) = words.split_last() {
+            for w in others {
+                let slot = self.pairs.entry((last.clone(), w.clone())).or_default();
+                if slot.last() != Some(&c) {
+                    slot.push(c);
+                }
+            }
         }
     }
 
     /// The clusters whose names end with the same word as `words`.
     fn get(&self, words: &[String]) -> &[u32] {
-        words.last().and_then(|w| self.0.get(w)).map_or(&[], Vec::as_slice)
+        words.last().and_then(|w| self.all.get(w)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The clusters that a name of two words or more can match either way
+    /// (see `names_match`), and maybe a few more, in order. Either name holds
+    /// all the words of the other, so one of the longer name's other words is
+    /// in both, unless the name repeats its last word.
+    fn for_full_name(&self, words: &[String]) -> Vec<u32> {
+        let all = self.get(words);
+        let Some((last, others)) = words.split_last() else {
+            return Vec::new();
+        };
+        if all.len() <= SHARED_SURNAME || others.is_empty() || others.contains(last) {
+            return all.to_vec();
+        }
+        let mut out: Vec<u32> = self.single.get(last).cloned().unwrap_or_default();
+        for w in words {
+            if let Some(found) = self.pairs.get(&(last.clone(), w.clone())) {
+                out.extend(found);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }
 
@@ -154,9 +205,8 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
             continue;
         }
         let candidates: Vec<u32> = by_last
-            .get(&words)
-            .iter()
-            .copied()
+            .for_full_name(&words)
+            .into_iter()
             .filter(|&c| {
                 let cw = &ctx.clusters[c as usize].words;
                 names_match(&words, cw) || names_match(cw, &words)
@@ -169,6 +219,7 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
                 let cl = &mut ctx.clusters[c as usize];
                 if cl.known.is_none() && words.len() > cl.words.len() {
                     cl.name = normalise_space(&written);
+                    by_last.add_other_words(&words, c);
                     cl.words = words;
                 }
                 c
