@@ -156,7 +156,14 @@ pub fn run(
                     summary.entities += item.entities as u64;
                     summary.quotes += item.quotes as u64;
                     match (outcome, &item.error) {
-                        (Outcome::Skipped, _) => summary.skipped += 1,
+                        (Outcome::Skipped, None) => summary.skipped += 1,
+                        // Its file holds the same error record: the article
+                        // failed as it did in the run that wrote it.
+                        (Outcome::Skipped, Some(error)) => {
+                            summary.skipped += 1;
+                            summary.failed += 1;
+                            observer.failed(item, error);
+                        }
                         (Outcome::Rejected(reason), _) => {
                             summary.failed += 1;
                             observer.failed(item, reason);

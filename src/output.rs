@@ -171,6 +171,9 @@ impl Sink for DirSink {
                     None => {
                         self.seen.insert(item.id.clone(), item.source.clone());
                         if self.resume && is_complete_record(&path) {
+                            // A run killed while writing this id's file again
+                            // left its temporary file behind.
+                            remove_stale_temp(&path);
                             Err(Outcome::Skipped)
                         } else {
                             Ok(path)
@@ -220,16 +223,27 @@ fn is_complete_record(path: &Path) -> bool {
         .is_some_and(|bytes| serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_ok())
 }
 
+/// The temporary file through which `path` is written.
+fn temp_path(path: &Path) -> PathBuf {
+    let mut tmp_name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    tmp_name.push(TEMP_SUFFIX);
+    path.with_file_name(tmp_name)
+}
+
+/// Removes the temporary file of `path` that a killed run may have left. It
+/// is never output; writing `path` again would replace it anyway.
+fn remove_stale_temp(path: &Path) {
+    let _ = fs::remove_file(temp_path(path));
+}
+
 /// Writes `json` (plus a final newline) to `path` through a temporary file in
 /// the same directory, renamed into place, so a reader or a killed run never
-/// sees half a file.
+/// sees half a file. A temporary file left by a killed run is overwritten.
 fn write_atomically(path: &Path, json: &[u8]) -> Result<()> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(|e| Error::io("cannot create directory", Some(parent), e))?;
     }
-    let mut tmp_name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-    tmp_name.push(TEMP_SUFFIX);
-    let tmp = path.with_file_name(tmp_name);
+    let tmp = temp_path(path);
     let result = (|| -> io::Result<()> {
         let mut file = File::create(&tmp)?;
         file.write_all(json)?;
@@ -368,6 +382,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("done.json"), "{\"ok\":true}\n").unwrap();
         fs::write(dir.path().join("half.json"), "{\"ok\":").unwrap();
+        // Temporary files of a killed run, for an id skipped and one written.
+        fs::write(dir.path().join("done.json.whosaid-tmp"), "{\"o").unwrap();
+        fs::write(dir.path().join("half.json.whosaid-tmp"), "{\"o").unwrap();
         let mut sink = DirSink::new(dir.path()).unwrap().resume(true);
         let outcomes = sink
             .write_batch(
@@ -384,5 +401,11 @@ mod tests {
             fs::read_to_string(dir.path().join("half.json")).unwrap(),
             "{\"new\":2}\n"
         );
+        let mut left: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["done.json", "half.json"], "no temporary file is left");
     }
 }

@@ -196,14 +196,15 @@ impl Pipeline {
         }
         let g = &self.gazetteers;
         // People in order of first mention, only those still mentioned.
-        let mut order: Vec<usize> = (0..tagged.clusters.len())
-            .filter(|&c| {
-                tagged
-                    .mentions
-                    .iter()
-                    .any(|m| m.kind == EntityKind::Person && m.cluster == c as u32)
-            })
-            .collect();
+        let mut mentioned = vec![false; tagged.clusters.len()];
+        for m in &tagged.mentions {
+            if m.kind == EntityKind::Person
+                && let Some(yes) = mentioned.get_mut(m.cluster as usize)
+            {
+                *yes = true;
+            }
+        }
+        let mut order: Vec<usize> = (0..tagged.clusters.len()).filter(|&c| mentioned[c]).collect();
         order.sort_by_key(|&c| (tagged.clusters[c].first, c));
         let mut pid = vec![None; tagged.clusters.len()];
         let mut people = Vec::with_capacity(order.len());

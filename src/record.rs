@@ -177,6 +177,81 @@ pub struct Record {
     pub warnings: Vec<String>,
 }
 
+impl Record {
+    /// Checks the record against the text it was extracted from, and returns
+    /// the first fault found: a span out of bounds, reversed, or whose `text`
+    /// is not the slice of `text` (by code points) it claims to be; entities
+    /// out of order; a `person` or `speaker` that is not an id in `people`;
+    /// people ids repeated; a confidence outside [0, 1].
+    ///
+    /// Every record [`Pipeline::extract`](crate::Pipeline::extract) returns
+    /// passes; records written by other tools may be checked with it.
+    ///
+    /// ```
+    /// use whosaid::{Article, Pipeline};
+    ///
+    /// let text = "🙂 Wang Yi said the talks went well.";
+    /// let record = Pipeline::new()?.extract(&Article::new("a1", text));
+    /// assert_eq!(record.validate(text), Ok(()));
+    /// assert_eq!(record.entities[0].start, 2);
+    /// # Ok::<(), whosaid::Error>(())
+    /// ```
+    pub fn validate(&self, text: &str) -> Result<(), String> {
+        let chars = crate::offsets::CharIndex::new(text);
+        let len = chars.char_len();
+        let check_span = |what: &str, start: usize, end: usize, claimed: &str| -> Result<(), String> {
+            if start > end || end > len {
+                return Err(format!(
+                    "{what}: span {start}..{end} is not within the text's {len} code points"
+                ));
+            }
+            let slice = &text[chars.byte_offset(start)..chars.byte_offset(end)];
+            if slice != claimed {
+                return Err(format!(
+                    "{what}: span {start}..{end} is {slice:?} in the text, not {claimed:?}"
+                ));
+            }
+            Ok(())
+        };
+        let mut ids = rustc_hash::FxHashSet::default();
+        for p in &self.people {
+            if !ids.insert(p.id.as_str()) {
+                return Err(format!("people: id {:?} is repeated", p.id));
+            }
+        }
+        let known = |what: &str, id: &Option<String>| match id {
+            Some(id) if !ids.contains(id.as_str()) => Err(format!("{what}: {id:?} is not an id in people")),
+            _ => Ok(()),
+        };
+        for (i, e) in self.entities.iter().enumerate() {
+            let what = format!("entities[{i}]");
+            check_span(&what, e.start, e.end, &e.text)?;
+            known(&what, &e.person)?;
+            if let Some(prev) = i.checked_sub(1).map(|j| &self.entities[j])
+                && (prev.start, std::cmp::Reverse(prev.end)) > (e.start, std::cmp::Reverse(e.end))
+            {
+                return Err(format!("{what}: not sorted by start (ties: longer first)"));
+            }
+        }
+        for (i, q) in self.quotes.iter().enumerate() {
+            let what = format!("quotes[{i}]");
+            for (j, c) in q.content.iter().enumerate() {
+                check_span(&format!("{what}.content[{j}]"), c.start, c.end, &c.text)?;
+            }
+            for (part, span) in [("cue", &q.cue), ("source", &q.source)] {
+                if let Some(s) = span {
+                    check_span(&format!("{what}.{part}"), s.start, s.end, &s.text)?;
+                }
+            }
+            known(&what, &q.speaker)?;
+            if !(0.0..=1.0).contains(&q.confidence) {
+                return Err(format!("{what}: confidence {} is outside [0, 1]", q.confidence));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The record of an article that could not be processed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorRecord {
@@ -246,6 +321,84 @@ mod tests {
         assert_eq!(rec.quotes[0].content[0].end, 9);
         assert_eq!(rec.quotes[0].cue, None);
         assert!(rec.entities.is_empty());
+    }
+
+    #[test]
+    fn validate_finds_each_kind_of_fault() {
+        let text = "é Wang said “hi”.";
+        fn person(start: usize, end: usize, text: &str, person: Option<&str>) -> Entity {
+            Entity {
+                kind: EntityKind::Person,
+                start,
+                end,
+                text: text.into(),
+                canonical: "Wang".into(),
+                reference: None,
+                person: person.map(str::to_string),
+                rule: "test".into(),
+            }
+        }
+        let good = Record {
+            schema: SCHEMA.into(),
+            id: "a".into(),
+            source: SourceRef::default(),
+            title: None,
+            meta: None,
+            entities: vec![person(2, 6, "Wang", Some("p1"))],
+            people: vec![Person {
+                id: "p1".into(),
+                name: "Wang".into(),
+                reference: None,
+                offices: vec![],
+                countries: vec![],
+            }],
+            countries: vec![],
+            quotes: vec![Quote {
+                kind: QuoteKind::Direct,
+                class: CueClass::Speech,
+                content: vec![Span {
+                    start: 13,
+                    end: 15,
+                    text: "hi".into(),
+                }],
+                cue: Some(Span {
+                    start: 7,
+                    end: 11,
+                    text: "said".into(),
+                }),
+                source: None,
+                speaker: Some("p1".into()),
+                speaker_name: None,
+                confidence: 0.9,
+            }],
+            warnings: vec![],
+        };
+        assert_eq!(good.validate(text), Ok(()));
+        type Break = fn(&mut Record);
+        let cases: &[(Break, &str)] = &[
+            (|r| r.entities[0].start = 3, "is \"ang\" in the text"),
+            (|r| r.entities[0].end = 99, "not within the text's 17 code points"),
+            (|r| r.entities[0].start = 7, "not within"),
+            (|r| r.entities[0].person = Some("p2".into()), "\"p2\" is not an id"),
+            (|r| r.quotes[0].speaker = Some("p9".into()), "quotes[0]: \"p9\""),
+            (|r| r.quotes[0].content[0].end = 16, "content[0]"),
+            (
+                |r| r.quotes[0].cue.as_mut().unwrap().text = "says".into(),
+                "quotes[0].cue",
+            ),
+            (|r| r.quotes[0].confidence = 1.5, "confidence"),
+            (|r| r.people.push(r.people[0].clone()), "repeated"),
+            (
+                |r| r.entities.insert(0, person(7, 11, "said", None)),
+                "entities[1]: not sorted",
+            ),
+        ];
+        for (i, (corrupt, fragment)) in cases.iter().enumerate() {
+            let mut bad = good.clone();
+            corrupt(&mut bad);
+            let err = bad.validate(text).unwrap_err();
+            assert!(err.contains(fragment), "case {i}: {err}");
+        }
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! country, and an ambiguous form ("Jordan", "Georgia", "Chad") counts only
 //! where the context says it is a place.
 
+use rustc_hash::FxHashMap;
+
 use super::{Ctx, NONE, flag};
 use crate::record::EntityKind;
 
@@ -28,6 +30,17 @@ pub(super) fn country_pass(ctx: &mut Ctx) {
         .iter()
         .filter(|m| m.kind == EntityKind::Country && m.rule == "gazetteer")
         .count();
+    // The country mentions by "gazetteer" (unambiguous forms) still kept, by
+    // country and by start, so that "the same country elsewhere" is a
+    // lookup, not a scan of every mention for each ambiguous one.
+    let mut kept_total: FxHashMap<u32, usize> = FxHashMap::default();
+    let mut kept_at: FxHashMap<(u32, usize), usize> = FxHashMap::default();
+    for m in &ctx.mentions {
+        if m.kind == EntityKind::Country && m.rule == "gazetteer" {
+            *kept_total.entry(m.target).or_default() += 1;
+            *kept_at.entry((m.target, m.start)).or_default() += 1;
+        }
+    }
     for mi in 0..ctx.mentions.len() {
         let m = &ctx.mentions[mi];
         if m.kind != EntityKind::Country || m.rule.is_empty() {
@@ -49,9 +62,8 @@ pub(super) fn country_pass(ctx: &mut Ctx) {
         if keep && m.rule == "gazetteer-ambiguous" {
             let after_place_word =
                 prev.is_some_and(|p| PLACE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(ctx.word(p))));
-            let same_country_elsewhere = ctx.mentions.iter().any(|o| {
-                o.kind == EntityKind::Country && o.target == m.target && o.rule == "gazetteer" && o.start != m.start
-            });
+            let same_country_elsewhere = kept_total.get(&m.target).copied().unwrap_or(0)
+                > kept_at.get(&(m.target, m.start)).copied().unwrap_or(0);
             // "Turkey is ...", "Jordan's king": the form acts as a subject or owner.
             let acts = next.is_some_and(|n| {
                 ctx.tok(n).kind == crate::segment::TokenKind::Possessive
@@ -63,6 +75,14 @@ pub(super) fn country_pass(ctx: &mut Ctx) {
             keep = after_place_word || same_country_elsewhere || acts || (others >= 2 && next_free.is_none());
         }
         if !keep {
+            if m.rule == "gazetteer" {
+                for count in [kept_total.get_mut(&m.target), kept_at.get_mut(&(m.target, m.start))]
+                    .into_iter()
+                    .flatten()
+                {
+                    *count -= 1;
+                }
+            }
             let tokens = ctx.mentions[mi].tokens.clone();
             for t in tokens {
                 if ctx.owner[t] == mi as u32 {

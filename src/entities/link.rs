@@ -2,6 +2,10 @@
 //! ("Wang", "Mr de Groot") joined to the person named in full, and offices,
 //! countries and description nouns tied to the people they describe.
 
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
+
 use super::names::{appositive_after, title_before};
 use super::words::{honorific, is_function_word, is_particle};
 use super::{Cluster, Ctx, Mention, NONE, flag};
@@ -28,17 +32,122 @@ fn names_match(short: &[String], long: &[String]) -> bool {
     short.last() == long.last() && short.iter().all(|w| long.contains(w))
 }
 
+/// Where the person mentions of each cluster start, kept in step with the
+/// mentions as they are linked, so that the latest one before a point is
+/// found without scanning every mention (a long text has many).
+#[derive(Default)]
+struct Starts(Vec<BTreeSet<usize>>);
+
+impl Starts {
+    /// The starts of the person mentions already in clusters.
+    fn of(ctx: &Ctx) -> Starts {
+        let mut starts = Starts::default();
+        for m in &ctx.mentions {
+            if m.kind == EntityKind::Person && m.cluster != NONE {
+                starts.add(m.cluster, m.start);
+            }
+        }
+        starts
+    }
+
+    /// Records a person mention of cluster `c` at `start`.
+    fn add(&mut self, c: u32, start: usize) {
+        let c = c as usize;
+        if self.0.len() <= c {
+            self.0.resize_with(c + 1, BTreeSet::new);
+        }
+        self.0[c].insert(start);
+    }
+
+    /// The latest start of a mention of cluster `c` at or before `pos`.
+    fn last_at_or_before(&self, c: u32, pos: usize) -> Option<usize> {
+        self.0.get(c as usize)?.range(..=pos).next_back().copied()
+    }
+}
+
+/// The clusters by the last word of their names, in the order they were
+/// made: every way of matching a name requires the same last word.
+#[derive(Default)]
+struct ByLastWord {
+    all: FxHashMap<String, Vec<u32>>,
+    /// Names of one word, by it.
+    single: FxHashMap<String, Vec<u32>>,
+    /// Names of two words or more, by their last word and each other word:
+    /// many people can share a surname ("... Smith").
+    pairs: FxHashMap<(String, String), Vec<u32>>,
+}
+
+/// Above this many clusters with one last word, a full name looks only at
+/// those that share another word with it.
+const SHARED_SURNAME: usize = 64;
+
+impl ByLastWord {
+    fn of(clusters: &[Cluster]) -> ByLastWord {
+        let mut index = ByLastWord::default();
+        for c in 0..clusters.len() {
+            index.add(clusters, c as u32);
+        }
+        index
+    }
+
+    fn add(&mut self, clusters: &[Cluster], c: u32) {
+        let words = &clusters[c as usize].words;
+        if let Some(last) = words.last() {
+            self.all.entry(last.clone()).or_default().push(c);
+            if words.len() == 1 {
+                self.single.entry(last.clone()).or_default().push(c);
+            }
+            self.add_other_words(words, c);
+        }
+    }
+
+    /// Indexes the words of `c` other than the last, after its name grew.
+    fn add_other_words(&mut self, words: &[String], c: u32) {
+        if let Some((last, others)) = words.split_last() {
+            for w in others {
+                let slot = self.pairs.entry((last.clone(), w.clone())).or_default();
+                if slot.last() != Some(&c) {
+                    slot.push(c);
+                }
+            }
+        }
+    }
+
+    /// The clusters whose names end with the same word as `words`.
+    fn get(&self, words: &[String]) -> &[u32] {
+        words.last().and_then(|w| self.all.get(w)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The clusters that a name of two words or more can match either way
+    /// (see `names_match`), and maybe a few more, in order. Either name holds
+    /// all the words of the other, so one of the longer name's other words is
+    /// in both, unless the name repeats its last word.
+    fn for_full_name(&self, words: &[String]) -> Vec<u32> {
+        let all = self.get(words);
+        let Some((last, others)) = words.split_last() else {
+            return Vec::new();
+        };
+        if all.len() <= SHARED_SURNAME || others.is_empty() || others.contains(last) {
+            return all.to_vec();
+        }
+        let mut out: Vec<u32> = self.single.get(last).cloned().unwrap_or_default();
+        for w in words {
+            if let Some(found) = self.pairs.get(&(last.clone(), w.clone())) {
+                out.extend(found);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
 /// The cluster among `candidates` mentioned most recently before `pos`, or
 /// the first one when none was.
-fn most_recent(ctx: &Ctx, candidates: &[u32], pos: usize) -> Option<u32> {
+fn most_recent(starts: &Starts, candidates: &[u32], pos: usize) -> Option<u32> {
     let mut best: Option<(usize, u32)> = None;
     for &c in candidates {
-        let last = ctx
-            .mentions
-            .iter()
-            .filter(|m| m.kind == EntityKind::Person && m.cluster == c && m.start <= pos)
-            .map(|m| m.start)
-            .max();
+        let last = starts.last_at_or_before(c, pos);
         if let Some(last) = last
             && best.is_none_or(|(b, _)| last > b)
         {
@@ -70,6 +179,8 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
         .filter(|&i| ctx.mentions[i].kind == EntityKind::Person && !ctx.mentions[i].rule.is_empty())
         .collect();
     order.sort_by_key(|&i| ctx.mentions[i].start);
+    let mut starts = Starts::of(ctx);
+    let mut by_last = ByLastWord::of(&ctx.clusters);
 
     // Known people, and full names, in text order.
     for &mi in &order {
@@ -83,37 +194,52 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
                 None => {
                     let name = ctx.gaz.people[known as usize].name.clone();
                     let c = new_cluster(ctx, name, Some(known), m.start);
+                    by_last.add(&ctx.clusters, c);
                     ctx.known_cluster.insert(known, c);
                     c
                 }
             };
             ctx.mentions[mi].cluster = c;
+            starts.add(c, ctx.mentions[mi].start);
             continue;
         }
         if words.iter().filter(|w| !is_particle(w)).count() < 2 {
             continue;
         }
-        let candidates: Vec<u32> = (0..ctx.clusters.len() as u32)
+        let candidates: Vec<u32> = by_last
+            .for_full_name(&words)
+            .into_iter()
             .filter(|&c| {
                 let cw = &ctx.clusters[c as usize].words;
                 names_match(&words, cw) || names_match(cw, &words)
             })
             .collect();
-        let c = match most_recent(ctx, &candidates, m.start) {
+        let start = m.start;
+        let c = match most_recent(&starts, &candidates, start) {
             Some(c) => {
+                // A match has the same last word: the index stays right.
                 let cl = &mut ctx.clusters[c as usize];
                 if cl.known.is_none() && words.len() > cl.words.len() {
                     cl.name = normalise_space(&written);
+                    by_last.add_other_words(&words, c);
                     cl.words = words;
                 }
                 c
             }
-            None => new_cluster(ctx, normalise_space(&written), None, m.start),
+            None => {
+                let c = new_cluster(ctx, normalise_space(&written), None, start);
+                by_last.add(&ctx.clusters, c);
+                c
+            }
         };
         ctx.mentions[mi].cluster = c;
+        starts.add(c, start);
     }
 
     // Single-word mentions found by rules ("Mr Blair", "Smith, a lawyer").
+    // The clusters made so far with names of two words or more, by their
+    // first word; this loop only makes clusters of one word.
+    let full_by_first = first_words(&ctx.clusters);
     for &mi in &order {
         if ctx.mentions[mi].cluster != NONE {
             continue;
@@ -121,28 +247,31 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
         let m = &ctx.mentions[mi];
         let written = ctx.text[m.start..m.end].to_string();
         let words = lower_words(&written);
-        let mut candidates: Vec<u32> = (0..ctx.clusters.len() as u32)
+        let mut candidates: Vec<u32> = by_last
+            .get(&words)
+            .iter()
+            .copied()
             .filter(|&c| names_match(&words, &ctx.clusters[c as usize].words))
             .collect();
         // "Sir Graham" for "Sir Graham Pottinger": a first name, when only
         // one person has it.
-        if candidates.is_empty() && words.len() == 1 {
-            let firsts: Vec<u32> = (0..ctx.clusters.len() as u32)
-                .filter(|&c| {
-                    let cw = &ctx.clusters[c as usize].words;
-                    cw.len() >= 2 && cw[0] == words[0]
-                })
-                .collect();
-            if firsts.len() == 1 {
-                candidates = firsts;
-            }
+        if candidates.is_empty()
+            && words.len() == 1
+            && let Some(&[only]) = full_by_first.get(words[0].as_str()).map(Vec::as_slice)
+        {
+            candidates.push(only);
         }
         let start = m.start;
-        let c = match most_recent(ctx, &candidates, start) {
+        let c = match most_recent(&starts, &candidates, start) {
             Some(c) => c,
-            None => new_cluster(ctx, normalise_space(&written), None, start),
+            None => {
+                let c = new_cluster(ctx, normalise_space(&written), None, start);
+                by_last.add(&ctx.clusters, c);
+                c
+            }
         };
         ctx.mentions[mi].cluster = c;
+        starts.add(c, start);
     }
 
     for (mi, gender) in std::mem::take(&mut ctx.pending_gender) {
@@ -153,17 +282,31 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
     }
 
     link_partial_mentions(ctx);
-    for c in 0..ctx.clusters.len() {
-        if let Some(first) = ctx
-            .mentions
-            .iter()
-            .filter(|m| m.kind == EntityKind::Person && m.cluster == c as u32 && !m.rule.is_empty())
-            .map(|m| m.start)
-            .min()
+    let mut first: Vec<Option<usize>> = vec![None; ctx.clusters.len()];
+    for m in &ctx.mentions {
+        if m.kind == EntityKind::Person
+            && !m.rule.is_empty()
+            && let Some(f) = first.get_mut(m.cluster as usize)
         {
-            ctx.clusters[c].first = first;
+            *f = Some(f.map_or(m.start, |f| f.min(m.start)));
         }
     }
+    for (cl, first) in ctx.clusters.iter_mut().zip(first) {
+        if let Some(first) = first {
+            cl.first = first;
+        }
+    }
+}
+
+/// The clusters whose names have two words or more, by their first word.
+fn first_words(clusters: &[Cluster]) -> FxHashMap<String, Vec<u32>> {
+    let mut by_first: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+    for (c, cl) in clusters.iter().enumerate() {
+        if cl.words.len() >= 2 {
+            by_first.entry(cl.words[0].clone()).or_default().push(c as u32);
+        }
+    }
+    by_first
 }
 
 fn normalise_space(s: &str) -> String {
@@ -178,6 +321,9 @@ fn link_partial_mentions(ctx: &mut Ctx) {
         return;
     }
     let n = ctx.seg.tokens.len();
+    let mut starts = Starts::of(ctx);
+    let by_last = ByLastWord::of(&ctx.clusters);
+    let by_first = first_words(&ctx.clusters);
     let mut i = 0;
     while i < n {
         let free = |ctx: &Ctx, t: usize| {
@@ -210,20 +356,18 @@ fn link_partial_mentions(ctx: &mut Ctx) {
             if words.len() == 1 && ctx.has(s, flag::NOT_NAME) {
                 continue;
             }
-            let candidates: Vec<u32> = (0..ctx.clusters.len() as u32)
+            let candidates: Vec<u32> = by_last
+                .get(&words)
+                .iter()
+                .copied()
                 .filter(|&c| ctx.clusters[c as usize].words.ends_with(&words))
                 .collect();
-            if let Some(c) = most_recent(ctx, &candidates, ctx.tok(s).start as usize) {
+            if let Some(c) = most_recent(&starts, &candidates, ctx.tok(s).start as usize) {
                 linked_to = Some((s, c, "surname-link"));
                 break 'starts;
             }
             if words.len() == 1 {
-                let firsts: Vec<u32> = (0..ctx.clusters.len() as u32)
-                    .filter(|&c| {
-                        let cw = &ctx.clusters[c as usize].words;
-                        cw.len() >= 2 && cw[0] == words[0]
-                    })
-                    .collect();
+                let firsts: &[u32] = by_first.get(&words[0]).map_or(&[], Vec::as_slice);
                 let common = ctx.lex(s).first_name.is_some_and(|f| f.common_word);
                 if firsts.len() == 1 && !common && !ctx.caps[s] {
                     linked_to = Some((s, firsts[0], "first-name-link"));
@@ -240,6 +384,7 @@ fn link_partial_mentions(ctx: &mut Ctx) {
                 }
             }
             let gender_hint = s.checked_sub(1).and_then(|p| honorific(ctx.word(p)));
+            starts.add(c, ctx.tok(s).start as usize);
             ctx.push(Mention {
                 start: ctx.tok(s).start as usize,
                 end: ctx.tok(j - 1).end as usize,
@@ -266,6 +411,14 @@ fn link_partial_mentions(ctx: &mut Ctx) {
 /// pre-modifiers ("Indian National Security Advisor Ajit Doval") and
 /// appositives ("Nikolai Patrushev, secretary of ...").
 pub(super) fn attach_pass(ctx: &mut Ctx) {
+    // Country mentions by start, to find those inside an office's span
+    // without scanning every mention (the pass does not change them).
+    let mut countries: Vec<(usize, usize)> = (0..ctx.mentions.len())
+        .filter(|&i| ctx.mentions[i].kind == EntityKind::Country && !ctx.mentions[i].rule.is_empty())
+        .map(|i| (ctx.mentions[i].start, i))
+        .collect();
+    countries.sort_unstable();
+    let countries = &countries[..];
     let persons: Vec<usize> = (0..ctx.mentions.len())
         .filter(|&i| {
             let m = &ctx.mentions[i];
@@ -290,7 +443,7 @@ pub(super) fn attach_pass(ctx: &mut Ctx) {
             }
             if let Some(m) = ctx.owner_mention(t).cloned() {
                 match m.kind {
-                    EntityKind::Office if !m.rule.is_empty() => attach_office(ctx, c, ctx.owner[t]),
+                    EntityKind::Office if !m.rule.is_empty() => attach_office(ctx, c, ctx.owner[t], countries),
                     EntityKind::Country if !m.rule.is_empty() => {
                         push_unique(&mut ctx.clusters[c as usize].countries, m.target)
                     }
@@ -328,7 +481,7 @@ pub(super) fn attach_pass(ctx: &mut Ctx) {
             && let Some(q) = ctx.prev_in_sentence(first).and_then(|p| ctx.prev_in_sentence(p))
         {
             if ctx.owner_kind(q) == Some(EntityKind::Office) {
-                attach_office(ctx, c, ctx.owner[q]);
+                attach_office(ctx, c, ctx.owner[q], countries);
             } else if ctx.is_person_noun(q) {
                 attach_noun(ctx, c, q);
             }
@@ -336,7 +489,7 @@ pub(super) fn attach_pass(ctx: &mut Ctx) {
         // "Nikolai Patrushev, secretary of ..."
         if let Some(at) = appositive_after(ctx, last) {
             if ctx.owner_kind(at) == Some(EntityKind::Office) {
-                attach_office(ctx, c, ctx.owner[at]);
+                attach_office(ctx, c, ctx.owner[at], countries);
             } else {
                 attach_noun(ctx, c, at);
                 // "an economist at ING", "a senator from Ohio": countries after.
@@ -403,7 +556,9 @@ fn attach_noun(ctx: &mut Ctx, c: u32, t: usize) {
     }
 }
 
-fn attach_office(ctx: &mut Ctx, c: u32, mi: u32) {
+/// Ties office mention `mi` to cluster `c`. `countries` holds the country
+/// mentions as (start, index), sorted.
+fn attach_office(ctx: &mut Ctx, c: u32, mi: u32, countries: &[(usize, usize)]) {
     if mi == NONE {
         return;
     }
@@ -415,12 +570,16 @@ fn attach_office(ctx: &mut Ctx, c: u32, mi: u32) {
     let office = &ctx.gaz.offices[head as usize];
     let written = normalise_space(&ctx.text[start..end]);
     let (gender, title) = (office.gender, office.title.clone());
-    let countries: Vec<u32> = ctx
-        .mentions
+    let first = countries.partition_point(|&(s, _)| s < start);
+    let mut inside: Vec<usize> = countries[first..]
         .iter()
-        .filter(|m| m.kind == EntityKind::Country && m.start >= start && m.end <= end && !m.rule.is_empty())
-        .map(|m| m.target)
+        .take_while(|&&(s, _)| s < end)
+        .map(|&(_, i)| i)
+        .filter(|&i| ctx.mentions[i].end <= end)
         .collect();
+    // In the order of the mentions, as they are attached.
+    inside.sort_unstable();
+    let countries: Vec<u32> = inside.into_iter().map(|i| ctx.mentions[i].target).collect();
     let cl = &mut ctx.clusters[c as usize];
     if !cl.offices.iter().any(|o| o.eq_ignore_ascii_case(&written)) {
         cl.offices.push(written);

@@ -181,16 +181,18 @@ impl CueLexicon {
                 let head = form.split_whitespace().next().unwrap_or("");
                 let participle = k == CueType::Verb && (head.ends_with("ing") || head.ends_with("ed"));
                 let lemma_head = lemma.split_whitespace().next().unwrap_or("");
+                // The lemma less its last character ("carr" of "carry", for "carries").
+                let stem = lemma_head
+                    .char_indices()
+                    .next_back()
+                    .map_or("", |(i, _)| &lemma_head[..i]);
                 let tense = if k != CueType::Verb {
                     Tense::None
                 } else if head.ends_with("ing") && !lemma_head.ends_with("ing") {
                     Tense::Ing
                 } else if head.eq_ignore_ascii_case(lemma_head) {
                     Tense::Base
-                } else if head.ends_with('s')
-                    && head.len() <= lemma_head.len() + 2
-                    && head.starts_with(&lemma_head[..lemma_head.len().saturating_sub(1)])
-                {
+                } else if head.ends_with('s') && head.len() <= lemma_head.len() + 2 && head.starts_with(stem) {
                     Tense::Third
                 } else {
                     Tense::Past

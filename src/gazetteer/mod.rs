@@ -621,6 +621,21 @@ pub struct CheckReport {
 mod tests {
     use super::*;
 
+    /// Files that once crashed the loader, found by the `gazetteer` fuzz
+    /// target (fuzz/), minimised. Each must load or be refused, not panic.
+    #[test]
+    fn crash_regressions() {
+        let cases: &[(&str, &str)] = &[(
+            "cue\tclass\ttype\tforms\nsay\u{e9}\tspeech\tverb\tsays\n",
+            "a verb lemma ending in a multi-byte character: its stem was cut inside it",
+        )];
+        for (text, what) in cases {
+            let mut g = Gazetteers::default();
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| g.add_text("fuzz.tsv", text)));
+            assert!(result.is_ok(), "{what}: {text:?} panicked");
+        }
+    }
+
     fn load(files: &[(&str, &str)]) -> Result<Gazetteers> {
         let mut g = Gazetteers::default();
         for (name, text) in files {

@@ -17,7 +17,10 @@ pub(crate) fn parse_line(
 ) -> Result<Article, ErrorRecord> {
     let line_no = source.line.unwrap_or(0);
     let (line, utf8_warning) = lossy_utf8(bytes);
-    let value: Value = match serde_json::from_str(line.trim_end_matches('\r')) {
+    // A byte-order mark starts the first line of files saved by some Windows
+    // tools (and any line of files joined with `cat`); JSON allows ignoring it.
+    let json = line.trim_start_matches('\u{feff}').trim_end_matches('\r');
+    let value: Value = match serde_json::from_str(json) {
         Ok(value) => value,
         Err(e) => {
             return Err(ErrorRecord::new(
@@ -131,6 +134,14 @@ mod tests {
             ),
             (br#"{"text":"no id"}"#, Ok(("dump:7", None, "no id", &[]))),
             (b"{\"id\":\"crlf\",\"text\":\"T\"}\r", Ok(("crlf", None, "T", &[]))),
+            (
+                b"\xef\xbb\xbf{\"id\":\"bom\",\"text\":\"T\"}",
+                Ok(("bom", None, "T", &[])),
+            ),
+            (
+                b"{\"id\":\"bom-inside\",\"text\":\"\xef\xbb\xbfT\"}",
+                Ok(("bom-inside", None, "\u{feff}T", &[])),
+            ),
             (br#"{"id":"a","text":""}"#, Ok(("a", None, "", &[]))),
             (
                 b"{\"id\":\"a\",\"text\":\"caf\xe9\"}",

@@ -574,10 +574,16 @@ impl Iterator for Reader {
     }
 }
 
-/// JSONL when the first non-blank byte is `{`, text otherwise.
+/// JSONL when the first non-blank byte (after a byte-order mark) is `{`,
+/// text otherwise.
 fn sniff(reader: &mut dyn BufRead) -> Kind {
     match reader.fill_buf() {
-        Ok(head) => match head.iter().find(|b| !b.is_ascii_whitespace()) {
+        Ok(head) => match head
+            .strip_prefix(b"\xef\xbb\xbf")
+            .unwrap_or(head)
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+        {
             Some(b'{') => Kind::Jsonl,
             _ => Kind::Text,
         },
@@ -596,5 +602,22 @@ mod tests {
         assert_eq!(split_extension("a.b.txt.zst"), Some(("a.b", Kind::Text)));
         assert_eq!(split_extension(".txt"), None);
         assert_eq!(split_extension("notes.md"), None);
+    }
+
+    #[test]
+    fn sniff_table() {
+        let cases: &[(&[u8], Kind)] = &[
+            (b"{\"id\":1}", Kind::Jsonl),
+            (b"\n  \r\n{\"id\":1}", Kind::Jsonl),
+            (b"\xef\xbb\xbf{\"id\":1}", Kind::Jsonl),
+            (b"\xef\xbb\xbf\n{\"id\":1}", Kind::Jsonl),
+            (b"Title\n{\"id\":1}", Kind::Text),
+            (b"\xef\xbb\xbfTitle", Kind::Text),
+            (b"", Kind::Text),
+        ];
+        for (head, want) in cases {
+            let mut r: &[u8] = head;
+            assert_eq!(sniff(&mut r), *want, "{head:?}");
+        }
     }
 }

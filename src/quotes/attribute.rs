@@ -35,6 +35,38 @@ struct State {
     out: Vec<Found>,
     used_hit: Vec<bool>,
     used_quote: Vec<bool>,
+    /// Indexes into `out` by the sentence where the source begins, in the
+    /// order found, so that looking for an earlier subject in a sentence
+    /// does not scan every attribution.
+    by_sentence: rustc_hash::FxHashMap<usize, Vec<usize>>,
+}
+
+impl State {
+    fn push(&mut self, c: &QCtx, f: Found) {
+        if let Some(s) = &f.source_tokens
+            && s.start < c.seg.tokens.len()
+        {
+            self.by_sentence
+                .entry(sentence_of(c, s.start))
+                .or_default()
+                .push(self.out.len());
+        }
+        self.out.push(f);
+    }
+
+    /// The first-starting source among the attributions found so far whose
+    /// source lies in the tokens `lo..before` (within one sentence).
+    fn first_source(&self, c: &QCtx, lo: usize, before: usize) -> Option<Range<usize>> {
+        if lo >= c.seg.tokens.len() {
+            return None;
+        }
+        self.by_sentence
+            .get(&sentence_of(c, lo))?
+            .iter()
+            .filter_map(|&i| self.out[i].source_tokens.clone())
+            .filter(|s| s.start >= lo && s.end <= before)
+            .min_by_key(|s| s.start)
+    }
 }
 
 /// Every attribution of the article.
@@ -43,6 +75,7 @@ pub(super) fn attribute(c: &QCtx) -> Vec<Found> {
         out: Vec::new(),
         used_hit: vec![false; c.hits.len()],
         used_quote: vec![false; c.quotes.len()],
+        by_sentence: rustc_hash::FxHashMap::default(),
     };
     direct(c, &mut st);
     indirect(c, &mut st);
@@ -54,24 +87,24 @@ pub(super) fn attribute(c: &QCtx) -> Vec<Found> {
     }
     // A belief or plan reported inside someone's words ("he said he wants
     // ...") is part of what they said, not an attribution of its own.
-    let nested: Vec<bool> = st.out.iter().map(|f| is_nested(f, &st.out)).collect();
+    let nested = nested_cues(&st.out);
     let mut keep = nested.iter();
     st.out
         .retain(|f| !(*keep.next().unwrap_or(&false) && f.class != CueClass::Speech));
-    let nested: Vec<bool> = st.out.iter().map(|f| is_nested(f, &st.out)).collect();
+    let nested = nested_cues(&st.out);
     for (f, n) in st.out.iter_mut().zip(nested) {
         f.nested = n;
     }
     st.out
 }
 
-/// Does `f`'s cue sit inside the content of another attribution in `all`?
-fn is_nested(f: &Found, all: &[Found]) -> bool {
-    let Some((cs, ce)) = f.cue else {
-        return false;
-    };
+/// For each attribution: does its cue sit inside the content of another?
+fn nested_cues(all: &[Found]) -> Vec<bool> {
+    let index = super::holding::ContentIndex::new(all);
     all.iter()
-        .any(|o| !std::ptr::eq(o, f) && o.content.iter().any(|&(s, e)| s <= cs && ce <= e))
+        .enumerate()
+        .map(|(k, f)| f.cue.is_some_and(|(cs, ce)| index.holding(cs, ce).any(|o| o != k)))
+        .collect()
 }
 
 fn sentence_of(c: &QCtx, t: usize) -> usize {
@@ -87,9 +120,15 @@ fn token_after(c: &QCtx, byte: usize) -> usize {
 }
 
 fn contains_quotation(c: &QCtx, content: &[(usize, usize)]) -> bool {
-    c.quotes
-        .iter()
-        .any(|q| q.depth == 0 && content.iter().any(|&(s, e)| q.open >= s && q.close <= e))
+    // The quotations are sorted by where they open: look only at those that
+    // open inside the span.
+    content.iter().any(|&(s, e)| {
+        let first = c.quotes.partition_point(|q| q.open < s);
+        c.quotes[first..]
+            .iter()
+            .take_while(|q| q.open < e)
+            .any(|q| q.depth == 0 && q.close <= e)
+    })
 }
 
 fn hit_span(c: &QCtx, h: &CueHit) -> (usize, usize) {
@@ -141,20 +180,23 @@ fn direct(c: &QCtx, st: &mut State) {
         if h.end < c.seg.tokens.len() && c.word(h.end) == ":" && c.tok(h.end).end as usize <= q.open {
             cue.1 = c.tok(h.end).end as usize;
         }
-        st.out.push(Found {
-            kind: QuoteKind::Direct,
-            class: h.class,
-            content,
-            cue: Some(cue),
-            source: source.as_ref().map(|s| c.span(s)),
-            source_tokens: source,
-            speaker: None,
-            speaker_name: None,
-            confidence: 0.0,
-            how: Resolution::None,
-            nested: false,
-            office: None,
-        });
+        st.push(
+            c,
+            Found {
+                kind: QuoteKind::Direct,
+                class: h.class,
+                content,
+                cue: Some(cue),
+                source: source.as_ref().map(|s| c.span(s)),
+                source_tokens: source,
+                speaker: None,
+                speaker_name: None,
+                confidence: 0.0,
+                how: Resolution::None,
+                nested: false,
+                office: None,
+            },
+        );
     }
     transcript(c, st);
 }
@@ -278,12 +320,7 @@ fn source_before(c: &QCtx, hit: &CueHit, lo: usize, st: &State) -> Option<Range<
 /// sentence (the main clause comes first; a speaker reported inside its
 /// content comes later), else the phrase opening the clause.
 fn main_subject(c: &QCtx, lo: usize, before: usize, st: &State) -> Option<Range<usize>> {
-    st.out
-        .iter()
-        .filter_map(|f| f.source_tokens.clone())
-        .filter(|s| s.start >= lo && s.end <= before)
-        .min_by_key(|s| s.start)
-        .or_else(|| clause_subject(c, lo, before))
+    st.first_source(c, lo, before).or_else(|| clause_subject(c, lo, before))
 }
 
 /// `He said:` closing one paragraph, the quotation opening the next.
@@ -421,20 +458,23 @@ fn transcript(c: &QCtx, st: &mut State) {
         }
         let (_, end) = c.span(&(i + 1..toks.end));
         let (start, _) = c.span(&(i + 1..i + 2));
-        st.out.push(Found {
-            kind: QuoteKind::Direct,
-            class: CueClass::Speech,
-            content: vec![(start, end)],
-            cue: Some(c.span(&(i..i + 1))),
-            source: Some(c.span(&(name_start..i))),
-            source_tokens: Some(name_start..i),
-            speaker: None,
-            speaker_name: None,
-            confidence: 0.0,
-            how: Resolution::None,
-            nested: false,
-            office: None,
-        });
+        st.push(
+            c,
+            Found {
+                kind: QuoteKind::Direct,
+                class: CueClass::Speech,
+                content: vec![(start, end)],
+                cue: Some(c.span(&(i..i + 1))),
+                source: Some(c.span(&(name_start..i))),
+                source_tokens: Some(name_start..i),
+                speaker: None,
+                speaker_name: None,
+                confidence: 0.0,
+                how: Resolution::None,
+                nested: false,
+                office: None,
+            },
+        );
     }
 }
 
@@ -617,11 +657,9 @@ fn clause_subject(c: &QCtx, lo: usize, hi: usize) -> Option<Range<usize>> {
         end += 1;
     }
     if end == start {
-        let w = c.word(start);
-        if super::phrases::is_pronoun(w) {
-            return Some(start..start + 1);
-        }
-        return None;
+        // The clause may be empty: ", saying that X," ends the sentence.
+        let pronoun = start < hi && super::phrases::is_pronoun(c.word(start));
+        return pronoun.then(|| start..start + 1);
     }
     np_before(c, end, start)
 }
@@ -643,7 +681,7 @@ fn indirect(c: &QCtx, st: &mut State) {
         };
         if let Some(f) = found {
             st.used_hit[hi] = true;
-            st.out.push(f);
+            st.push(c, f);
         }
     }
 }
@@ -994,6 +1032,13 @@ fn np_after_short(c: &QCtx, start: usize, end: usize) -> Option<Range<usize>> {
 /// Paragraphs that are a quotation with no cue: the previous speaker goes
 /// on ("floating" quotations). Their speaker is set by the resolver.
 fn floating(c: &QCtx, st: &mut State) {
+    // Where the attributions so far begin, to look for one before each
+    // quotation paragraph without scanning them all.
+    let mut begins: std::collections::BTreeSet<usize> = st
+        .out
+        .iter()
+        .filter_map(|f| f.content.first().map(|&(s, _)| s))
+        .collect();
     for (qi, q) in c.quotes.iter().enumerate() {
         if q.depth != 0 || st.used_quote[qi] || q.continued || q.open >= c.boilerplate {
             continue;
@@ -1003,13 +1048,11 @@ fn floating(c: &QCtx, st: &mut State) {
             continue;
         }
         // Some attribution must come before, in this or the two previous paragraphs.
-        let previous = st.out.iter().any(|f| {
-            f.content.first().is_some_and(|&(s, _)| {
-                s < q.open
-                    && c.seg
-                        .paragraph_at(s)
-                        .is_some_and(|fp| fp + 2 >= q.paragraph && fp <= q.paragraph)
-            })
+        let window = c.seg.paragraphs[q.paragraph.saturating_sub(2)].start as usize;
+        let previous = begins.range(window..q.open).any(|&s| {
+            c.seg
+                .paragraph_at(s)
+                .is_some_and(|fp| fp + 2 >= q.paragraph && fp <= q.paragraph)
         });
         if !previous {
             continue;
@@ -1019,19 +1062,23 @@ fn floating(c: &QCtx, st: &mut State) {
         follow_chain(c, qi, &mut content, st);
         let close_tok = token_after(c, q.close);
         join_following(c, close_tok, q.paragraph, &mut content, st);
-        st.out.push(Found {
-            kind: QuoteKind::Direct,
-            class: CueClass::Speech,
-            content,
-            cue: None,
-            source: None,
-            source_tokens: None,
-            speaker: None,
-            speaker_name: None,
-            confidence: 0.0,
-            how: Resolution::Floating,
-            nested: false,
-            office: None,
-        });
+        begins.insert(q.open);
+        st.push(
+            c,
+            Found {
+                kind: QuoteKind::Direct,
+                class: CueClass::Speech,
+                content,
+                cue: None,
+                source: None,
+                source_tokens: None,
+                speaker: None,
+                speaker_name: None,
+                confidence: 0.0,
+                how: Resolution::Floating,
+                nested: false,
+                office: None,
+            },
+        );
     }
 }

@@ -18,6 +18,7 @@
 
 mod attribute;
 mod cues;
+mod holding;
 mod marks;
 mod phrases;
 mod speaker;

@@ -1,11 +1,22 @@
 //! Speaker resolution: from the local source mention to a person.
 
+use rustc_hash::FxHashMap;
+
 use super::phrases::{head_person, is_pronoun};
 use super::{Found, QCtx, Resolution};
 use crate::entities::NONE;
 use crate::gazetteer::{Gender, NounKind};
 use crate::record::EntityKind;
 use crate::segment::TokenKind;
+
+/// Where an attribution is: its offset, its paragraph, and the speaker of
+/// the quotation it is reported inside, if any.
+#[derive(Clone, Copy, Debug)]
+struct Place {
+    at: usize,
+    paragraph: usize,
+    outer: Option<u32>,
+}
 
 /// A person in subject position: a candidate for later pronouns.
 #[derive(Clone, Copy, Debug)]
@@ -22,6 +33,46 @@ fn pronoun_gender(word: &str) -> Option<Gender> {
         "he" | "him" | "his" => Some(Gender::Male),
         "she" | "her" | "hers" => Some(Gender::Female),
         _ => None,
+    }
+}
+
+/// How many of the most recent subjects a pronoun looks back over. Articles
+/// have a few per paragraph, so the paragraph window below decides; the
+/// bound keeps a text of one endless paragraph linear.
+const LOOKBACK: usize = 256;
+
+/// The subject candidates: one per sentence, in text order, and the speakers
+/// resolved so far, in the order they were resolved (which is text order).
+struct Subjects {
+    sentences: Vec<Subject>,
+    speakers: Vec<Subject>,
+}
+
+impl Subjects {
+    /// The subjects before byte `at`, most recent first; at one offset, the
+    /// speakers (last resolved first) come before the sentence subject.
+    fn before(&self, at: usize) -> impl Iterator<Item = &Subject> {
+        let mut i = self.sentences.partition_point(|s| s.at < at);
+        let mut j = self.speakers.partition_point(|s| s.at < at);
+        std::iter::from_fn(move || {
+            let sentence = i.checked_sub(1).map(|k| &self.sentences[k]);
+            let speaker = j.checked_sub(1).map(|k| &self.speakers[k]);
+            match (sentence, speaker) {
+                (Some(s), Some(p)) if s.at > p.at => {
+                    i -= 1;
+                    Some(s)
+                }
+                (_, Some(p)) => {
+                    j -= 1;
+                    Some(p)
+                }
+                (Some(s), None) => {
+                    i -= 1;
+                    Some(s)
+                }
+                (None, None) => None,
+            }
+        })
     }
 }
 
@@ -49,7 +100,12 @@ fn sentence_subjects(c: &QCtx) -> Vec<Subject> {
 
 /// Resolves every attribution's speaker and sets its confidence.
 pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
-    let mut subjects = sentence_subjects(c);
+    let mut subjects = Subjects {
+        sentences: sentence_subjects(c),
+        speakers: Vec::new(),
+    };
+    let mut people = People::new(c);
+    let outer_quote = outer_quotes(found);
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| {
         found[i]
@@ -64,12 +120,7 @@ pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
         let paragraph = c.seg.paragraph_at(at).unwrap_or(0);
         // Inside someone's words, a description is rarely the speaker
         // themself ("the regulator says" in the interviewer's question).
-        let outer = found[i].cue.and_then(|(cs, ce)| {
-            found
-                .iter()
-                .find(|o| o.content.iter().any(|&(s, e)| s <= cs && ce <= e))
-                .and_then(|o| o.speaker)
-        });
+        let outer = outer_quote[i].and_then(|o| found[o].speaker);
         let f = &mut found[i];
         match (&f.source_tokens, f.how) {
             (_, Resolution::Floating) => {
@@ -84,27 +135,28 @@ pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
             }
             (Some(src), _) => {
                 let src = src.clone();
-                resolve_source(c, f, src, at, paragraph, &subjects, outer);
+                let place = Place { at, paragraph, outer };
+                resolve_source(c, f, src, place, &subjects, &mut people);
             }
             (None, _) => {
                 f.confidence = 0.3;
             }
         }
+        if f.nested {
+            f.confidence *= 0.8;
+        }
         if let Some(cluster) = f.speaker {
             last_speaker = Some((at, cluster, paragraph));
-            subjects.push(Subject {
+            // `order` is by offset, so `speakers` stays sorted.
+            subjects.speakers.push(Subject {
                 at,
                 cluster,
                 paragraph,
                 speaker: true,
             });
-            subjects.sort_by_key(|s| s.at);
         }
         if let Some(cluster) = f.speaker {
             f.speaker_name = c.tagged.clusters.get(cluster as usize).map(|cl| cl.name.clone());
-        }
-        if f.nested {
-            f.confidence *= 0.8;
         }
     }
 }
@@ -113,11 +165,11 @@ fn resolve_source(
     c: &QCtx,
     f: &mut Found,
     src: std::ops::Range<usize>,
-    at: usize,
-    paragraph: usize,
-    subjects: &[Subject],
-    outer: Option<u32>,
+    place: Place,
+    subjects: &Subjects,
+    people: &mut People,
 ) {
+    let Place { at, paragraph, outer } = place;
     // A name at the head of the phrase.
     if let Some(cluster) = head_person(c, src.clone()) {
         let linked = src.clone().any(|t| {
@@ -136,9 +188,9 @@ fn resolve_source(
         match pronoun_gender(w) {
             Some(gender) => {
                 let candidates: Vec<&Subject> = subjects
-                    .iter()
-                    .rev()
-                    .filter(|s| s.at < at && s.paragraph + 3 >= paragraph)
+                    .before(at)
+                    .take(LOOKBACK)
+                    .filter(|s| s.paragraph + 3 >= paragraph)
                     .collect();
                 let fits = |s: &&&Subject| {
                     let g = c.tagged.clusters[s.cluster as usize].gender;
@@ -211,42 +263,18 @@ fn resolve_source(
             };
             // "the 31-year-old" is whoever is 31; "the Dutchman" whoever is
             // Dutch.
-            let age = noun.strip_suffix("-year-old").and_then(|n| n.parse::<u32>().ok());
             let nationality = (c.mention_kind(h) == Some(EntityKind::Country))
                 .then(|| c.mention_of[h])
                 .filter(|&m| m != NONE)
                 .map(|m| c.tagged.mentions[m as usize].target);
-            let candidates: Vec<u32> = (0..c.tagged.clusters.len() as u32)
-                .filter(|&k| {
-                    let cl = &c.tagged.clusters[k as usize];
-                    cl.first < at
-                        && (cl.nouns.contains(&noun)
-                            || (age.is_some() && cl.age == age)
-                            || nationality.is_some_and(|n| cl.countries.contains(&n))
-                            || office_head.is_some_and(|o| cl.office_heads.contains(&o))
-                            || cl
-                                .offices
-                                .iter()
-                                .any(|o| o.to_lowercase().split_whitespace().last() == Some(&noun)))
-                })
-                .collect();
-            // The most recently mentioned candidate.
-            let pick = candidates.iter().copied().max_by_key(|&k| {
-                c.tagged
-                    .mentions
-                    .iter()
-                    .filter(|m| m.kind == EntityKind::Person && m.cluster == k && m.start < at)
-                    .map(|m| m.start)
-                    .max()
-                    .unwrap_or(0)
-            });
+            let (pick, count) = people.described(c, &noun, office_head, nationality, at);
             // The office in the description ("the Tory leader") is the
             // speaker's, when one is resolved.
             let office_mention = is_office.then(|| c.mention_of[h]).filter(|&m| m != NONE);
             if let Some(k) = pick {
                 f.speaker = Some(k);
                 f.how = Resolution::Description;
-                f.confidence = if candidates.len() == 1 { 0.75 } else { 0.6 };
+                f.confidence = if count == 1 { 0.75 } else { 0.6 };
                 f.office = office_mention;
                 return;
             }
@@ -279,20 +307,123 @@ fn resolve_source(
 /// paragraphs, of a compatible gender (any, when `gender` is unknown).
 fn recent_subject<'s>(
     c: &QCtx,
-    subjects: &'s [Subject],
+    subjects: &'s Subjects,
     at: usize,
     paragraph: usize,
     gender: Gender,
     span: usize,
 ) -> Option<&'s Subject> {
     subjects
-        .iter()
-        .rev()
-        .filter(|s| s.at < at && s.paragraph + span >= paragraph)
+        .before(at)
+        .take(LOOKBACK)
+        .filter(|s| s.paragraph + span >= paragraph)
         .find(|s| {
             let g = c.tagged.clusters[s.cluster as usize].gender;
             gender == Gender::Unknown || g == gender || g == Gender::Unknown
         })
+}
+
+/// The people a description ("the minister") can refer to, indexed so that
+/// resolving one takes time logarithmic in the article's length.
+struct People {
+    /// Where each person (cluster) is mentioned, sorted.
+    mentioned: Vec<Vec<usize>>,
+    /// By head noun, office and nationality: the people the description
+    /// fits.
+    described: FxHashMap<(String, Option<u32>, Option<u32>), Described>,
+}
+
+/// The people one description fits, whenever they were first mentioned.
+struct Described {
+    /// Where each was first mentioned, sorted.
+    firsts: Vec<usize>,
+    /// Every mention of any of them, as (start, cluster), sorted.
+    mentions: Vec<(usize, u32)>,
+}
+
+impl People {
+    fn new(c: &QCtx) -> People {
+        let mut mentioned: Vec<Vec<usize>> = vec![Vec::new(); c.tagged.clusters.len()];
+        for m in &c.tagged.mentions {
+            if m.kind == EntityKind::Person
+                && let Some(starts) = mentioned.get_mut(m.cluster as usize)
+            {
+                starts.push(m.start);
+            }
+        }
+        mentioned.iter_mut().for_each(|starts| starts.sort_unstable());
+        People {
+            mentioned,
+            described: FxHashMap::default(),
+        }
+    }
+
+    /// Does the description with head `noun` (an office when `office_head`
+    /// is set, a nationality when `nationality` is) fit person `k`?
+    fn fits(c: &QCtx, k: u32, noun: &str, office_head: Option<u32>, nationality: Option<u32>) -> bool {
+        let cl = &c.tagged.clusters[k as usize];
+        let age = noun.strip_suffix("-year-old").and_then(|n| n.parse::<u32>().ok());
+        cl.nouns.iter().any(|n| n == noun)
+            || (age.is_some() && cl.age == age)
+            || nationality.is_some_and(|n| cl.countries.contains(&n))
+            || office_head.is_some_and(|o| cl.office_heads.contains(&o))
+            || cl
+                .offices
+                .iter()
+                .any(|o| o.to_lowercase().split_whitespace().last() == Some(noun))
+    }
+
+    /// The person first mentioned before `at` that the description fits and
+    /// that was mentioned last before `at`, and how many people it fits.
+    fn described(
+        &mut self,
+        c: &QCtx,
+        noun: &str,
+        office_head: Option<u32>,
+        nationality: Option<u32>,
+        at: usize,
+    ) -> (Option<u32>, usize) {
+        let key = (noun.to_string(), office_head, nationality);
+        if !self.described.contains_key(&key) {
+            let fit: Vec<u32> = (0..c.tagged.clusters.len() as u32)
+                .filter(|&k| People::fits(c, k, noun, office_head, nationality))
+                .collect();
+            let mut firsts: Vec<usize> = fit.iter().map(|&k| c.tagged.clusters[k as usize].first).collect();
+            firsts.sort_unstable();
+            let mut mentions: Vec<(usize, u32)> = fit
+                .iter()
+                .flat_map(|&k| self.mentioned[k as usize].iter().map(move |&s| (s, k)))
+                .collect();
+            mentions.sort_unstable();
+            self.described.insert(key.clone(), Described { firsts, mentions });
+        }
+        let d = &self.described[&key];
+        let count = d.firsts.partition_point(|&f| f < at);
+        if count == 0 {
+            return (None, 0);
+        }
+        // The latest mention before `at` of anyone the description fits; at
+        // one offset, the person made last (as a scan in order would keep).
+        match d.mentions[..d.mentions.partition_point(|&(s, _)| s < at)].last() {
+            Some(&(s, k)) if s > 0 => (Some(k), count),
+            // Only a mention at offset 0, or people without mentions left:
+            // they all rank 0, and a scan settles the tie.
+            _ => (self.scan(c, noun, office_head, nationality, at), count),
+        }
+    }
+
+    /// [`People::described`]'s pick, by scanning every person.
+    fn scan(&self, c: &QCtx, noun: &str, office_head: Option<u32>, nationality: Option<u32>, at: usize) -> Option<u32> {
+        (0..c.tagged.clusters.len() as u32)
+            .filter(|&k| c.tagged.clusters[k as usize].first < at && People::fits(c, k, noun, office_head, nationality))
+            .max_by_key(|&k| {
+                let starts = &self.mentioned[k as usize];
+                starts[..starts.partition_point(|&s| s < at)]
+                    .last()
+                    .copied()
+                    .unwrap_or(0)
+            })
+    }
 }
 
 fn phrase_text(c: &QCtx, src: &std::ops::Range<usize>) -> String {
@@ -302,4 +433,17 @@ fn phrase_text(c: &QCtx, src: &std::ops::Range<usize>) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// For each attribution, the first (in `found` order) whose content holds
+/// its cue, if any: the quotation it is reported inside.
+fn outer_quotes(found: &[Found]) -> Vec<Option<usize>> {
+    let index = super::holding::ContentIndex::new(found);
+    found
+        .iter()
+        .map(|f| {
+            let (cs, ce) = f.cue?;
+            index.holding(cs, ce).min()
+        })
+        .collect()
 }

@@ -219,3 +219,18 @@ fn boilerplate_quotes_are_ignored() {
     let r = extract(text);
     assert_eq!(r.quotes.len(), 1, "{:#?}", r.quotes);
 }
+
+/// Inputs that once crashed extraction or gave an invalid record, found by
+/// the fuzz targets (fuzz/) and the property tests (tests/properties.rs),
+/// minimised. Each must give a record that passes `Record::validate`.
+#[test]
+fn crash_regressions() {
+    let cases: &[(&str, &str)] = &[(
+        ", saying that ,",
+        "a participle clause ending the text left no token for its subject",
+    )];
+    for (text, what) in cases {
+        let record = extract(text);
+        assert_eq!(record.validate(text), Ok(()), "{what}: {text:?}");
+    }
+}
