@@ -349,6 +349,16 @@ fn link_partial_mentions(ctx: &mut Ctx) {
                 break;
             }
         }
+        // Every tail of the run ends with its last word, so a run whose last
+        // word neither ends nor starts a name links to nothing: most
+        // capitalised words ("The", "Monday") are rejected here, once.
+        let last_known = crate::text::with_lower(ctx.word(j - 1), |w| {
+            by_last.all.contains_key(w) || by_first.contains_key(w)
+        });
+        if !last_known {
+            i = j;
+            continue;
+        }
         // Try the longest tail first: "Mr Van Dijk" → "Van Dijk".
         let mut linked_to = None;
         'starts: for s in i..j {

@@ -250,6 +250,10 @@ const FURNITURE: &[&str] = &[
     "trending", "advertisement", "share this", "share", "follow us", "subscribe", "comments", "copyright",
 ];
 
+/// The longest paragraph taken for furniture, in bytes: a copyright notice
+/// with its conditions of use is about 150.
+const FURNITURE_MAX: usize = 320;
+
 /// Byte offset of the first furniture heading in the last part of the
 /// article (or the text length when there is none).
 fn boilerplate_start(text: &str, seg: &Segmentation) -> usize {
@@ -259,6 +263,11 @@ fn boilerplate_start(text: &str, seg: &Segmentation) -> usize {
             continue;
         }
         let body = text[p.start as usize..p.end as usize].trim();
+        // Headings and copyright lines are short; paragraphs of prose are
+        // not lower-cased for nothing.
+        if body.len() > FURNITURE_MAX {
+            continue;
+        }
         let lower = body.to_lowercase();
         if FURNITURE.contains(&lower.trim_end_matches(':'))
             || lower.starts_with("copyright ©")
