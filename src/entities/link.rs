@@ -185,8 +185,6 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
     // Known people, and full names, in text order.
     for &mi in &order {
         let m = &ctx.mentions[mi];
-        let written = ctx.text[m.start..m.end].to_string();
-        let words = lower_words(&written);
         if m.target != NONE {
             let known = m.target;
             let c = match ctx.known_cluster.get(&known) {
@@ -203,6 +201,8 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
             starts.add(c, ctx.mentions[mi].start);
             continue;
         }
+        let written = ctx.text[m.start..m.end].to_string();
+        let words = lower_words(&written);
         if words.iter().filter(|w| !is_particle(w)).count() < 2 {
             continue;
         }
