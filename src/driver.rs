@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::input::{RawItem, ReadOptions, Reader};
-use crate::output::{Outcome, Processed, Sink};
+use crate::output::{Outcome, PriorFn, Processed, Sink};
 use crate::pipeline::Pipeline;
 use crate::record::ErrorRecord;
 
@@ -113,6 +113,9 @@ pub fn run(
         .map_err(|e| Error::msg(format!("cannot start worker threads: {e}")))?;
     let consumed = reader.consumed();
     let pretty = sink.pretty();
+    let prior = sink.prior_records();
+    let prior = prior.as_deref();
+
     let (tx, rx) = sync_channel::<Vec<RawItem>>(2);
     let stop_reading = Arc::new(AtomicBool::new(false));
     let mut summary = Summary::default();
@@ -146,7 +149,7 @@ pub fn run(
                 let processed: Vec<Processed> = pool.install(|| {
                     batch
                         .into_par_iter()
-                        .map(|item| process(pipeline, read_opts, item, pretty))
+                        .map(|item| process(pipeline, read_opts, item, pretty, prior))
                         .collect()
                 });
                 let outcomes = sink.write_batch(&processed, &pool)?;
@@ -197,13 +200,24 @@ pub fn run(
 }
 
 /// Reads, extracts and serializes one item. Never panics: a panic inside
-/// extraction (a bug) becomes an error record for that article.
-pub fn process(pipeline: &Pipeline, read_opts: &ReadOptions, item: RawItem, pretty: bool) -> Processed {
+/// extraction (a bug) becomes an error record for that article. When
+/// `prior` finds a record the sink already holds for the article's id, the
+/// article is not extracted (a resumed run).
+pub fn process(
+    pipeline: &Pipeline,
+    read_opts: &ReadOptions,
+    item: RawItem,
+    pretty: bool,
+    prior: Option<&PriorFn>,
+) -> Processed {
     let bytes = item.len();
     let provisional_id = item.provisional_id().to_string();
     let source = item.source.clone();
     let outcome = catch_unwind(AssertUnwindSafe(|| match item.into_article(read_opts) {
         Ok(article) => {
+            if let Some(held) = prior.and_then(|lookup| lookup(&article.id)) {
+                return (article.id, Ok(Vec::new()), held.error, (0, 0), true);
+            }
             let record = pipeline.extract(&article);
             let counts = (record.entities.len(), record.quotes.len());
             // A record is about twice the size of its article's text; one
@@ -214,12 +228,19 @@ pub fn process(pipeline: &Pipeline, read_opts: &ReadOptions, item: RawItem, pret
                 serialize_into(Vec::with_capacity(capacity), &record, pretty),
                 None,
                 counts,
+                false,
             )
         }
-        Err(error) => (error.id.clone(), serialize(&error, pretty), Some(error.error), (0, 0)),
+        Err(error) => (
+            error.id.clone(),
+            serialize(&error, pretty),
+            Some(error.error),
+            (0, 0),
+            false,
+        ),
     }));
     match outcome {
-        Ok((id, Ok(json), error, (entities, quotes))) => Processed {
+        Ok((id, Ok(json), error, (entities, quotes), prior)) => Processed {
             id,
             source,
             json,
@@ -227,8 +248,9 @@ pub fn process(pipeline: &Pipeline, read_opts: &ReadOptions, item: RawItem, pret
             bytes,
             entities,
             quotes,
+            prior,
         },
-        Ok((id, Err(e), _, _)) => failure(id, source, bytes, format!("cannot serialize the record: {e}"), pretty),
+        Ok((id, Err(e), _, _, _)) => failure(id, source, bytes, format!("cannot serialize the record: {e}"), pretty),
         Err(panic) => {
             let what = panic
                 .downcast_ref::<&str>()
@@ -257,6 +279,7 @@ fn failure(id: String, source: crate::article::SourceRef, bytes: usize, error: S
         bytes,
         entities: 0,
         quotes: 0,
+        prior: false,
     }
 }
 

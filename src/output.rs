@@ -3,6 +3,7 @@
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -29,7 +30,25 @@ pub struct Processed {
     pub entities: usize,
     /// Quotes in the record.
     pub quotes: usize,
+    /// Not extracted because the sink already holds its record
+    /// ([`Sink::prior_records`]); `json` is empty and `error` is that of the
+    /// record on disk.
+    pub prior: bool,
 }
+
+/// What a sink already holds for an article id, looked up before the
+/// article is extracted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prior {
+    /// The error of the record held, when it is an error record.
+    pub error: Option<String>,
+}
+
+/// Looks up the record a sink already holds for an id.
+pub type PriorFn = dyn Fn(&str) -> Option<Prior> + Send + Sync;
+
+/// A [`PriorFn`] shared by the worker threads.
+pub type PriorLookup = Arc<PriorFn>;
 
 /// What became of one article at the sink.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,6 +73,14 @@ pub trait Sink {
 
     /// Flushes everything written.
     fn finish(&mut self) -> Result<()>;
+
+    /// When the sink resumes a run, how to find the records it already
+    /// holds, so that their articles are not extracted again. Items whose
+    /// [`Processed::prior`] is set reach [`write_batch`](Sink::write_batch)
+    /// without a record.
+    fn prior_records(&self) -> Option<PriorLookup> {
+        None
+    }
 }
 
 /// Streams one compact record per line.
@@ -170,7 +197,7 @@ impl Sink for DirSink {
                     ))),
                     None => {
                         self.seen.insert(item.id.clone(), item.source.clone());
-                        if self.resume && is_complete_record(&path) {
+                        if self.resume && (item.prior || is_complete_record(&path)) {
                             // A run killed while writing this id's file again
                             // left its temporary file behind.
                             remove_stale_temp(&path);
@@ -207,6 +234,17 @@ impl Sink for DirSink {
         Ok(outcomes)
     }
 
+    fn prior_records(&self) -> Option<PriorLookup> {
+        if !self.resume {
+            return None;
+        }
+        let root = self.root.clone();
+        Some(Arc::new(move |id: &str| {
+            let path = root.join(id_to_relative_path(id).ok()?);
+            prior_record(&path)
+        }))
+    }
+
     fn finish(&mut self) -> Result<()> {
         if let Some(out) = self.rejected.as_mut() {
             out.flush()
@@ -218,9 +256,19 @@ impl Sink for DirSink {
 
 /// Does `path` hold a whole record (it exists and parses as JSON)?
 fn is_complete_record(path: &Path) -> bool {
-    fs::read(path)
-        .ok()
-        .is_some_and(|bytes| serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_ok())
+    prior_record(path).is_some()
+}
+
+/// The record at `path`, if it is whole (it exists and parses as a JSON
+/// object), and its error when it is an error record.
+fn prior_record(path: &Path) -> Option<Prior> {
+    #[derive(serde::Deserialize)]
+    struct Held {
+        error: Option<String>,
+    }
+    let bytes = fs::read(path).ok()?;
+    let held: Held = serde_json::from_slice(&bytes).ok()?;
+    Some(Prior { error: held.error })
 }
 
 /// The temporary file through which `path` is written.
@@ -344,6 +392,7 @@ mod tests {
             },
             json: json.as_bytes().to_vec(),
             error: None,
+            prior: false,
             bytes: 0,
             entities: 0,
             quotes: 0,

@@ -137,4 +137,11 @@ fn killed_and_resumed_runs_write_what_an_uninterrupted_run_writes() {
     ]);
     assert_eq!(again.status.code(), Some(1), "{}", stderr(&again));
     assert_eq!(fs::read_to_string(reference.join("_rejected.jsonl")).unwrap(), rejected);
+
+    // ...and extracts nothing again: a resumed dump costs the articles left.
+    let summary = run(&["extract", input_arg, "-o", reference.to_str().unwrap(), "--resume"]);
+    let err = stderr(&summary);
+    assert_eq!(summary.status.code(), Some(1), "{err}");
+    assert!(err.contains("; 0 entities, 0 quotes"), "nothing extracted: {err}");
+    assert!(err.contains("skipped (already written)"), "{err}");
 }
