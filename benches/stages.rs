@@ -9,12 +9,15 @@
 //! entities; ...), on one thread, over the whole corpus, repeated until
 //! SECONDS (default 3) have passed; the table gives the MB/s of text
 //! processed. "reading" parses JSONL lines (or decodes text files) as the
-//! CLI does, "serialising" writes compact JSON records.
+//! CLI does, "serialising" writes compact JSON records. The last line runs
+//! the spine alone (reading, segmentation, an empty record as JSON) on
+//! every core.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use whosaid::{Article, Pipeline, Stage};
+use rayon::prelude::*;
+use whosaid::{Article, Pipeline, Record, SourceRef, Stage};
 
 fn main() {
     let mut args = std::env::args().skip(1).filter(|a| a != "--bench");
@@ -55,6 +58,36 @@ fn main() {
             .map(|a| serde_json::to_vec(&pipeline.extract(a)).map_or(0, |v| v.len()))
             .sum()
     });
+
+    // The spine alone on every core: what reading, segmenting and writing
+    // records cost before any extraction.
+    let threads = rayon::current_num_threads();
+    report(&format!("spine, {threads} threads"), bytes, budget, || {
+        lines.par_iter().map(|line| spine(&pipeline, line)).sum()
+    });
+}
+
+/// Parses a JSONL line, segments its text and serializes a record with no
+/// entities or quotes.
+fn spine(pipeline: &Pipeline, line: &str) -> usize {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
+        return 0;
+    };
+    let text = value["text"].as_str().unwrap_or_default();
+    let tokens = pipeline.run_stages(text, Stage::Segment);
+    let record = Record {
+        schema: whosaid::record::SCHEMA.to_string(),
+        id: value["id"].as_str().unwrap_or_default().to_string(),
+        source: SourceRef::default(),
+        title: None,
+        meta: None,
+        entities: Vec::new(),
+        people: Vec::new(),
+        countries: Vec::new(),
+        quotes: Vec::new(),
+        warnings: Vec::new(),
+    };
+    tokens + serde_json::to_vec(&record).map_or(0, |v| v.len())
 }
 
 /// Runs `work` over the corpus until `budget` has passed and prints MB/s.
