@@ -121,7 +121,9 @@ pub struct ExtractArgs {
     pub title_field: String,
 
     /// Largest article accepted, in MB; larger ones become error records.
-    #[arg(long, value_name = "MB", default_value_t = 256)]
+    /// At most 4095: offsets inside an article are 32-bit.
+    #[arg(long, value_name = "MB", default_value_t = 256,
+value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=4095))]
     pub max_article_mb: usize,
 
     /// Gazetteers and cue classes.
