@@ -211,7 +211,11 @@ fn usage_and_fatal_errors_exit_2() {
     // Offsets inside an article are 32-bit.
     let too_big = run(&["extract", "--max-article-mb", "4096", "-"]);
     assert_eq!(too_big.status.code(), Some(2));
-    assert!(stderr(&too_big).contains("4096 is not in 1..=4095"), "{}", stderr(&too_big));
+    assert!(
+        stderr(&too_big).contains("4096 is not in 1..=4095"),
+        "{}",
+        stderr(&too_big)
+    );
     assert_eq!(run(&["--help"]).status.code(), Some(0));
 }
 

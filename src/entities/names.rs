@@ -341,7 +341,17 @@ pub(super) fn speech_after(ctx: &Ctx, last: usize) -> bool {
         };
         i = n;
     }
-    ctx.gaz.cues.is_speech_verb(ctx.word(i))
+    is_speech_verb(ctx, i)
+}
+
+/// Is token `i` a speech verb? The lexicon flag settles most words without
+/// a lookup in the cue lexicon: a word that starts no cue form is none.
+fn is_speech_verb(ctx: &Ctx, i: usize) -> bool {
+    let word = ctx.word(i);
+    if word.is_ascii() && !ctx.has(i, flag::CUE_START) {
+        return false;
+    }
+    ctx.gaz.cues.is_speech_verb(word)
 }
 
 /// Is a speech verb right before token `first` ("..., said Marieke van Dijk")?
@@ -349,7 +359,7 @@ pub(super) fn speech_before(ctx: &Ctx, first: usize) -> bool {
     // Only an inverted cue ('"...," said X', '..., says X') has its speaker
     // after it; after "urged" or "told" comes the person spoken to.
     ctx.prev_in_sentence(first).is_some_and(|p| {
-        ctx.gaz.cues.is_speech_verb(ctx.word(p))
+        is_speech_verb(ctx, p)
             && ctx
                 .prev_in_sentence(p)
                 .is_some_and(|q| matches!(ctx.word(q), "," | "”" | "\"" | "’" | "'"))
