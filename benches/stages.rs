@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use whosaid::{Article, Pipeline, Record, SourceRef, Stage};
+use whosaid::{Article, Pipeline, Record, Stage};
 
 fn main() {
     let mut args = std::env::args().skip(1).filter(|a| a != "--bench");
@@ -75,18 +75,7 @@ fn spine(pipeline: &Pipeline, line: &str) -> usize {
     };
     let text = value["text"].as_str().unwrap_or_default();
     let tokens = pipeline.run_stages(text, Stage::Segment);
-    let record = Record {
-        schema: whosaid::record::SCHEMA.to_string(),
-        id: value["id"].as_str().unwrap_or_default().to_string(),
-        source: SourceRef::default(),
-        title: None,
-        meta: None,
-        entities: Vec::new(),
-        people: Vec::new(),
-        countries: Vec::new(),
-        quotes: Vec::new(),
-        warnings: Vec::new(),
-    };
+    let record = Record::empty(value["id"].as_str().unwrap_or_default());
     tokens + serde_json::to_vec(&record).map_or(0, |v| v.len())
 }
 

@@ -178,6 +178,29 @@ pub struct Record {
 }
 
 impl Record {
+    /// A record of `id` with nothing found: no source, title, entities,
+    /// people, countries, quotes or warnings.
+    ///
+    /// ```
+    /// let record = whosaid::Record::empty("a1");
+    /// assert_eq!(record.schema, "whosaid/1");
+    /// assert!(record.entities.is_empty() && record.quotes.is_empty());
+    /// ```
+    pub fn empty(id: impl Into<String>) -> Record {
+        Record {
+            schema: SCHEMA.to_string(),
+            id: id.into(),
+            source: SourceRef::default(),
+            title: None,
+            meta: None,
+            entities: Vec::new(),
+            people: Vec::new(),
+            countries: Vec::new(),
+            quotes: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
     /// Checks the record against the text it was extracted from, and returns
     /// the first fault found: a span out of bounds, reversed, or whose `text`
     /// is not the slice of `text` (by code points) it claims to be; entities

@@ -263,18 +263,7 @@ impl Tally {
         errors: &mut Vec<ErrorItem>,
         details: &mut Vec<String>,
     ) {
-        let empty = Record {
-            schema: crate::record::SCHEMA.to_string(),
-            id: doc.id.clone(),
-            source: Default::default(),
-            title: None,
-            meta: None,
-            entities: Vec::new(),
-            people: Vec::new(),
-            countries: Vec::new(),
-            quotes: Vec::new(),
-            warnings: Vec::new(),
-        };
+        let empty = Record::empty(doc.id.clone());
         let record = record.unwrap_or(&empty);
         let gold = &doc.gold;
         let text = Text::new(&doc.text);
