@@ -5,6 +5,11 @@
 pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let bytes = word.as_bytes();
     if bytes.len() <= 48 && bytes.is_ascii() {
+        // Most words of running text are lower case already: they need no
+        // copy, nor the UTF-8 check the copy costs.
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return f(word);
+        }
         let mut buf = [0u8; 48];
         let lower = &mut buf[..bytes.len()];
         for (d, s) in lower.iter_mut().zip(bytes) {

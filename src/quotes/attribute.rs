@@ -35,21 +35,30 @@ struct State {
     out: Vec<Found>,
     used_hit: Vec<bool>,
     used_quote: Vec<bool>,
-    /// Indexes into `out` by the sentence where the source begins, in the
-    /// order found, so that looking for an earlier subject in a sentence
-    /// does not scan every attribution.
-    by_sentence: rustc_hash::FxHashMap<usize, Vec<usize>>,
+    /// Per sentence: the first and last attribution (index into `out`)
+    /// whose source begins there, NONE for none; the rest are chained in
+    /// `next_in_sentence`, in the order found. Looking for an earlier
+    /// subject in a sentence then scans neither every attribution nor a
+    /// hash map built per article.
+    sentence_ends: Vec<(u32, u32)>,
+    /// Per attribution: the next one whose source begins in its sentence.
+    next_in_sentence: Vec<u32>,
 }
 
 impl State {
     fn push(&mut self, c: &QCtx, f: Found) {
+        let k = self.out.len() as u32;
+        self.next_in_sentence.push(NONE);
         if let Some(s) = &f.source_tokens
             && s.start < c.seg.tokens.len()
+            && let Some(ends) = self.sentence_ends.get_mut(sentence_of(c, s.start))
         {
-            self.by_sentence
-                .entry(sentence_of(c, s.start))
-                .or_default()
-                .push(self.out.len());
+            if ends.0 == NONE {
+                ends.0 = k;
+            } else {
+                self.next_in_sentence[ends.1 as usize] = k;
+            }
+            ends.1 = k;
         }
         self.out.push(f);
     }
@@ -60,10 +69,14 @@ impl State {
         if lo >= c.seg.tokens.len() {
             return None;
         }
-        self.by_sentence
-            .get(&sentence_of(c, lo))?
-            .iter()
-            .filter_map(|&i| self.out[i].source_tokens.clone())
+        let mut k = self.sentence_ends.get(sentence_of(c, lo))?.0;
+        let chain = std::iter::from_fn(|| {
+            let here = (k != NONE).then_some(k as usize)?;
+            k = self.next_in_sentence[here];
+            Some(here)
+        });
+        chain
+            .filter_map(|i| self.out[i].source_tokens.clone())
             .filter(|s| s.start >= lo && s.end <= before)
             .min_by_key(|s| s.start)
     }
@@ -75,7 +88,8 @@ pub(super) fn attribute(c: &QCtx) -> Vec<Found> {
         out: Vec::new(),
         used_hit: vec![false; c.hits.len()],
         used_quote: vec![false; c.quotes.len()],
-        by_sentence: rustc_hash::FxHashMap::default(),
+        sentence_ends: vec![(NONE, NONE); c.seg.sentences.len().max(1)],
+        next_in_sentence: Vec::new(),
     };
     direct(c, &mut st);
     indirect(c, &mut st);

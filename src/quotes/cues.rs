@@ -286,8 +286,8 @@ pub(crate) fn find_cues(
     seg: &Segmentation,
     lexicon: &CueLexicon,
     classes: &[CueClass],
-    is_cue_start: &dyn Fn(usize) -> bool,
-    excluded: &dyn Fn(usize) -> bool,
+    is_cue_start: impl Fn(usize) -> bool,
+    excluded: impl Fn(usize) -> bool,
 ) -> Vec<CueHit> {
     let mut hits = Vec::new();
     for (si, s) in seg.sentences.iter().enumerate() {

@@ -15,11 +15,12 @@ pub(super) struct ContentIndex {
 
 impl ContentIndex {
     pub fn new(found: &[Found]) -> ContentIndex {
-        let mut spans: Vec<(usize, usize, usize)> = found
-            .iter()
-            .enumerate()
-            .flat_map(|(k, f)| f.content.iter().map(move |&(s, e)| (s, e, k)))
-            .collect();
+        // Sized up front: a flattening iterator gives `collect` no useful
+        // size hint, and the vector grew step by step.
+        let mut spans = Vec::with_capacity(found.iter().map(|f| f.content.len()).sum());
+        for (k, f) in found.iter().enumerate() {
+            spans.extend(f.content.iter().map(|&(s, e)| (s, e, k)));
+        }
         spans.sort_unstable();
         let mut max_end = Vec::with_capacity(spans.len());
         let mut m = 0;

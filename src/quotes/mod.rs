@@ -23,6 +23,7 @@ mod marks;
 mod phrases;
 mod speaker;
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use crate::entities::{NONE, Tagged};
@@ -32,6 +33,7 @@ use crate::segment::{Segmentation, Token};
 
 pub(crate) use cues::CueHit;
 pub(crate) use marks::Quoted;
+use phrases::class;
 
 /// One attribution, in byte offsets.
 #[derive(Clone, Debug, PartialEq)]
@@ -91,23 +93,30 @@ pub(crate) struct QCtx<'a> {
     pub hits: Vec<CueHit>,
     /// Byte offset where site furniture (related stories, copyright) begins.
     pub boilerplate: usize,
+    /// Per token: its [`phrases::class`] bits, filled in as the patterns
+    /// ask. The phrase readers test the same words many times over.
+    pub word_classes: Vec<Cell<u16>>,
 }
 
 impl<'a> QCtx<'a> {
+    #[inline]
     pub fn tok(&self, i: usize) -> &Token {
         &self.seg.tokens[i]
     }
 
+    #[inline]
     pub fn word(&self, i: usize) -> &'a str {
         self.seg.tokens[i].text(self.text)
     }
 
     /// True inside a quotation (the marks themselves excluded).
+    #[inline]
     pub fn in_quote(&self, i: usize) -> bool {
         self.quote_of[i] != NONE && !self.is_mark(i)
     }
 
     /// The token is a quote mark.
+    #[inline]
     pub fn is_mark(&self, i: usize) -> bool {
         let q = self.quote_of[i];
         if q == NONE {
@@ -119,23 +128,27 @@ impl<'a> QCtx<'a> {
     }
 
     /// The token opens a quotation.
+    #[inline]
     pub fn opens_quote(&self, i: usize) -> bool {
         let q = self.quote_of[i];
         q != NONE && self.quotes[q as usize].open == self.tok(i).start as usize
     }
 
     /// A cue starts at token `i`.
+    #[inline]
     pub fn is_cue_start(&self, i: usize) -> bool {
         self.cue_at.get(i).is_some_and(|&h| h != NONE)
     }
 
     /// Kind of the entity mention covering token `i`.
+    #[inline]
     pub fn mention_kind(&self, i: usize) -> Option<EntityKind> {
         let m = *self.mention_of.get(i)?;
         (m != NONE).then(|| self.tagged.mentions[m as usize].kind)
     }
 
     /// The person cluster of the person mention covering token `i`.
+    #[inline]
     pub fn person_cluster(&self, i: usize) -> Option<u32> {
         let m = *self.mention_of.get(i)?;
         if m == NONE {
@@ -154,7 +167,64 @@ impl<'a> QCtx<'a> {
         (s.tokens.start..i).all(|k| self.seg.tokens[k].kind == crate::segment::TokenKind::Punct)
     }
 
+    /// The closed-class bits ([`phrases::class`]) of token `i`.
+    #[inline]
+    pub fn word_class(&self, i: usize) -> u16 {
+        let cell = &self.word_classes[i];
+        let bits = cell.get();
+        if bits & class::KNOWN != 0 {
+            return bits;
+        }
+        let bits = bits | class::KNOWN | phrases::closed_classes(self.word(i));
+        cell.set(bits);
+        bits
+    }
+
+    /// Looks up an open class of token `i` once: `known` says it was
+    /// looked up, `yes` holds the answer.
+    #[inline]
+    fn open_class(&self, i: usize, known: u16, yes: u16, test: impl FnOnce(&str) -> bool) -> bool {
+        let cell = &self.word_classes[i];
+        let mut bits = cell.get();
+        if bits & known == 0 {
+            bits |= known;
+            if test(self.word(i)) {
+                bits |= yes;
+            }
+            cell.set(bits);
+        }
+        bits & yes != 0
+    }
+
+    /// Token `i` is a noun of the noun lexicon (any case).
+    pub fn is_noun(&self, i: usize) -> bool {
+        self.open_class(i, class::NOUN_KNOWN, class::NOUN, |w| {
+            crate::text::with_lower(w, |lw| self.gaz.nouns.contains_key(lw))
+        })
+    }
+
+    /// Token `i` is a function word.
+    pub fn is_function_word(&self, i: usize) -> bool {
+        self.open_class(
+            i,
+            class::FUNCTION_KNOWN,
+            class::FUNCTION,
+            crate::entities::is_function_word,
+        )
+    }
+
+    /// Token `i` is a description adjective ("senior").
+    pub fn is_description_adjective(&self, i: usize) -> bool {
+        self.open_class(
+            i,
+            class::ADJECTIVE_KNOWN,
+            class::ADJECTIVE,
+            crate::entities::is_description_adjective,
+        )
+    }
+
     /// Byte range of a token range.
+    #[inline]
     pub fn span(&self, r: &Range<usize>) -> (usize, usize) {
         (self.tok(r.start).start as usize, self.tok(r.end - 1).end as usize)
     }
@@ -217,7 +287,7 @@ impl QuoteFinder {
                 .get(i)
                 .is_some_and(|&f| f & crate::entities::flag::CUE_START != 0)
         };
-        let hits = cues::find_cues(text, seg, &gaz.cues, &self.classes, &cue_start, &inside);
+        let hits = cues::find_cues(text, seg, &gaz.cues, &self.classes, cue_start, inside);
         let mut cue_at = vec![NONE; n];
         for (h, hit) in hits.iter().enumerate() {
             cue_at[hit.first] = h as u32;
@@ -233,6 +303,7 @@ impl QuoteFinder {
             mention_of,
             cue_at,
             hits,
+            word_classes: vec![Cell::new(0); n],
         };
         let mut found = attribute::attribute(&ctx);
         speaker::resolve(&ctx, &mut found);

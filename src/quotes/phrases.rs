@@ -8,173 +8,124 @@
 //! (verbs, prepositions, clause words, punctuation).
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use super::QCtx;
 use crate::record::EntityKind;
 use crate::segment::TokenKind;
 
 /// Personal and relative pronouns that can be a whole speaker mention.
-pub(crate) fn is_pronoun(word: &str) -> bool {
-    crate::text::with_lower(word, |lw| {
-        matches!(
-            lw,
-            "he" | "she"
-                | "they"
-                | "it"
-                | "we"
-                | "i"
-                | "you"
-                | "who"
-                | "which"
-                | "that"
-                | "one"
-                | "both"
-                | "others"
-                | "many"
-                | "some"
-                | "most"
-                | "all"
-                | "none"
-                | "everyone"
-                | "everybody"
-                | "someone"
-                | "somebody"
-                | "nobody"
-                | "few"
-                | "several"
-                | "half"
-        )
-    })
-}
+#[rustfmt::skip]
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "one", "both", "others", "many", "some",
+    "most", "all", "none", "everyone", "everybody", "someone", "somebody", "nobody", "few", "several", "half",
+];
 
 /// Words that end a noun phrase read leftwards and belong to it.
-fn is_determiner(word: &str) -> bool {
-    crate::text::with_lower(word, |lw| {
-        matches!(
-            lw,
-            "the"
-                | "a"
-                | "an"
-                | "this"
-                | "these"
-                | "those"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-                | "our"
-                | "my"
-                | "your"
-                | "some"
-                | "many"
-                | "several"
-                | "most"
-                | "all"
-                | "both"
-                | "each"
-                | "every"
-                | "no"
-                | "other"
-                | "another"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "dozens"
-                | "hundreds"
-                | "thousands"
-                | "millions"
-                | "few"
-                | "any"
-                | "whose"
-        )
-    })
-}
+#[rustfmt::skip]
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some", "many",
+    "several", "most", "all", "both", "each", "every", "no", "other", "another", "two", "three", "four", "five",
+    "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "millions", "few", "any", "whose",
+];
 
 /// Words that can never be inside a speaker phrase.
-fn is_barrier(word: &str) -> bool {
-    crate::text::with_lower(word, |lw| {
-        matches!(
-            lw,
-            "is" | "was"
-                | "are"
-                | "were"
-                | "be"
-                | "been"
-                | "being"
-                | "has"
-                | "have"
-                | "had"
-                | "do"
-                | "does"
-                | "did"
-                | "will"
-                | "would"
-                | "could"
-                | "can"
-                | "may"
-                | "might"
-                | "should"
-                | "must"
-                | "in"
-                | "on"
-                | "at"
-                | "by"
-                | "with"
-                | "from"
-                | "to"
-                | "into"
-                | "after"
-                | "before"
-                | "during"
-                | "since"
-                | "under"
-                | "over"
-                | "about"
-                | "against"
-                | "among"
-                | "between"
-                | "through"
-                | "without"
-                | "when"
-                | "while"
-                | "because"
-                | "if"
-                | "as"
-                | "than"
-                | "then"
-                | "but"
-                | "or"
-                | "so"
-                | "yet"
-                | "not"
-                | "also"
-                | "there"
-                | "here"
-                | "where"
-                | "what"
-                | "how"
-                | "why"
-                | "whether"
-                | "although"
-                | "though"
-                | "until"
-                | "unless"
-                | "like"
-                | "via"
-                | "per"
-                | "said"
-                | "says"
-                | "say"
-                | "told"
-                | "tells"
-        )
-    })
+#[rustfmt::skip]
+const BARRIERS: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would",
+    "could", "can", "may", "might", "should", "must", "in", "on", "at", "by", "with", "from", "to", "into", "after",
+    "before", "during", "since", "under", "over", "about", "against", "among", "between", "through", "without",
+    "when", "while", "because", "if", "as", "than", "then", "but", "or", "so", "yet", "not", "also", "there",
+    "here", "where", "what", "how", "why", "whether", "although", "though", "until", "unless", "like", "via", "per",
+    "said", "says", "say", "told", "tells",
+];
+
+/// Words that count or measure a group: "half", "percent", "majority".
+#[rustfmt::skip]
+const QUANTITIES: &[&str] = &[
+    "half", "percent", "per", "majority", "minority", "plurality", "third", "thirds", "quarter", "quarters",
+    "fifth", "fifths", "most", "many", "some", "all", "none", "few", "share", "number", "dozens", "hundreds",
+    "thousands", "millions", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "several", "each", "both", "rest",
+];
+
+/// Bits of a word's class, as [`QCtx::word_class`] caches them per token.
+pub(crate) mod class {
+    /// The closed classes below have been looked up.
+    pub const KNOWN: u16 = 1;
+    pub const PRONOUN: u16 = 1 << 1;
+    pub const DETERMINER: u16 = 1 << 2;
+    pub const BARRIER: u16 = 1 << 3;
+    pub const QUANTITY: u16 = 1 << 4;
+    /// `NOUN` has been looked up.
+    pub const NOUN_KNOWN: u16 = 1 << 5;
+    /// A noun of the noun lexicon.
+    pub const NOUN: u16 = 1 << 6;
+    /// `FUNCTION` has been looked up.
+    pub const FUNCTION_KNOWN: u16 = 1 << 7;
+    /// A function word.
+    pub const FUNCTION: u16 = 1 << 8;
+    /// `ADJECTIVE` has been looked up.
+    pub const ADJECTIVE_KNOWN: u16 = 1 << 9;
+    /// A description adjective.
+    pub const ADJECTIVE: u16 = 1 << 10;
+}
+
+/// The closed classes of a word, any case. The patterns ask about the same
+/// few hundred words over and over: one lookup of the word packed in an
+/// integer answers every class, where a chain of string comparisons per
+/// class did before.
+pub(crate) fn closed_classes(word: &str) -> u16 {
+    static TABLE: OnceLock<FxHashMap<u128, u16>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t: FxHashMap<u128, u16> = FxHashMap::default();
+        let lists = [
+            (PRONOUNS, class::PRONOUN),
+            (DETERMINERS, class::DETERMINER),
+            (BARRIERS, class::BARRIER),
+            (QUANTITIES, class::QUANTITY),
+        ];
+        for (list, bit) in lists {
+            for w in list {
+                if let Some(k) = pack_lower(w.as_bytes()) {
+                    *t.entry(k).or_default() |= bit;
+                }
+            }
+        }
+        t
+    });
+    let key = if word.is_ascii() {
+        pack_lower(word.as_bytes())
+    } else {
+        crate::text::with_lower(word, |lw| pack_lower(lw.as_bytes()).filter(|_| lw.is_ascii()))
+    };
+    key.and_then(|k| table.get(&k).copied()).unwrap_or(0)
+}
+
+/// An ASCII word of up to 15 bytes, lower-cased, with its length, in one
+/// integer (`None` for longer words: no closed-class word is that long).
+fn pack_lower(word: &[u8]) -> Option<u128> {
+    if word.len() > 15 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(word) {
+        *d = s.to_ascii_lowercase();
+    }
+    buf[15] = word.len() as u8;
+    Some(u128::from_le_bytes(buf))
+}
+
+/// Personal and relative pronouns that can be a whole speaker mention.
+pub(crate) fn is_pronoun(word: &str) -> bool {
+    closed_classes(word) & class::PRONOUN != 0
+}
+
+/// Is token `i` a word of the closed class `bit` (a [`class`] bit)?
+fn at(c: &QCtx, i: usize, bit: u16) -> bool {
+    c.word_class(i) & bit != 0
 }
 
 /// Is token `i` a word that can be part of a noun phrase?
@@ -194,20 +145,20 @@ fn np_word(c: &QCtx, i: usize) -> bool {
         return false;
     }
     // "Will Doyle", "May": a capital inside a sentence makes a name part.
-    if is_barrier(w) && (!t.shape.is_capitalised() || c.sentence_initial(i)) {
+    if at(c, i, class::BARRIER) && (!t.shape.is_capitalised() || c.sentence_initial(i)) {
         return false;
     }
     if t.shape.is_capitalised() || t.shape.is_all_upper() || t.kind == TokenKind::Number {
         // "the New York businessman": a capital inside a sentence is a name
         // part even when the word is a common one.
-        return !crate::entities::is_function_word(w) || is_determiner(w) || !c.sentence_initial(i);
+        return !c.is_function_word(i) || at(c, i, class::DETERMINER) || !c.sentence_initial(i);
     }
     // Lower-case: nouns and adjectives the lexicons know, and hyphenated
     // modifiers ("vice-presidential").
-    crate::text::with_lower(w, |lw| c.gaz.nouns.contains_key(lw))
-        || crate::entities::is_description_adjective(w)
+    c.is_noun(i)
+        || c.is_description_adjective(i)
         || (w.contains('-') && !w.ends_with("-"))
-        || (!crate::entities::is_function_word(w) && !looks_verbal(w))
+        || (!c.is_function_word(i) && !looks_verbal(w))
 }
 
 /// Lower-case words that are probably verbs or adverbs, not nouns.
@@ -238,14 +189,14 @@ pub(crate) fn np_before(c: &QCtx, end: usize, lo: usize) -> Option<Range<usize>>
         head = open - 1;
     }
     let hw = c.word(head);
-    if is_pronoun(hw) && c.tok(head).kind == TokenKind::Word {
+    if at(c, head, class::PRONOUN) && c.tok(head).kind == TokenKind::Word {
         // "she", "who", but not "that" after a noun ("the report that said").
         if hw.eq_ignore_ascii_case("that") || hw.eq_ignore_ascii_case("which") {
             return None;
         }
         return Some(head..end);
     }
-    if !np_word(c, head) || c.tok(head).kind == TokenKind::Possessive || is_determiner(hw) {
+    if !np_word(c, head) || c.tok(head).kind == TokenKind::Possessive || at(c, head, class::DETERMINER) {
         return None;
     }
     let mut start = head;
@@ -268,7 +219,7 @@ pub(crate) fn np_before(c: &QCtx, end: usize, lo: usize) -> Option<Range<usize>>
             }
             break;
         }
-        if is_determiner(w) && c.tok(j).kind == TokenKind::Word {
+        if at(c, j, class::DETERMINER) && c.tok(j).kind == TokenKind::Word {
             start = j;
             // "a member of the family": a determiner may follow "of".
             if j >= lo + 2 && matches!(c.word(j - 1), "of" | "for") && np_word(c, j - 2) && links < 2 {
@@ -317,11 +268,10 @@ pub(crate) fn np_after(c: &QCtx, start: usize, hi: usize) -> Option<Range<usize>
     if start >= hi {
         return None;
     }
-    let first = c.word(start);
-    if is_pronoun(first) && c.tok(start).kind == TokenKind::Word {
+    if at(c, start, class::PRONOUN) && c.tok(start).kind == TokenKind::Word {
         return Some(start..start + 1);
     }
-    if !np_word(c, start) && !is_determiner(first) {
+    if !np_word(c, start) && !at(c, start, class::DETERMINER) {
         return None;
     }
     let mut end = start;
@@ -385,61 +335,18 @@ pub(crate) fn plausible_source(c: &QCtx, phrase: Range<usize>) -> bool {
         return true;
     }
     let w = c.word(h);
-    is_pronoun(w)
-        || is_quantity(c, h)
+    // (Not a quantity: that returned above.)
+    at(c, h, class::PRONOUN)
         || w.ends_with("year-old")
         || c.mention_kind(h).is_some()
         || c.tok(h).shape.is_capitalised()
         || c.tok(h).shape.is_all_upper()
-        || crate::text::with_lower(w, |lw| c.gaz.nouns.contains_key(lw))
+        || c.is_noun(h)
 }
 
 /// A word that counts or measures a group: "half", "percent", "majority".
 fn is_quantity(c: &QCtx, t: usize) -> bool {
-    c.tok(t).kind == TokenKind::Number
-        || crate::text::with_lower(c.word(t), |w| {
-            matches!(
-                w,
-                "half"
-                    | "percent"
-                    | "per"
-                    | "majority"
-                    | "minority"
-                    | "plurality"
-                    | "third"
-                    | "thirds"
-                    | "quarter"
-                    | "quarters"
-                    | "fifth"
-                    | "fifths"
-                    | "most"
-                    | "many"
-                    | "some"
-                    | "all"
-                    | "none"
-                    | "few"
-                    | "share"
-                    | "number"
-                    | "dozens"
-                    | "hundreds"
-                    | "thousands"
-                    | "millions"
-                    | "one"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-                    | "several"
-                    | "each"
-                    | "both"
-                    | "rest"
-            )
-        })
+    c.tok(t).kind == TokenKind::Number || at(c, t, class::QUANTITY)
 }
 
 /// True when the phrase holds a person mention at its head: the phrase is a
