@@ -174,6 +174,7 @@ fn new_cluster(ctx: &mut Ctx, name: String, known: Option<u32>, first: usize) ->
 }
 
 /// Pass 4: clusters, and partial mentions linked to them.
+#[inline(never)]
 pub(super) fn link_pass(ctx: &mut Ctx) {
     let mut order: Vec<usize> = (0..ctx.mentions.len())
         .filter(|&i| ctx.mentions[i].kind == EntityKind::Person && !ctx.mentions[i].rule.is_empty())
@@ -316,6 +317,7 @@ fn normalise_space(s: &str) -> String {
 /// Capitalised words (and runs) that repeat part of a known person's name:
 /// "Wang" after "Wang Yi", "Van Dijk" after "Marieke van Dijk", an
 /// ambiguous "Jordan" after "Michael Jordan".
+#[inline(never)]
 fn link_partial_mentions(ctx: &mut Ctx) {
     if ctx.clusters.is_empty() {
         return;
@@ -420,6 +422,7 @@ fn link_partial_mentions(ctx: &mut Ctx) {
 /// Pass 5: offices, countries and description nouns tied to people, by
 /// pre-modifiers ("Indian National Security Advisor Ajit Doval") and
 /// appositives ("Nikolai Patrushev, secretary of ...").
+#[inline(never)]
 pub(super) fn attach_pass(ctx: &mut Ctx) {
     // Country mentions by start, to find those inside an office's span
     // without scanning every mention (the pass does not change them).
