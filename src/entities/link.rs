@@ -10,7 +10,6 @@ use super::{Cluster, Ctx, Mention, NONE, flag};
 use crate::gazetteer::Gender;
 use crate::record::EntityKind;
 use crate::segment::TokenKind;
-use crate::text::with_lower;
 
 /// The lower-cased words of one article's names, numbered as they are met:
 /// names are compared word by word many times over, and numbers hash and
@@ -22,6 +21,19 @@ struct WordIds {
     particle: Vec<bool>,
     /// Per word: its first byte and length, for [`Sieve`].
     head: Vec<(u8, usize)>,
+    /// Room to lower-case a word in.
+    buf: String,
+}
+
+/// Sets `out` to `word` in lower case, as `str::to_lowercase` makes it.
+fn lower_into(out: &mut String, word: &str) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
 }
 
 impl WordIds {
@@ -40,21 +52,25 @@ impl WordIds {
 
     /// The number of `word` lower-cased as it stands, or [`NONE`] for a word
     /// no name has, which then equals no word of any name.
-    fn find(&self, word: &str) -> u32 {
-        with_lower(word, |lower| self.ids.get(lower).copied().unwrap_or(NONE))
+    fn find(&mut self, word: &str) -> u32 {
+        lower_into(&mut self.buf, word);
+        self.ids.get(self.buf.as_str()).copied().unwrap_or(NONE)
     }
 
     /// The words of a name as written, split at white space, lower-cased
     /// without their trailing full stops ("Jr." is "jr").
     fn name(&mut self, written: &str, out: &mut Vec<u32>) {
         out.clear();
+        let mut buf = std::mem::take(&mut self.buf);
         for w in written.split_whitespace() {
             let w = w.trim_end_matches('.');
             // Lower-casing keeps a word non-empty: test before it.
             if !w.is_empty() {
-                out.push(with_lower(w, |lower| self.intern(lower)));
+                lower_into(&mut buf, w);
+                out.push(self.intern(&buf));
             }
         }
+        self.buf = buf;
     }
 }
 
@@ -132,11 +148,15 @@ impl Starts {
 #[derive(Default)]
 struct ByLastWord {
     all: FxHashMap<u32, Vec<u32>>,
-    /// Names of one word, by it.
-    single: FxHashMap<u32, Vec<u32>>,
-    /// Names of two words or more, by their last word and each other word:
-    /// many people can share a surname ("... Smith").
+    /// Names of two words or more, by their last word and each other word,
+    /// for when many people share a surname ("... Smith"); names of one
+    /// word are there by (it, NONE). Only used past [`SHARED_SURNAME`],
+    /// which few texts reach, so built from `logged` when first needed.
     pairs: FxHashMap<(u32, u32), Vec<u32>>,
+    /// (last word, other word or NONE, cluster), as the names were indexed.
+    logged: Vec<(u32, u32, u32)>,
+    /// How much of `logged` is in `pairs`.
+    indexed: usize,
 }
 
 /// Above this many clusters with one last word, a full name looks only at
@@ -148,7 +168,7 @@ impl ByLastWord {
         if let Some(&last) = words.last() {
             self.all.entry(last).or_default().push(c);
             if words.len() == 1 {
-                self.single.entry(last).or_default().push(c);
+                self.logged.push((last, NONE, c));
             }
             self.add_other_words(words, c);
         }
@@ -157,12 +177,7 @@ impl ByLastWord {
     /// Indexes the words of `c` other than the last, after its name grew.
     fn add_other_words(&mut self, words: &[u32], c: u32) {
         if let Some((&last, others)) = words.split_last() {
-            for &w in others {
-                let slot = self.pairs.entry((last, w)).or_default();
-                if slot.last() != Some(&c) {
-                    slot.push(c);
-                }
-            }
+            self.logged.extend(others.iter().map(|&w| (last, w, c)));
         }
     }
 
@@ -175,7 +190,7 @@ impl ByLastWord {
     /// either way (see `names_match`), and maybe a few more, in order. Either
     /// name holds all the words of the other, so one of the longer name's
     /// other words is in both, unless the name repeats its last word.
-    fn for_full_name(&self, words: &[u32], out: &mut Vec<u32>) {
+    fn for_full_name(&mut self, words: &[u32], out: &mut Vec<u32>) {
         out.clear();
         let all = self.get(words);
         let Some((last, others)) = words.split_last() else {
@@ -185,12 +200,17 @@ impl ByLastWord {
             out.extend_from_slice(all);
             return;
         }
-        if let Some(single) = self.single.get(last) {
-            out.extend_from_slice(single);
+        for &(l, w, c) in &self.logged[self.indexed..] {
+            let slot = self.pairs.entry((l, w)).or_default();
+            if slot.last() != Some(&c) {
+                slot.push(c);
+            }
         }
-        for &w in words {
+        self.indexed = self.logged.len();
+        // The result is sorted, so the order of the lists does not matter.
+        for w in std::iter::once(NONE).chain(words.iter().copied()) {
             if let Some(found) = self.pairs.get(&(*last, w)) {
-                out.extend(found);
+                out.extend_from_slice(found);
             }
         }
         out.sort_unstable();
@@ -244,15 +264,14 @@ impl Linker {
         c
     }
 
-    /// The clusters whose names have two words or more, by their first word.
-    fn first_words(&self) -> FxHashMap<u32, Vec<u32>> {
-        let mut by_first: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
-        for (c, words) in self.names.iter().enumerate() {
+    /// Adds the clusters from `from` on whose names have two words or more
+    /// to `by_first`, by their first word.
+    fn first_words(&self, from: usize, by_first: &mut FxHashMap<u32, Vec<u32>>) {
+        for (c, words) in self.names.iter().enumerate().skip(from) {
             if words.len() >= 2 {
                 by_first.entry(words[0]).or_default().push(c as u32);
             }
         }
-        by_first
     }
 }
 
@@ -319,7 +338,9 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
     // Single-word mentions found by rules ("Mr Blair", "Smith, a lawyer").
     // The clusters made so far with names of two words or more, by their
     // first word; this loop only makes clusters of one word.
-    let full_by_first = lk.first_words();
+    let mut by_first = FxHashMap::default();
+    lk.first_words(0, &mut by_first);
+    let made = lk.names.len();
     for &mi in &order {
         if ctx.mentions[mi].cluster != NONE {
             continue;
@@ -340,7 +361,7 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
         // one person has it.
         if candidates.is_empty()
             && words.len() == 1
-            && let Some(&[only]) = full_by_first.get(&words[0]).map(Vec::as_slice)
+            && let Some(&[only]) = by_first.get(&words[0]).map(Vec::as_slice)
         {
             candidates.push(only);
         }
@@ -359,7 +380,9 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
         }
     }
 
-    link_partial_mentions(ctx, &mut lk);
+    // Mostly names of one word, but "van Dijk" has two.
+    lk.first_words(made, &mut by_first);
+    link_partial_mentions(ctx, &mut lk, &by_first);
     let mut first: Vec<Option<usize>> = vec![None; ctx.clusters.len()];
     for m in &ctx.mentions {
         if m.kind == EntityKind::Person
@@ -377,6 +400,20 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
 }
 
 fn normalise_space(s: &str) -> String {
+    // Most names are written with single spaces between ASCII words already:
+    // those are copied as they are.
+    let mut prev = b' ';
+    let mut plain = true;
+    for &b in s.as_bytes() {
+        if !b.is_ascii() || matches!(b, b'\t'..=b'\r') || (b == b' ' && prev == b' ') {
+            plain = false;
+            break;
+        }
+        prev = b;
+    }
+    if plain && prev != b' ' {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -390,6 +427,7 @@ fn normalise_space(s: &str) -> String {
 /// Token `t` may be part of a partial mention: a capitalised word (or any
 /// word of a headline) that no mention holds, but for a one-word ambiguous
 /// gazetteer name ("Jordan").
+#[inline]
 fn free(ctx: &Ctx, t: usize) -> bool {
     let tok = ctx.tok(t);
     tok.kind == TokenKind::Word
@@ -405,18 +443,25 @@ fn free(ctx: &Ctx, t: usize) -> bool {
 /// ambiguous "Jordan" after "Michael Jordan". `lk` holds every cluster and
 /// every person mention linked so far.
 #[inline(never)]
-fn link_partial_mentions(ctx: &mut Ctx, lk: &mut Linker) {
+fn link_partial_mentions(ctx: &mut Ctx, lk: &mut Linker, by_first: &FxHashMap<u32, Vec<u32>>) {
     if ctx.clusters.is_empty() {
         return;
     }
     let n = ctx.seg.tokens.len();
-    let by_first = lk.first_words();
-    let by_last = &lk.by_last;
-    let ends = Sieve::of(&lk.words, by_last.all.keys().chain(by_first.keys()).copied());
+    let ends = Sieve::of(&lk.words, lk.by_last.all.keys().chain(by_first.keys()).copied());
     let mut words: Vec<u32> = Vec::new();
     let mut candidates: Vec<u32> = Vec::new();
     let mut i = 0;
     while i < n {
+        // Most tokens are not capitalised words: passed over in one sweep.
+        let next = ctx.seg.tokens[i..]
+            .iter()
+            .zip(&ctx.caps[i..])
+            .position(|(tok, &caps)| tok.kind == TokenKind::Word && (tok.shape.is_capitalised() || caps));
+        let Some(skip) = next else {
+            break;
+        };
+        i += skip;
         if !free(ctx, i) {
             i += 1;
             continue;
@@ -438,7 +483,7 @@ fn link_partial_mentions(ctx: &mut Ctx, lk: &mut Linker) {
         let last_word = ctx.word(j - 1);
         let last_known = ends.may_hold(last_word) && {
             let w = lk.words.find(last_word);
-            by_last.all.contains_key(&w) || by_first.contains_key(&w)
+            lk.by_last.all.contains_key(&w) || by_first.contains_key(&w)
         };
         if !last_known {
             i = j;
@@ -455,7 +500,7 @@ fn link_partial_mentions(ctx: &mut Ctx, lk: &mut Linker) {
             }
             candidates.clear();
             candidates.extend(
-                by_last
+                lk.by_last
                     .get(tail)
                     .iter()
                     .copied()
