@@ -16,10 +16,14 @@ use crate::segment::TokenKind;
 /// compare faster than strings.
 #[derive(Default)]
 struct WordIds {
-    ids: FxHashMap<String, u32>,
+    /// Words of 15 bytes or fewer whose lower case is ASCII, by [`pack`]:
+    /// most words, looked up without building a string.
+    short: FxHashMap<u128, u32>,
+    /// The other words, by their lower case.
+    long: FxHashMap<String, u32>,
     /// Per word: a name particle ("van", "de").
     particle: Vec<bool>,
-    /// Per word: its first byte and length, for [`Sieve`].
+    /// Per word: the first byte and length of its lower case, for [`Sieve`].
     head: Vec<(u8, usize)>,
     /// Room to lower-case a word in.
     buf: String,
@@ -36,41 +40,84 @@ fn lower_into(out: &mut String, word: &str) {
     }
 }
 
+/// An ASCII word of 15 bytes or fewer, lower-cased, as one number: its
+/// length in the low byte and its bytes above, so no two words share one.
+fn pack(word: &[u8]) -> Option<u128> {
+    if word.len() > 15 || !word.is_ascii() {
+        return None;
+    }
+    let mut key = word.len() as u128;
+    for (i, b) in word.iter().enumerate() {
+        key |= u128::from(b.to_ascii_lowercase()) << (8 * (i + 1));
+    }
+    Some(key)
+}
+
 impl WordIds {
-    /// The number of `lower`, a word already in lower case.
-    fn intern(&mut self, lower: &str) -> u32 {
-        if let Some(&id) = self.ids.get(lower) {
+    /// The number of `word` in lower case; a new one when `add` holds, else
+    /// [`NONE`] for a word not met, which then equals no word of any name.
+    fn number(&mut self, word: &str, add: bool) -> u32 {
+        // Keyed by the lower case: the lower case of a word that is not
+        // ASCII can be (the Kelvin sign's is "k").
+        let key = pack(word.as_bytes()).or_else(|| {
+            lower_into(&mut self.buf, word);
+            pack(self.buf.as_bytes())
+        });
+        let found = match key {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(self.buf.as_str()),
+        };
+        if let Some(&id) = found {
             return id;
         }
+        if !add {
+            return NONE;
+        }
         let id = self.particle.len() as u32;
-        self.ids.insert(lower.to_string(), id);
+        match key {
+            Some(k) => {
+                let len = (k & 0xff) as usize;
+                let mut bytes = [0u8; 15];
+                for (i, b) in bytes[..len].iter_mut().enumerate() {
+                    *b = (k >> (8 * (i + 1))) as u8;
+                }
+                let lower = std::str::from_utf8(&bytes[..len]).unwrap_or_default();
+                self.note(lower);
+                self.short.insert(k, id);
+            }
+            None => {
+                let lower = std::mem::take(&mut self.buf);
+                self.note(&lower);
+                self.long.insert(lower, id);
+            }
+        }
+        id
+    }
+
+    /// Records what the next word's number stands for.
+    fn note(&mut self, lower: &str) {
         self.particle.push(is_particle(lower));
         self.head
             .push((lower.as_bytes().first().copied().unwrap_or(0), lower.len()));
-        id
     }
 
     /// The number of `word` lower-cased as it stands, or [`NONE`] for a word
     /// no name has, which then equals no word of any name.
     fn find(&mut self, word: &str) -> u32 {
-        lower_into(&mut self.buf, word);
-        self.ids.get(self.buf.as_str()).copied().unwrap_or(NONE)
+        self.number(word, false)
     }
 
     /// The words of a name as written, split at white space, lower-cased
     /// without their trailing full stops ("Jr." is "jr").
     fn name(&mut self, written: &str, out: &mut Vec<u32>) {
         out.clear();
-        let mut buf = std::mem::take(&mut self.buf);
         for w in written.split_whitespace() {
             let w = w.trim_end_matches('.');
             // Lower-casing keeps a word non-empty: test before it.
             if !w.is_empty() {
-                lower_into(&mut buf, w);
-                out.push(self.intern(&buf));
+                out.push(self.number(w, true));
             }
         }
-        self.buf = buf;
     }
 }
 
@@ -263,14 +310,36 @@ impl Linker {
         self.names.push(words);
         c
     }
+}
 
-    /// Adds the clusters from `from` on whose names have two words or more
-    /// to `by_first`, by their first word.
-    fn first_words(&self, from: usize, by_first: &mut FxHashMap<u32, Vec<u32>>) {
-        for (c, words) in self.names.iter().enumerate().skip(from) {
+/// The clusters whose names have two words or more, as (first word,
+/// cluster), sorted: few enough to search in halves.
+#[derive(Default)]
+struct FirstWords(Vec<(u32, u32)>);
+
+impl FirstWords {
+    /// Adds the clusters from `from` on.
+    fn add(&mut self, names: &[Vec<u32>], from: usize) {
+        for (c, words) in names.iter().enumerate().skip(from) {
             if words.len() >= 2 {
-                by_first.entry(words[0]).or_default().push(c as u32);
+                self.0.push((words[0], c as u32));
             }
+        }
+        self.0.sort_unstable();
+    }
+
+    /// The clusters whose names start with `w`, in the order they were made.
+    fn get(&self, w: u32) -> &[(u32, u32)] {
+        let from = self.0.partition_point(|&(f, _)| f < w);
+        let to = from + self.0[from..].partition_point(|&(f, _)| f == w);
+        &self.0[from..to]
+    }
+
+    /// The only cluster whose name starts with `w`.
+    fn only(&self, w: u32) -> Option<u32> {
+        match self.get(w) {
+            &[(_, c)] => Some(c),
+            _ => None,
         }
     }
 }
@@ -285,6 +354,9 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
     order.sort_by_key(|&i| ctx.mentions[i].start);
     // No mention is in a cluster yet, and no cluster is made yet.
     let mut lk = Linker::default();
+    // Names have about two words, most of them new: one allocation instead
+    // of growing the table step by step.
+    lk.words.short.reserve(2 * order.len());
     let mut words: Vec<u32> = Vec::new();
     let mut candidates: Vec<u32> = Vec::new();
 
@@ -338,8 +410,8 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
     // Single-word mentions found by rules ("Mr Blair", "Smith, a lawyer").
     // The clusters made so far with names of two words or more, by their
     // first word; this loop only makes clusters of one word.
-    let mut by_first = FxHashMap::default();
-    lk.first_words(0, &mut by_first);
+    let mut by_first = FirstWords::default();
+    by_first.add(&lk.names, 0);
     let made = lk.names.len();
     for &mi in &order {
         if ctx.mentions[mi].cluster != NONE {
@@ -361,7 +433,7 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
         // one person has it.
         if candidates.is_empty()
             && words.len() == 1
-            && let Some(&[only]) = by_first.get(&words[0]).map(Vec::as_slice)
+            && let Some(only) = by_first.only(words[0])
         {
             candidates.push(only);
         }
@@ -381,7 +453,7 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
     }
 
     // Mostly names of one word, but "van Dijk" has two.
-    lk.first_words(made, &mut by_first);
+    by_first.add(&lk.names, made);
     link_partial_mentions(ctx, &mut lk, &by_first);
     let mut first: Vec<Option<usize>> = vec![None; ctx.clusters.len()];
     for m in &ctx.mentions {
@@ -443,12 +515,15 @@ fn free(ctx: &Ctx, t: usize) -> bool {
 /// ambiguous "Jordan" after "Michael Jordan". `lk` holds every cluster and
 /// every person mention linked so far.
 #[inline(never)]
-fn link_partial_mentions(ctx: &mut Ctx, lk: &mut Linker, by_first: &FxHashMap<u32, Vec<u32>>) {
+fn link_partial_mentions(ctx: &mut Ctx, lk: &mut Linker, by_first: &FirstWords) {
     if ctx.clusters.is_empty() {
         return;
     }
     let n = ctx.seg.tokens.len();
-    let ends = Sieve::of(&lk.words, lk.by_last.all.keys().chain(by_first.keys()).copied());
+    let ends = Sieve::of(
+        &lk.words,
+        lk.by_last.all.keys().copied().chain(by_first.0.iter().map(|&(w, _)| w)),
+    );
     let mut words: Vec<u32> = Vec::new();
     let mut candidates: Vec<u32> = Vec::new();
     let mut i = 0;
@@ -483,7 +558,7 @@ fn link_partial_mentions(ctx: &mut Ctx, lk: &mut Linker, by_first: &FxHashMap<u3
         let last_word = ctx.word(j - 1);
         let last_known = ends.may_hold(last_word) && {
             let w = lk.words.find(last_word);
-            lk.by_last.all.contains_key(&w) || by_first.contains_key(&w)
+            lk.by_last.all.contains_key(&w) || !by_first.get(w).is_empty()
         };
         if !last_known {
             i = j;
@@ -511,10 +586,10 @@ fn link_partial_mentions(ctx: &mut Ctx, lk: &mut Linker, by_first: &FxHashMap<u3
                 break 'starts;
             }
             if tail.len() == 1 {
-                let firsts: &[u32] = by_first.get(&tail[0]).map_or(&[], Vec::as_slice);
+                let firsts = by_first.get(tail[0]);
                 let common = ctx.lex(s).first_name.is_some_and(|f| f.common_word);
                 if firsts.len() == 1 && !common && !ctx.caps[s] {
-                    linked_to = Some((s, firsts[0], "first-name-link"));
+                    linked_to = Some((s, firsts[0].1, "first-name-link"));
                     break 'starts;
                 }
             }
