@@ -2,8 +2,6 @@
 //! ("Wang", "Mr de Groot") joined to the person named in full, and offices,
 //! countries and description nouns tied to the people they describe.
 
-use std::collections::BTreeSet;
-
 use rustc_hash::FxHashMap;
 
 use super::names::{appositive_after, title_before};
@@ -13,16 +11,145 @@ use crate::gazetteer::Gender;
 use crate::record::EntityKind;
 use crate::segment::TokenKind;
 
-fn lower_words(s: &str) -> Vec<String> {
-    s.split_whitespace()
-        .map(|w| w.trim_end_matches('.').to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect()
+/// The lower-cased words of one article's names, numbered as they are met:
+/// names are compared word by word many times over, and numbers hash and
+/// compare faster than strings.
+#[derive(Default)]
+struct WordIds {
+    /// Words of 15 bytes or fewer whose lower case is ASCII, by [`pack`]:
+    /// most words, looked up without building a string.
+    short: FxHashMap<u128, u32>,
+    /// The other words, by their lower case.
+    long: FxHashMap<String, u32>,
+    /// Per word: a name particle ("van", "de").
+    particle: Vec<bool>,
+    /// Per word: the first byte and length of its lower case, for [`Sieve`].
+    head: Vec<(u8, usize)>,
+    /// Room to lower-case a word in.
+    buf: String,
+}
+
+/// Sets `out` to `word` in lower case, as `str::to_lowercase` makes it.
+fn lower_into(out: &mut String, word: &str) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}
+
+/// An ASCII word of 15 bytes or fewer, lower-cased, as one number: its
+/// length in the low byte and its bytes above, so no two words share one.
+fn pack(word: &[u8]) -> Option<u128> {
+    if word.len() > 15 || !word.is_ascii() {
+        return None;
+    }
+    let mut key = word.len() as u128;
+    for (i, b) in word.iter().enumerate() {
+        key |= u128::from(b.to_ascii_lowercase()) << (8 * (i + 1));
+    }
+    Some(key)
+}
+
+impl WordIds {
+    /// The number of `word` in lower case; a new one when `add` holds, else
+    /// [`NONE`] for a word not met, which then equals no word of any name.
+    fn number(&mut self, word: &str, add: bool) -> u32 {
+        // Keyed by the lower case: the lower case of a word that is not
+        // ASCII can be (the Kelvin sign's is "k").
+        let key = pack(word.as_bytes()).or_else(|| {
+            lower_into(&mut self.buf, word);
+            pack(self.buf.as_bytes())
+        });
+        let found = match key {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(self.buf.as_str()),
+        };
+        if let Some(&id) = found {
+            return id;
+        }
+        if !add {
+            return NONE;
+        }
+        let id = self.particle.len() as u32;
+        match key {
+            Some(k) => {
+                let len = (k & 0xff) as usize;
+                let mut bytes = [0u8; 15];
+                for (i, b) in bytes[..len].iter_mut().enumerate() {
+                    *b = (k >> (8 * (i + 1))) as u8;
+                }
+                let lower = std::str::from_utf8(&bytes[..len]).unwrap_or_default();
+                self.note(lower);
+                self.short.insert(k, id);
+            }
+            None => {
+                let lower = std::mem::take(&mut self.buf);
+                self.note(&lower);
+                self.long.insert(lower, id);
+            }
+        }
+        id
+    }
+
+    /// Records what the next word's number stands for.
+    fn note(&mut self, lower: &str) {
+        self.particle.push(is_particle(lower));
+        self.head
+            .push((lower.as_bytes().first().copied().unwrap_or(0), lower.len()));
+    }
+
+    /// The number of `word` lower-cased as it stands, or [`NONE`] for a word
+    /// no name has, which then equals no word of any name.
+    fn find(&mut self, word: &str) -> u32 {
+        self.number(word, false)
+    }
+
+    /// The words of a name as written, split at white space, lower-cased
+    /// without their trailing full stops ("Jr." is "jr").
+    fn name(&mut self, written: &str, out: &mut Vec<u32>) {
+        out.clear();
+        for w in written.split_whitespace() {
+            let w = w.trim_end_matches('.');
+            // Lower-casing keeps a word non-empty: test before it.
+            if !w.is_empty() {
+                out.push(self.number(w, true));
+            }
+        }
+    }
+}
+
+/// Rules out most words that are not among a few numbered ones by their
+/// first byte and length, before a word is lower-cased and looked up.
+struct Sieve(Vec<u64>);
+
+impl Sieve {
+    fn of(words: &WordIds, ids: impl Iterator<Item = u32>) -> Sieve {
+        let mut bits = vec![0u64; 256];
+        for id in ids {
+            let (first, len) = words.head[id as usize];
+            bits[first as usize] |= 1 << len.min(63);
+        }
+        Sieve(bits)
+    }
+
+    /// False only when the lower case of `word` is none of the words.
+    fn may_hold(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        match b.first() {
+            // Lower-casing keeps an ASCII word's length and maps its first
+            // byte alone; other words are left to the lookup.
+            Some(&first) if b.is_ascii() => self.0[first.to_ascii_lowercase() as usize] & (1 << b.len().min(63)) != 0,
+            _ => true,
+        }
+    }
 }
 
 /// Is `short` the tail of `long` ("van dijk" of "marieke van dijk"), or
 /// every word of `short` in `long` with the same last word?
-fn names_match(short: &[String], long: &[String]) -> bool {
+fn names_match(short: &[u32], long: &[u32]) -> bool {
     if short.is_empty() || short.len() > long.len() {
         return false;
     }
@@ -34,34 +161,32 @@ fn names_match(short: &[String], long: &[String]) -> bool {
 
 /// Where the person mentions of each cluster start, kept in step with the
 /// mentions as they are linked, so that the latest one before a point is
-/// found without scanning every mention (a long text has many).
+/// found without scanning every mention (a long text has many). Each list
+/// is sorted; mentions are mostly linked in text order, so most starts are
+/// appended.
 #[derive(Default)]
-struct Starts(Vec<BTreeSet<usize>>);
+struct Starts(Vec<Vec<usize>>);
 
 impl Starts {
-    /// The starts of the person mentions already in clusters.
-    fn of(ctx: &Ctx) -> Starts {
-        let mut starts = Starts::default();
-        for m in &ctx.mentions {
-            if m.kind == EntityKind::Person && m.cluster != NONE {
-                starts.add(m.cluster, m.start);
-            }
-        }
-        starts
-    }
-
     /// Records a person mention of cluster `c` at `start`.
     fn add(&mut self, c: u32, start: usize) {
         let c = c as usize;
         if self.0.len() <= c {
-            self.0.resize_with(c + 1, BTreeSet::new);
+            self.0.resize_with(c + 1, Vec::new);
         }
-        self.0[c].insert(start);
+        let starts = &mut self.0[c];
+        if starts.last().is_none_or(|&l| l < start) {
+            starts.push(start);
+        } else if let Err(at) = starts.binary_search(&start) {
+            starts.insert(at, start);
+        }
     }
 
     /// The latest start of a mention of cluster `c` at or before `pos`.
     fn last_at_or_before(&self, c: u32, pos: usize) -> Option<usize> {
-        self.0.get(c as usize)?.range(..=pos).next_back().copied()
+        let starts = self.0.get(c as usize)?;
+        let after = starts.partition_point(|&s| s <= pos);
+        after.checked_sub(1).map(|i| starts[i])
     }
 }
 
@@ -69,12 +194,16 @@ impl Starts {
 /// made: every way of matching a name requires the same last word.
 #[derive(Default)]
 struct ByLastWord {
-    all: FxHashMap<String, Vec<u32>>,
-    /// Names of one word, by it.
-    single: FxHashMap<String, Vec<u32>>,
-    /// Names of two words or more, by their last word and each other word:
-    /// many people can share a surname ("... Smith").
-    pairs: FxHashMap<(String, String), Vec<u32>>,
+    all: FxHashMap<u32, Vec<u32>>,
+    /// Names of two words or more, by their last word and each other word,
+    /// for when many people share a surname ("... Smith"); names of one
+    /// word are there by (it, NONE). Only used past [`SHARED_SURNAME`],
+    /// which few texts reach, so built from `logged` when first needed.
+    pairs: FxHashMap<(u32, u32), Vec<u32>>,
+    /// (last word, other word or NONE, cluster), as the names were indexed.
+    logged: Vec<(u32, u32, u32)>,
+    /// How much of `logged` is in `pairs`.
+    indexed: usize,
 }
 
 /// Above this many clusters with one last word, a full name looks only at
@@ -82,63 +211,57 @@ struct ByLastWord {
 const SHARED_SURNAME: usize = 64;
 
 impl ByLastWord {
-    fn of(clusters: &[Cluster]) -> ByLastWord {
-        let mut index = ByLastWord::default();
-        for c in 0..clusters.len() {
-            index.add(clusters, c as u32);
-        }
-        index
-    }
-
-    fn add(&mut self, clusters: &[Cluster], c: u32) {
-        let words = &clusters[c as usize].words;
-        if let Some(last) = words.last() {
-            self.all.entry(last.clone()).or_default().push(c);
+    fn add(&mut self, words: &[u32], c: u32) {
+        if let Some(&last) = words.last() {
+            self.all.entry(last).or_default().push(c);
             if words.len() == 1 {
-                self.single.entry(last.clone()).or_default().push(c);
+                self.logged.push((last, NONE, c));
             }
             self.add_other_words(words, c);
         }
     }
 
     /// Indexes the words of `c` other than the last, after its name grew.
-    fn add_other_words(&mut self, words: &[String], c: u32) {
-        if let Some((last, others)) = words.split_last() {
-            for w in others {
-                let slot = self.pairs.entry((last.clone(), w.clone())).or_default();
-                if slot.last() != Some(&c) {
-                    slot.push(c);
-                }
-            }
+    fn add_other_words(&mut self, words: &[u32], c: u32) {
+        if let Some((&last, others)) = words.split_last() {
+            self.logged.extend(others.iter().map(|&w| (last, w, c)));
         }
     }
 
     /// The clusters whose names end with the same word as `words`.
-    fn get(&self, words: &[String]) -> &[u32] {
+    fn get(&self, words: &[u32]) -> &[u32] {
         words.last().and_then(|w| self.all.get(w)).map_or(&[], Vec::as_slice)
     }
 
-    /// The clusters that a name of two words or more can match either way
-    /// (see `names_match`), and maybe a few more, in order. Either name holds
-    /// all the words of the other, so one of the longer name's other words is
-    /// in both, unless the name repeats its last word.
-    fn for_full_name(&self, words: &[String]) -> Vec<u32> {
+    /// Sets `out` to the clusters that a name of two words or more can match
+    /// either way (see `names_match`), and maybe a few more, in order. Either
+    /// name holds all the words of the other, so one of the longer name's
+    /// other words is in both, unless the name repeats its last word.
+    fn for_full_name(&mut self, words: &[u32], out: &mut Vec<u32>) {
+        out.clear();
         let all = self.get(words);
         let Some((last, others)) = words.split_last() else {
-            return Vec::new();
+            return;
         };
         if all.len() <= SHARED_SURNAME || others.is_empty() || others.contains(last) {
-            return all.to_vec();
+            out.extend_from_slice(all);
+            return;
         }
-        let mut out: Vec<u32> = self.single.get(last).cloned().unwrap_or_default();
-        for w in words {
-            if let Some(found) = self.pairs.get(&(last.clone(), w.clone())) {
-                out.extend(found);
+        for &(l, w, c) in &self.logged[self.indexed..] {
+            let slot = self.pairs.entry((l, w)).or_default();
+            if slot.last() != Some(&c) {
+                slot.push(c);
+            }
+        }
+        self.indexed = self.logged.len();
+        // The result is sorted, so the order of the lists does not matter.
+        for w in std::iter::once(NONE).chain(words.iter().copied()) {
+            if let Some(found) = self.pairs.get(&(*last, w)) {
+                out.extend_from_slice(found);
             }
         }
         out.sort_unstable();
         out.dedup();
-        out
     }
 }
 
@@ -157,121 +280,169 @@ fn most_recent(starts: &Starts, candidates: &[u32], pos: usize) -> Option<u32> {
     best.map(|(_, c)| c).or_else(|| candidates.first().copied())
 }
 
-fn new_cluster(ctx: &mut Ctx, name: String, known: Option<u32>, first: usize) -> u32 {
-    let gender = known.map(|k| ctx.gaz.people[k as usize].gender).unwrap_or_default();
-    let country = known.and_then(|k| ctx.gaz.people[k as usize].country.as_deref());
-    let countries = country.and_then(|c| ctx.gaz.country_index(c)).into_iter().collect();
-    ctx.clusters.push(Cluster {
-        words: lower_words(&name),
-        name,
-        known,
-        gender,
-        first,
-        countries,
-        ..Cluster::default()
-    });
-    (ctx.clusters.len() - 1) as u32
+/// What linking keeps about the clusters while it makes them.
+#[derive(Default)]
+struct Linker {
+    words: WordIds,
+    /// Per cluster: the words of its name.
+    names: Vec<Vec<u32>>,
+    by_last: ByLastWord,
+    /// The person mentions linked so far.
+    starts: Starts,
+}
+
+impl Linker {
+    /// Makes a cluster named `name`, whose words are `words`, and indexes it.
+    fn new_cluster(&mut self, ctx: &mut Ctx, name: String, words: Vec<u32>, known: Option<u32>, first: usize) -> u32 {
+        let gender = known.map(|k| ctx.gaz.people[k as usize].gender).unwrap_or_default();
+        let country = known.and_then(|k| ctx.gaz.people[k as usize].country.as_deref());
+        let countries = country.and_then(|c| ctx.gaz.country_index(c)).into_iter().collect();
+        ctx.clusters.push(Cluster {
+            name,
+            known,
+            gender,
+            first,
+            countries,
+            ..Cluster::default()
+        });
+        let c = (ctx.clusters.len() - 1) as u32;
+        self.by_last.add(&words, c);
+        self.names.push(words);
+        c
+    }
+}
+
+/// The clusters whose names have two words or more, as (first word,
+/// cluster), sorted: few enough to search in halves.
+#[derive(Default)]
+struct FirstWords(Vec<(u32, u32)>);
+
+impl FirstWords {
+    /// Adds the clusters from `from` on.
+    fn add(&mut self, names: &[Vec<u32>], from: usize) {
+        for (c, words) in names.iter().enumerate().skip(from) {
+            if words.len() >= 2 {
+                self.0.push((words[0], c as u32));
+            }
+        }
+        self.0.sort_unstable();
+    }
+
+    /// The clusters whose names start with `w`, in the order they were made.
+    fn get(&self, w: u32) -> &[(u32, u32)] {
+        let from = self.0.partition_point(|&(f, _)| f < w);
+        let to = from + self.0[from..].partition_point(|&(f, _)| f == w);
+        &self.0[from..to]
+    }
+
+    /// The only cluster whose name starts with `w`.
+    fn only(&self, w: u32) -> Option<u32> {
+        match self.get(w) {
+            &[(_, c)] => Some(c),
+            _ => None,
+        }
+    }
 }
 
 /// Pass 4: clusters, and partial mentions linked to them.
+#[inline(never)]
 pub(super) fn link_pass(ctx: &mut Ctx) {
+    let text = ctx.text;
     let mut order: Vec<usize> = (0..ctx.mentions.len())
         .filter(|&i| ctx.mentions[i].kind == EntityKind::Person && !ctx.mentions[i].rule.is_empty())
         .collect();
     order.sort_by_key(|&i| ctx.mentions[i].start);
-    let mut starts = Starts::of(ctx);
-    let mut by_last = ByLastWord::of(&ctx.clusters);
+    // No mention is in a cluster yet, and no cluster is made yet.
+    let mut lk = Linker::default();
+    // Names have about two words, most of them new: one allocation instead
+    // of growing the table step by step.
+    lk.words.short.reserve(2 * order.len());
+    let mut words: Vec<u32> = Vec::new();
+    let mut candidates: Vec<u32> = Vec::new();
 
     // Known people, and full names, in text order.
     for &mi in &order {
         let m = &ctx.mentions[mi];
+        let start = m.start;
         if m.target != NONE {
             let known = m.target;
             let c = match ctx.known_cluster.get(&known) {
                 Some(&c) => c,
                 None => {
                     let name = ctx.gaz.people[known as usize].name.clone();
-                    let c = new_cluster(ctx, name, Some(known), m.start);
-                    by_last.add(&ctx.clusters, c);
+                    lk.words.name(&name, &mut words);
+                    let c = lk.new_cluster(ctx, name, words.clone(), Some(known), start);
                     ctx.known_cluster.insert(known, c);
                     c
                 }
             };
             ctx.mentions[mi].cluster = c;
-            starts.add(c, ctx.mentions[mi].start);
+            lk.starts.add(c, start);
             continue;
         }
-        let written = ctx.text[m.start..m.end].to_string();
-        let words = lower_words(&written);
-        if words.iter().filter(|w| !is_particle(w)).count() < 2 {
+        let written = &text[m.start..m.end];
+        lk.words.name(written, &mut words);
+        if words.iter().filter(|&&w| !lk.words.particle[w as usize]).count() < 2 {
             continue;
         }
-        let candidates: Vec<u32> = by_last
-            .for_full_name(&words)
-            .into_iter()
-            .filter(|&c| {
-                let cw = &ctx.clusters[c as usize].words;
-                names_match(&words, cw) || names_match(cw, &words)
-            })
-            .collect();
-        let start = m.start;
-        let c = match most_recent(&starts, &candidates, start) {
+        lk.by_last.for_full_name(&words, &mut candidates);
+        candidates.retain(|&c| {
+            let cw = &lk.names[c as usize];
+            names_match(&words, cw) || names_match(cw, &words)
+        });
+        let c = match most_recent(&lk.starts, &candidates, start) {
             Some(c) => {
                 // A match has the same last word: the index stays right.
                 let cl = &mut ctx.clusters[c as usize];
-                if cl.known.is_none() && words.len() > cl.words.len() {
-                    cl.name = normalise_space(&written);
-                    by_last.add_other_words(&words, c);
-                    cl.words = words;
+                if cl.known.is_none() && words.len() > lk.names[c as usize].len() {
+                    cl.name = normalise_space(written);
+                    lk.by_last.add_other_words(&words, c);
+                    lk.names[c as usize].clone_from(&words);
                 }
                 c
             }
-            None => {
-                let c = new_cluster(ctx, normalise_space(&written), None, start);
-                by_last.add(&ctx.clusters, c);
-                c
-            }
+            None => lk.new_cluster(ctx, normalise_space(written), words.clone(), None, start),
         };
         ctx.mentions[mi].cluster = c;
-        starts.add(c, start);
+        lk.starts.add(c, start);
     }
 
     // Single-word mentions found by rules ("Mr Blair", "Smith, a lawyer").
     // The clusters made so far with names of two words or more, by their
     // first word; this loop only makes clusters of one word.
-    let full_by_first = first_words(&ctx.clusters);
+    let mut by_first = FirstWords::default();
+    by_first.add(&lk.names, 0);
+    let made = lk.names.len();
     for &mi in &order {
         if ctx.mentions[mi].cluster != NONE {
             continue;
         }
         let m = &ctx.mentions[mi];
-        let written = ctx.text[m.start..m.end].to_string();
-        let words = lower_words(&written);
-        let mut candidates: Vec<u32> = by_last
-            .get(&words)
-            .iter()
-            .copied()
-            .filter(|&c| names_match(&words, &ctx.clusters[c as usize].words))
-            .collect();
+        let start = m.start;
+        let written = &text[m.start..m.end];
+        lk.words.name(written, &mut words);
+        candidates.clear();
+        candidates.extend(
+            lk.by_last
+                .get(&words)
+                .iter()
+                .copied()
+                .filter(|&c| names_match(&words, &lk.names[c as usize])),
+        );
         // "Sir Graham" for "Sir Graham Pottinger": a first name, when only
         // one person has it.
         if candidates.is_empty()
             && words.len() == 1
-            && let Some(&[only]) = full_by_first.get(words[0].as_str()).map(Vec::as_slice)
+            && let Some(only) = by_first.only(words[0])
         {
             candidates.push(only);
         }
-        let start = m.start;
-        let c = match most_recent(&starts, &candidates, start) {
+        let c = match most_recent(&lk.starts, &candidates, start) {
             Some(c) => c,
-            None => {
-                let c = new_cluster(ctx, normalise_space(&written), None, start);
-                by_last.add(&ctx.clusters, c);
-                c
-            }
+            None => lk.new_cluster(ctx, normalise_space(written), words.clone(), None, start),
         };
         ctx.mentions[mi].cluster = c;
-        starts.add(c, start);
+        lk.starts.add(c, start);
     }
 
     for (mi, gender) in std::mem::take(&mut ctx.pending_gender) {
@@ -281,7 +452,9 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
         }
     }
 
-    link_partial_mentions(ctx);
+    // Mostly names of one word, but "van Dijk" has two.
+    by_first.add(&lk.names, made);
+    link_partial_mentions(ctx, &mut lk, &by_first);
     let mut first: Vec<Option<usize>> = vec![None; ctx.clusters.len()];
     for m in &ctx.mentions {
         if m.kind == EntityKind::Person
@@ -298,42 +471,72 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
     }
 }
 
-/// The clusters whose names have two words or more, by their first word.
-fn first_words(clusters: &[Cluster]) -> FxHashMap<String, Vec<u32>> {
-    let mut by_first: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-    for (c, cl) in clusters.iter().enumerate() {
-        if cl.words.len() >= 2 {
-            by_first.entry(cl.words[0].clone()).or_default().push(c as u32);
+fn normalise_space(s: &str) -> String {
+    // Most names are written with single spaces between ASCII words already:
+    // those are copied as they are.
+    let mut prev = b' ';
+    let mut plain = true;
+    for &b in s.as_bytes() {
+        if !b.is_ascii() || matches!(b, b'\t'..=b'\r') || (b == b' ' && prev == b' ') {
+            plain = false;
+            break;
         }
+        prev = b;
     }
-    by_first
+    if plain && prev != b' ' {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
-fn normalise_space(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Token `t` may be part of a partial mention: a capitalised word (or any
+/// word of a headline) that no mention holds, but for a one-word ambiguous
+/// gazetteer name ("Jordan").
+#[inline]
+fn free(ctx: &Ctx, t: usize) -> bool {
+    let tok = ctx.tok(t);
+    tok.kind == TokenKind::Word
+        && (tok.shape.is_capitalised() || ctx.caps[t])
+        && (ctx.owner[t] == NONE
+            || ctx
+                .owner_mention(t)
+                .is_some_and(|m| m.rule == "gazetteer-ambiguous" && m.tokens.len() == 1))
 }
 
 /// Capitalised words (and runs) that repeat part of a known person's name:
 /// "Wang" after "Wang Yi", "Van Dijk" after "Marieke van Dijk", an
-/// ambiguous "Jordan" after "Michael Jordan".
-fn link_partial_mentions(ctx: &mut Ctx) {
+/// ambiguous "Jordan" after "Michael Jordan". `lk` holds every cluster and
+/// every person mention linked so far.
+#[inline(never)]
+fn link_partial_mentions(ctx: &mut Ctx, lk: &mut Linker, by_first: &FirstWords) {
     if ctx.clusters.is_empty() {
         return;
     }
     let n = ctx.seg.tokens.len();
-    let mut starts = Starts::of(ctx);
-    let by_last = ByLastWord::of(&ctx.clusters);
-    let by_first = first_words(&ctx.clusters);
+    let ends = Sieve::of(
+        &lk.words,
+        lk.by_last.all.keys().copied().chain(by_first.0.iter().map(|&(w, _)| w)),
+    );
+    let mut words: Vec<u32> = Vec::new();
+    let mut candidates: Vec<u32> = Vec::new();
     let mut i = 0;
     while i < n {
-        let free = |ctx: &Ctx, t: usize| {
-            let tok = ctx.tok(t);
-            let owner_ok = ctx.owner[t] == NONE
-                || ctx
-                    .owner_mention(t)
-                    .is_some_and(|m| m.rule == "gazetteer-ambiguous" && m.tokens.len() == 1);
-            owner_ok && tok.kind == TokenKind::Word && (tok.shape.is_capitalised() || ctx.caps[t])
+        // Most tokens are not capitalised words: passed over in one sweep.
+        let next = ctx.seg.tokens[i..]
+            .iter()
+            .zip(&ctx.caps[i..])
+            .position(|(tok, &caps)| tok.kind == TokenKind::Word && (tok.shape.is_capitalised() || caps));
+        let Some(skip) = next else {
+            break;
         };
+        i += skip;
         if !free(ctx, i) {
             i += 1;
             continue;
@@ -352,35 +555,41 @@ fn link_partial_mentions(ctx: &mut Ctx) {
         // Every tail of the run ends with its last word, so a run whose last
         // word neither ends nor starts a name links to nothing: most
         // capitalised words ("The", "Monday") are rejected here, once.
-        let last_known = crate::text::with_lower(ctx.word(j - 1), |w| {
-            by_last.all.contains_key(w) || by_first.contains_key(w)
-        });
+        let last_word = ctx.word(j - 1);
+        let last_known = ends.may_hold(last_word) && {
+            let w = lk.words.find(last_word);
+            lk.by_last.all.contains_key(&w) || !by_first.get(w).is_empty()
+        };
         if !last_known {
             i = j;
             continue;
         }
+        words.clear();
+        words.extend((i..j).map(|t| lk.words.find(ctx.word(t))));
         // Try the longest tail first: "Mr Van Dijk" → "Van Dijk".
         let mut linked_to = None;
         'starts: for s in i..j {
-            let words: Vec<String> = (s..j).map(|t| ctx.word(t).to_lowercase()).collect();
-            if words.len() == 1 && ctx.has(s, flag::NOT_NAME) {
+            let tail = &words[s - i..];
+            if tail.len() == 1 && ctx.has(s, flag::NOT_NAME) {
                 continue;
             }
-            let candidates: Vec<u32> = by_last
-                .get(&words)
-                .iter()
-                .copied()
-                .filter(|&c| ctx.clusters[c as usize].words.ends_with(&words))
-                .collect();
-            if let Some(c) = most_recent(&starts, &candidates, ctx.tok(s).start as usize) {
+            candidates.clear();
+            candidates.extend(
+                lk.by_last
+                    .get(tail)
+                    .iter()
+                    .copied()
+                    .filter(|&c| lk.names[c as usize].ends_with(tail)),
+            );
+            if let Some(c) = most_recent(&lk.starts, &candidates, ctx.tok(s).start as usize) {
                 linked_to = Some((s, c, "surname-link"));
                 break 'starts;
             }
-            if words.len() == 1 {
-                let firsts: &[u32] = by_first.get(&words[0]).map_or(&[], Vec::as_slice);
+            if tail.len() == 1 {
+                let firsts = by_first.get(tail[0]);
                 let common = ctx.lex(s).first_name.is_some_and(|f| f.common_word);
                 if firsts.len() == 1 && !common && !ctx.caps[s] {
-                    linked_to = Some((s, firsts[0], "first-name-link"));
+                    linked_to = Some((s, firsts[0].1, "first-name-link"));
                     break 'starts;
                 }
             }
@@ -394,7 +603,7 @@ fn link_partial_mentions(ctx: &mut Ctx) {
                 }
             }
             let gender_hint = s.checked_sub(1).and_then(|p| honorific(ctx.word(p)));
-            starts.add(c, ctx.tok(s).start as usize);
+            lk.starts.add(c, ctx.tok(s).start as usize);
             ctx.push(Mention {
                 start: ctx.tok(s).start as usize,
                 end: ctx.tok(j - 1).end as usize,
@@ -420,6 +629,7 @@ fn link_partial_mentions(ctx: &mut Ctx) {
 /// Pass 5: offices, countries and description nouns tied to people, by
 /// pre-modifiers ("Indian National Security Advisor Ajit Doval") and
 /// appositives ("Nikolai Patrushev, secretary of ...").
+#[inline(never)]
 pub(super) fn attach_pass(ctx: &mut Ctx) {
     // Country mentions by start, to find those inside an office's span
     // without scanning every mention (the pass does not change them).

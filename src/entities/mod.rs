@@ -64,8 +64,6 @@ pub(crate) struct Mention {
 pub(crate) struct Cluster {
     /// The fullest name written in the article (or the list's canonical).
     pub name: String,
-    /// Words of `name`, for linking partial mentions.
-    pub words: Vec<String>,
     /// Index into the people list, when known.
     pub known: Option<u32>,
     pub gender: Gender,
