@@ -409,7 +409,8 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
 
     // Single-word mentions found by rules ("Mr Blair", "Smith, a lawyer").
     // The clusters made so far with names of two words or more, by their
-    // first word; this loop only makes clusters of one word.
+    // first word; the clusters this loop makes (mostly of one word, but
+    // "van Dijk" has two) join the index after it, not during it.
     let mut by_first = FirstWords::default();
     by_first.add(&lk.names, 0);
     let made = lk.names.len();
