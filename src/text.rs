@@ -25,6 +25,25 @@ pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// Calls `f` with `word` as [`str::to_ascii_lowercase`] has it (only ASCII
+/// letters lowered), without allocating for words of up to 48 bytes.
+pub(crate) fn with_ascii_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let bytes = word.as_bytes();
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        return f(word);
+    }
+    let mut buf = [0u8; 48];
+    if let Some(lower) = buf.get_mut(..bytes.len()) {
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        // Lowering ASCII letters keeps UTF-8 valid.
+        if let Ok(w) = std::str::from_utf8(lower) {
+            return f(w);
+        }
+    }
+    f(&word.to_ascii_lowercase())
+}
+
 /// An ASCII word of up to 15 bytes, lower-cased, with its length, in one
 /// integer: a hash key with no heap behind it, compared in one go. `None`
 /// for a longer word or one with any non-ASCII byte.
@@ -58,6 +77,13 @@ mod tests {
         assert_eq!(with_lower("ÉCOLE", str::to_string), "école");
         let long = "A".repeat(100);
         assert_eq!(with_lower(&long, str::len), 100);
+    }
+
+    #[test]
+    fn lowers_ascii_letters_only() {
+        for word in ["said", "Said", "ÉCOLE", "\u{212A}ey", "Today", &"Ab".repeat(40)] {
+            assert_eq!(with_ascii_lower(word, str::to_string), word.to_ascii_lowercase());
+        }
     }
 
     #[test]

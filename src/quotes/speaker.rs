@@ -31,11 +31,11 @@ struct Subject {
 }
 
 fn pronoun_gender(word: &str) -> Option<Gender> {
-    match word.to_ascii_lowercase().as_str() {
+    crate::text::with_ascii_lower(word, |w| match w {
         "he" | "him" | "his" => Some(Gender::Male),
         "she" | "her" | "hers" => Some(Gender::Female),
         _ => None,
-    }
+    })
 }
 
 /// How many of the most recent subjects a pronoun looks back over. Articles
