@@ -116,13 +116,23 @@ pub struct CueForm {
     pub tense: Tense,
 }
 
+/// The forms that start with one word: the rest of each form's words (lower
+/// case), and the form.
+pub type CueForms = Vec<(Vec<String>, CueForm)>;
+
 /// Every cue, and its forms by first word (lower case).
 #[derive(Clone, Debug, Default)]
 pub struct CueLexicon {
     /// The cues.
     pub cues: Vec<Cue>,
     /// Forms by their first word, lower case; each with the remaining words.
-    pub by_first_word: FxHashMap<String, Vec<(Vec<String>, CueForm)>>,
+    pub by_first_word: FxHashMap<String, CueForms>,
+    /// The entries of `by_first_word` whose first word is ASCII of up to 15
+    /// bytes (nearly all), keyed by [`crate::text::pack_ascii_lower`]. Cue
+    /// detection looks up every candidate word of a text; hashing a string
+    /// and comparing it through a pointer cost several times what an
+    /// integer key does. Rebuilt by every [`CueLexicon::load`].
+    short: FxHashMap<u128, CueForms>,
 }
 
 impl CueLexicon {
@@ -213,7 +223,24 @@ impl CueLexicon {
         for forms in self.by_first_word.values_mut() {
             forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cue.cmp(&b.1.cue)));
         }
+        self.short = self
+            .by_first_word
+            .iter()
+            .filter_map(|(first, forms)| Some((crate::text::pack_ascii_lower(first.as_bytes())?, forms.clone())))
+            .collect();
         Ok(())
+    }
+
+    /// The forms whose first word is `word` in lower case (`word` in any
+    /// case), longest first.
+    #[inline]
+    pub fn forms(&self, word: &str) -> Option<&CueForms> {
+        // A short ASCII word lower-cases to a short ASCII word, which is a
+        // key of `by_first_word` only if it is one of `short` too.
+        match crate::text::pack_ascii_lower(word.as_bytes()) {
+            Some(key) => self.short.get(&key),
+            None => crate::text::with_lower(word, |lower| self.by_first_word.get(lower)),
+        }
     }
 
     /// The cue with index `i`.
@@ -223,11 +250,7 @@ impl CueLexicon {
 
     /// True when `word` (any case) is a form of a speech verb.
     pub fn is_speech_verb(&self, word: &str) -> bool {
-        crate::text::with_lower(word, |lower| self.is_speech_verb_lower(lower))
-    }
-
-    fn is_speech_verb_lower(&self, lower: &str) -> bool {
-        self.by_first_word.get(lower).is_some_and(|forms| {
+        self.forms(word).is_some_and(|forms| {
             forms.iter().any(|(rest, f)| {
                 rest.is_empty() && {
                     let cue = self.cue(f.cue);
@@ -258,6 +281,22 @@ mod tests {
         assert!(lex.cue(called.1.cue).frames.has(Frames::FOR));
         assert!(called.1.participle);
         assert_eq!(lex.cue(lex.by_first_word["believes"][0].1.cue).frames, Frames::CLAUSE);
+    }
+
+    #[test]
+    fn looks_up_forms_of_any_length_and_script() {
+        let text = "cue\tclass\ttype\tforms\nsay\tspeech\tverb\tsay|said\nüberzeugen\tthought\tverb\tÜberzeugt\ncounter-argue\tspeech\tverb\tcounter-argued\n";
+        let t = Table::parse("cues.tsv", text).unwrap();
+        let mut lex = CueLexicon::default();
+        lex.load(&t).unwrap();
+        for word in ["SAID", "said", "überzeugt", "ÜBERZEUGT", "Counter-Argued"] {
+            let want = crate::text::with_lower(word, |w| lex.by_first_word.get(w));
+            assert!(want.is_some(), "{word}");
+            assert_eq!(lex.forms(word), want, "{word}");
+        }
+        for word in ["says", "Sa\u{212A}d", "counter-arguing"] {
+            assert_eq!(lex.forms(word), None, "{word}");
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@
 mod cues;
 mod tsv;
 
-pub use cues::{Cue, CueForm, CueLexicon, CueType, Frames, Tense};
+pub use cues::{Cue, CueForm, CueForms, CueLexicon, CueType, Frames, Tense};
 
 use std::collections::BTreeMap;
 

@@ -512,32 +512,33 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
             continue;
         }
         let first = k + 1;
-        let fw = c.word(first).to_ascii_lowercase();
-        let starts_well = matches!(
-            fw.as_str(),
-            "a" | "an"
-                | "the"
-                | "who"
-                | "whose"
-                | "which"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "now"
-                | "then"
-                | "also"
-                | "of"
-                | "from"
-                | "himself"
-                | "herself"
-                | "once"
-                | "formerly"
-                | "former"
-        ) || c.tok(first).kind == TokenKind::Number
-            || c.tok(first).shape.is_capitalised()
-            || c.mention_kind(first).is_some()
-            || c.gaz.nouns.contains_key(&fw);
+        let starts_well = crate::text::with_ascii_lower(c.word(first), |fw| {
+            matches!(
+                fw,
+                "a" | "an"
+                    | "the"
+                    | "who"
+                    | "whose"
+                    | "which"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "now"
+                    | "then"
+                    | "also"
+                    | "of"
+                    | "from"
+                    | "himself"
+                    | "herself"
+                    | "once"
+                    | "formerly"
+                    | "former"
+            ) || c.tok(first).kind == TokenKind::Number
+                || c.tok(first).shape.is_capitalised()
+                || c.mention_kind(first).is_some()
+                || c.gaz.nouns.contains_key(fw)
+        });
         if !starts_well {
             break;
         }
@@ -626,31 +627,32 @@ fn trim_content(c: &QCtx, from: usize, mut to: usize) -> Option<Range<usize>> {
 fn clause_subject(c: &QCtx, lo: usize, hi: usize) -> Option<Range<usize>> {
     let mut start = lo;
     // Skip an opening adverbial ending in a comma within six words.
-    if let Some(k) = (lo..hi.min(lo + 7)).find(|&k| c.word(k) == ",") {
-        let first = c.word(lo).to_ascii_lowercase();
-        if matches!(
-            first.as_str(),
-            "on" | "in"
-                | "at"
-                | "after"
-                | "before"
-                | "during"
-                | "earlier"
-                | "later"
-                | "also"
-                | "meanwhile"
-                | "speaking"
-                | "asked"
-                | "last"
-                | "yesterday"
-                | "today"
-                | "separately"
-                | "however"
-                | "but"
-                | "and"
-        ) {
-            start = k + 1;
-        }
+    if let Some(k) = (lo..hi.min(lo + 7)).find(|&k| c.word(k) == ",")
+        && crate::text::with_ascii_lower(c.word(lo), |first| {
+            matches!(
+                first,
+                "on" | "in"
+                    | "at"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "earlier"
+                    | "later"
+                    | "also"
+                    | "meanwhile"
+                    | "speaking"
+                    | "asked"
+                    | "last"
+                    | "yesterday"
+                    | "today"
+                    | "separately"
+                    | "however"
+                    | "but"
+                    | "and"
+            )
+        })
+    {
+        start = k + 1;
     }
     // The subject runs to the main verb: an auxiliary, a cue, or any word
     // no noun phrase holds ("Wolves manager Marco Bellandi was ...").
@@ -798,8 +800,8 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         cue_end += 3;
     }
     let initial = (lo..h.first).all(|k| c.tok(k).kind == TokenKind::Punct);
-    let head_word = c.word(h.head).to_ascii_lowercase();
-    let ing = head_word.ends_with("ing");
+    let head_word = c.word(h.head).as_bytes();
+    let ing = head_word.len() >= 3 && head_word[head_word.len() - 3..].eq_ignore_ascii_case(b"ing");
 
     // Participles: ", saying that C" and fronted "Noting that X, S said Y".
     if h.participle && ing {
@@ -968,35 +970,40 @@ fn skip_adjunct(c: &QCtx, at: usize, end: usize) -> usize {
     if at >= end {
         return at;
     }
-    let w = c.word(at).to_ascii_lowercase();
     let is_time = |k: usize| {
-        k < end && {
-            let t = c.word(k).to_ascii_lowercase();
-            matches!(
-                t.as_str(),
-                "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "week"
-                    | "month"
-                    | "year"
-                    | "night"
-                    | "weekend"
-                    | "morning"
-                    | "afternoon"
-                    | "evening"
-            )
-        }
+        k < end
+            && crate::text::with_ascii_lower(c.word(k), |t| {
+                matches!(
+                    t,
+                    "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "week"
+                        | "month"
+                        | "year"
+                        | "night"
+                        | "weekend"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                )
+            })
     };
-    let skipped = match w.as_str() {
+    // Some(true): a time on its own; Some(false): a word that needs a time
+    // after it ("on Thursday", "last week").
+    let alone = crate::text::with_ascii_lower(c.word(at), |w| match w {
         "yesterday" | "today" | "tonight" | "earlier" | "recently" | "previously" | "later" | "again"
-        | "afterwards" | "then" => at + 1,
-        "on" if is_time(at + 1) => at + 2,
-        "last" | "this" if is_time(at + 1) => at + 2,
+        | "afterwards" | "then" => Some(true),
+        "on" | "last" | "this" => Some(false),
+        _ => None,
+    });
+    let skipped = match alone {
+        Some(true) => at + 1,
+        Some(false) if is_time(at + 1) => at + 2,
         _ => return at,
     };
     // "on Monday night"
@@ -1025,15 +1032,17 @@ fn only_circumstance(c: &QCtx, at: usize, end: usize) -> bool {
 /// A short addressee phrase: a pronoun, or up to five words of a name or
 /// noun phrase.
 fn np_after_short(c: &QCtx, start: usize, end: usize) -> Option<Range<usize>> {
-    let w = c.word(start).to_ascii_lowercase();
-    if matches!(
-        w.as_str(),
-        "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "journalists"
-    ) {
+    // Some(true): the whole phrase; Some(false): a determiner before it.
+    let opening = crate::text::with_ascii_lower(c.word(start), |w| match w {
+        "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "journalists" => Some(true),
+        "the" | "a" | "an" | "his" | "their" => Some(false),
+        _ => None,
+    });
+    if opening == Some(true) {
         return Some(start..start + 1);
     }
     let mut k = start;
-    if matches!(w.as_str(), "the" | "a" | "an" | "his" | "her" | "their") {
+    if opening == Some(false) {
         k += 1;
     }
     let first = k;

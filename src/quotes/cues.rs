@@ -1,6 +1,11 @@
 //! Cue detection: where the cue lexicon's forms occur in a sentence, with
 //! the auxiliaries and adverbs that belong to them ("has also said").
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use crate::entities::flag;
 use crate::gazetteer::{CueLexicon, CueType, Tense};
 use crate::record::CueClass;
 use crate::segment::{Segmentation, TokenKind};
@@ -28,9 +33,73 @@ pub(crate) struct CueHit {
     pub sentence: usize,
 }
 
+/// Bits of [`small_words`].
+const JOINS_LEFT: u8 = 1;
+const NOUN_CONTEXT: u8 = 2;
+/// "the", "a", "an", "so": before a past form, an adjective reading.
+const BEFORE_ADJECTIVE: u8 = 4;
+
+/// The classes above of an ASCII word of up to 15 bytes (any case), or
+/// `None` for another word. The cue rules test the words next to every cue;
+/// one integer lookup answers where the chains of string comparisons under
+/// `with_lower` cost several times as much.
+fn small_words(word: &str) -> Option<u8> {
+    static TABLE: OnceLock<FxHashMap<u128, u8>> = OnceLock::new();
+    let key = crate::text::pack_ascii_lower(word.as_bytes())?;
+    let table = TABLE.get_or_init(|| {
+        let mut t: FxHashMap<u128, u8> = FxHashMap::default();
+        for (list, bit) in [
+            (JOINS_LEFT_WORDS, JOINS_LEFT),
+            (NOUN_CONTEXT_WORDS, NOUN_CONTEXT),
+            (&["the", "a", "an", "so"][..], BEFORE_ADJECTIVE),
+        ] {
+            for w in list {
+                // The lists' other words ("’s") are never the lower case
+                // of a short ASCII word: `joins_left` asks them itself.
+                if let Some(k) = crate::text::pack_ascii_lower(w.as_bytes()) {
+                    *t.entry(k).or_default() |= bit;
+                }
+            }
+        }
+        t
+    });
+    Some(table.get(&key).copied().unwrap_or(0))
+}
+
+/// The ASCII words of [`joins_left_any`], for [`small_words`].
+#[rustfmt::skip]
+const JOINS_LEFT_WORDS: &[&str] = &[
+    "has", "have", "had", "also", "later", "then", "will", "would", "could", "can", "may", "might", "should",
+    "must", "did", "does", "do", "reportedly", "previously", "recently", "again", "once", "repeatedly", "publicly",
+    "privately", "separately", "quickly", "further", "now", "often", "frequently", "always", "never", "not", "n't",
+    "already", "still", "even", "initially", "originally", "first", "subsequently", "eventually", "finally",
+    "flatly", "strongly", "openly", "explicitly", "specifically", "recently,", "just", "is", "was", "are", "were",
+    "been", "be", "being", "'s", "has been", "widely", "long", "privately,", "emphatically", "firmly", "clearly",
+    "bluntly", "angrily", "simply", "immediately",
+];
+
+/// The words of [`noun_context_any`], for [`small_words`].
+#[rustfmt::skip]
+const NOUN_CONTEXT_WORDS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "any", "no",
+    "every", "each", "such", "same", "other", "another", "of", "for", "in", "on", "at", "by", "with", "from", "to",
+    "into", "about", "over", "under", "new", "first", "last", "whose", "what", "which", "and", "or", "but", "than",
+    "as", "like", "without", "against", "two", "three", "four", "five", "several", "more", "fewer", "less", "own",
+    "state", "big", "good", "bad", "key", "major", "main", "final", "public", "official", "second", "local",
+    "federal", "national", "political", "economic", "social", "recent", "further",
+];
+
 /// Auxiliaries, adverbs and negations that join a verb cue on its left:
 /// "has said", "also told", "would later say", "did not deny".
 fn joins_left(word: &str) -> bool {
+    match small_words(word) {
+        Some(bits) => bits & JOINS_LEFT != 0,
+        None => joins_left_any(word),
+    }
+}
+
+/// [`joins_left`] of any word.
+fn joins_left_any(word: &str) -> bool {
     crate::text::with_lower(word, |lw| {
         matches!(
             lw,
@@ -112,6 +181,14 @@ fn joins_left(word: &str) -> bool {
 /// Words after which a base or third-person form is a noun: "the state",
 /// "his plans", "of questions".
 fn noun_context(word: &str) -> bool {
+    match small_words(word) {
+        Some(bits) => bits & NOUN_CONTEXT != 0,
+        None => noun_context_any(word),
+    }
+}
+
+/// [`noun_context`] of any word.
+fn noun_context_any(word: &str) -> bool {
     crate::text::with_lower(word, |lw| {
         matches!(
             lw,
@@ -274,31 +351,44 @@ fn verb_reading(text: &str, seg: &Segmentation, first: usize, head: usize, tense
             }
             !noun_context(pw)
         }
-        Tense::Past => !crate::text::with_lower(pw, |lw| matches!(lw, "the" | "a" | "an" | "so")),
+        Tense::Past => match small_words(pw) {
+            Some(bits) => bits & BEFORE_ADJECTIVE == 0,
+            None => !crate::text::with_lower(pw, |lw| matches!(lw, "the" | "a" | "an" | "so")),
+        },
         _ => true,
     }
 }
 
 /// Finds every cue of the allowed classes in the text, outside the tokens
-/// for which `excluded` is true (the inside of quotations).
+/// for which `excluded` is true (the inside of quotations). `word_flags`
+/// holds each token's entity lexicon flags: only a token flagged
+/// [`flag::CUE_START`] can start a cue.
 pub(crate) fn find_cues(
     text: &str,
     seg: &Segmentation,
     lexicon: &CueLexicon,
     classes: &[CueClass],
-    is_cue_start: impl Fn(usize) -> bool,
+    word_flags: &[u32],
     excluded: impl Fn(usize) -> bool,
 ) -> Vec<CueHit> {
-    let mut hits = Vec::new();
+    let mut hits = Vec::with_capacity(16);
     for (si, s) in seg.sentences.iter().enumerate() {
         let mut i = s.tokens.start;
         while i < s.tokens.end {
+            // Few words can start a cue: a scan of their flags passes over
+            // the rest without reading the tokens.
+            let from = i.min(word_flags.len());
+            let to = s.tokens.end.min(word_flags.len());
+            let Some(k) = word_flags[from..to].iter().position(|&f| f & flag::CUE_START != 0) else {
+                break;
+            };
+            i = from + k;
             let tok = &seg.tokens[i];
-            if tok.kind != TokenKind::Word || !is_cue_start(i) || excluded(i) || tok.end - tok.start > 30 {
+            if tok.kind != TokenKind::Word || excluded(i) || tok.end - tok.start > 30 {
                 i += 1;
                 continue;
             }
-            let Some(forms) = crate::text::with_lower(tok.text(text), |w| lexicon.by_first_word.get(w)) else {
+            let Some(forms) = lexicon.forms(tok.text(text)) else {
                 i += 1;
                 continue;
             };
@@ -356,4 +446,25 @@ pub(crate) fn find_cues(
         }
     }
     hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_table_answers_as_the_word_lists() {
+        let mut words: Vec<String> = Vec::new();
+        for w in JOINS_LEFT_WORDS.iter().chain(NOUN_CONTEXT_WORDS) {
+            words.extend([w.to_string(), w.to_uppercase(), format!("{w}x"), w[1..].to_string()]);
+        }
+        words.extend(["’s", "’S", "so", "So", "", "saidsaidsaidsaid", "\u{212A}ey", "Ünder"].map(String::from));
+        for w in &words {
+            assert_eq!(joins_left(w), joins_left_any(w), "{w:?}");
+            assert_eq!(noun_context(w), noun_context_any(w), "{w:?}");
+            let adjective = crate::text::with_lower(w, |lw| matches!(lw, "the" | "a" | "an" | "so"));
+            let table = small_words(w).map(|bits| bits & BEFORE_ADJECTIVE != 0);
+            assert!(table.is_none_or(|t| t == adjective), "{w:?}");
+        }
+    }
 }

@@ -281,13 +281,7 @@ impl QuoteFinder {
                 t.start as usize != q.open && t.end as usize != q.close
             }
         };
-        let cue_start = |i: usize| {
-            tagged
-                .flags
-                .get(i)
-                .is_some_and(|&f| f & crate::entities::flag::CUE_START != 0)
-        };
-        let hits = cues::find_cues(text, seg, &gaz.cues, &self.classes, cue_start, inside);
+        let hits = cues::find_cues(text, seg, &gaz.cues, &self.classes, &tagged.flags, inside);
         let mut cue_at = vec![NONE; n];
         for (h, hit) in hits.iter().enumerate() {
             cue_at[hit.first] = h as u32;

@@ -1,5 +1,7 @@
 //! Speaker resolution: from the local source mention to a person.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use super::phrases::{head_person, is_pronoun};
@@ -29,11 +31,11 @@ struct Subject {
 }
 
 fn pronoun_gender(word: &str) -> Option<Gender> {
-    match word.to_ascii_lowercase().as_str() {
+    crate::text::with_ascii_lower(word, |w| match w {
         "he" | "him" | "his" => Some(Gender::Male),
         "she" | "her" | "hers" => Some(Gender::Female),
         _ => None,
-    }
+    })
 }
 
 /// How many of the most recent subjects a pronoun looks back over. Articles
@@ -78,15 +80,21 @@ impl Subjects {
 
 /// The first person mentioned in each sentence, as a subject candidate.
 fn sentence_subjects(c: &QCtx) -> Vec<Subject> {
-    let mut out = Vec::new();
-    for (si, s) in c.seg.sentences.iter().enumerate() {
-        let _ = si;
-        if let Some(t) = s
-            .tokens
-            .clone()
-            .find(|&t| c.person_cluster(t).is_some() && !c.in_quote(t))
-            && let Some(cluster) = c.person_cluster(t)
-        {
+    let mut out = Vec::with_capacity(c.seg.sentences.len());
+    for s in &c.seg.sentences {
+        // Most tokens are in no mention: the scan looks at the mention
+        // index alone until it meets one.
+        let covered = s.tokens.start.min(c.mention_of.len())..s.tokens.end.min(c.mention_of.len());
+        let found = c.mention_of[covered.clone()]
+            .iter()
+            .zip(covered)
+            .filter(|&(&m, _)| m != NONE)
+            .find_map(|(_, t)| {
+                c.person_cluster(t)
+                    .filter(|_| !c.in_quote(t))
+                    .map(|cluster| (t, cluster))
+            });
+        if let Some((t, cluster)) = found {
             out.push(Subject {
                 at: c.tok(t).start as usize,
                 cluster,
@@ -106,17 +114,15 @@ pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
     };
     let mut people = People::new(c);
     let outer_quote = outer_quotes(found);
-    let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by_key(|&i| {
-        found[i]
-            .source
-            .map_or(found[i].content.first().map_or(0, |x| x.0), |s| s.0)
-    });
+    // By offset, ties in `found` order (as a stable sort keeps them).
+    let mut order: Vec<(usize, usize)> = found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.source.map_or(f.content.first().map_or(0, |x| x.0), |s| s.0), i))
+        .collect();
+    order.sort_unstable();
     let mut last_speaker: Option<(usize, u32, usize)> = None; // (at, cluster, paragraph)
-    for i in order {
-        let at = found[i]
-            .source
-            .map_or(found[i].content.first().map_or(0, |x| x.0), |s| s.0);
+    for (at, i) in order {
         let paragraph = c.seg.paragraph_at(at).unwrap_or(0);
         // Inside someone's words, a description is rarely the speaker
         // themself ("the regulator says" in the interviewer's question).
@@ -181,10 +187,9 @@ fn resolve_source(
         f.confidence = if linked { 0.9 } else { 0.95 };
         return;
     }
-    let words: Vec<&str> = src.clone().map(|t| c.word(t)).collect();
     // A pronoun.
-    if words.len() == 1 && is_pronoun(words[0]) {
-        let w = words[0];
+    if src.len() == 1 && is_pronoun(c.word(src.start)) {
+        let w = c.word(src.start);
         match pronoun_gender(w) {
             Some(gender) => {
                 let candidates: Vec<&Subject> = subjects
@@ -232,8 +237,14 @@ fn resolve_source(
         .filter(|&t| matches!(c.tok(t).kind, TokenKind::Word | TokenKind::Number))
         .last();
     if let Some(h) = head {
-        let noun = c.word(h).to_lowercase();
-        let entry = c.gaz.nouns.get(&noun).copied();
+        let word = c.word(h);
+        // Nearly every head is written in lower case already.
+        let noun: Cow<str> = if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            Cow::Borrowed(word)
+        } else {
+            Cow::Owned(word.to_lowercase())
+        };
+        let entry = c.gaz.nouns.get(noun.as_ref()).copied();
         let is_office = c.mention_kind(h) == Some(EntityKind::Office);
         // "the 58-year-old", "the Spaniard": an age or a nationality
         // describes a person too.
@@ -426,13 +437,18 @@ impl People {
     }
 }
 
+/// The words of a phrase, one space between each.
 fn phrase_text(c: &QCtx, src: &std::ops::Range<usize>) -> String {
     let (s, e) = c.span(src);
-    c.text[s..e]
-        .trim_end_matches([',', ' '])
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let phrase = c.text[s..e].trim_end_matches([',', ' ']);
+    let mut out = String::with_capacity(phrase.len());
+    for word in phrase.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// For each attribution, the first (in `found` order) whose content holds
