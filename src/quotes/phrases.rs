@@ -15,6 +15,7 @@ use rustc_hash::FxHashMap;
 use super::QCtx;
 use crate::record::EntityKind;
 use crate::segment::TokenKind;
+use crate::text::pack_ascii_lower;
 
 /// Personal and relative pronouns that can be a whole speaker mention.
 #[rustfmt::skip]
@@ -89,33 +90,20 @@ pub(crate) fn closed_classes(word: &str) -> u16 {
         ];
         for (list, bit) in lists {
             for w in list {
-                if let Some(k) = pack_lower(w.as_bytes()) {
+                if let Some(k) = pack_ascii_lower(w.as_bytes()) {
                     *t.entry(k).or_default() |= bit;
                 }
             }
         }
         t
     });
+    // No closed-class word is longer than 15 bytes or other than ASCII.
     let key = if word.is_ascii() {
-        pack_lower(word.as_bytes())
+        pack_ascii_lower(word.as_bytes())
     } else {
-        crate::text::with_lower(word, |lw| pack_lower(lw.as_bytes()).filter(|_| lw.is_ascii()))
+        crate::text::with_lower(word, |lw| pack_ascii_lower(lw.as_bytes()))
     };
     key.and_then(|k| table.get(&k).copied()).unwrap_or(0)
-}
-
-/// An ASCII word of up to 15 bytes, lower-cased, with its length, in one
-/// integer (`None` for longer words: no closed-class word is that long).
-fn pack_lower(word: &[u8]) -> Option<u128> {
-    if word.len() > 15 {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    for (d, s) in buf.iter_mut().zip(word) {
-        *d = s.to_ascii_lowercase();
-    }
-    buf[15] = word.len() as u8;
-    Some(u128::from_le_bytes(buf))
 }
 
 /// Personal and relative pronouns that can be a whole speaker mention.
