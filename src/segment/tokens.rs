@@ -228,8 +228,9 @@ fn ends_word(bytes: &[u8], end: usize) -> bool {
 /// can be reused across articles.
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
-    // English prose has a token every five or six bytes.
-    out.reserve(text.len() / 5);
+    // English prose has a token every five or six bytes; text dense with
+    // numbers and punctuation has more, and regrowing copies the vector.
+    out.reserve(text.len() / 4 + 16);
     let bytes = text.as_bytes();
     // The loop handles white space, plain ASCII words and numbers and
     // one-byte punctuation, which are nearly all tokens of English text;
