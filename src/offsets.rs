@@ -45,7 +45,7 @@ impl<'a> CharIndex<'a> {
         let mut count = 0u32;
         for chunk in bytes.chunks(BLOCK) {
             blocks.push(count);
-            count += chunk.iter().filter(|&&b| !is_continuation(b)).count() as u32;
+            count += u32::from(char_starts(chunk));
         }
         blocks.push(count);
         CharIndex { text, blocks }
@@ -76,10 +76,7 @@ impl<'a> CharIndex<'a> {
         let block = byte / BLOCK;
         let base = self.blocks[block] as usize;
         let from = block * BLOCK;
-        base + self.text.as_bytes()[from..byte]
-            .iter()
-            .filter(|&&b| !is_continuation(b))
-            .count()
+        base + usize::from(char_starts(&self.text.as_bytes()[from..byte]))
     }
 
     /// The byte offset of code-point offset `ch`, clamped to the text's end.
@@ -115,6 +112,15 @@ impl<'a> CharIndex<'a> {
     pub fn char_range(&self, start: usize, end: usize) -> (usize, usize) {
         (self.char_offset(start), self.char_offset(end))
     }
+}
+
+/// How many characters start in `bytes`, at most one block long. Counting in
+/// a byte lets the loop run on whole vectors of bytes at once.
+fn char_starts(bytes: &[u8]) -> u8 {
+    debug_assert!(bytes.len() <= BLOCK);
+    bytes
+        .iter()
+        .fold(0u8, |n, &b| n.wrapping_add(u8::from(!is_continuation(b))))
 }
 
 fn is_continuation(b: u8) -> bool {

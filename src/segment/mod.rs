@@ -77,9 +77,13 @@ impl Segmentation {
         tokens::tokenize(text, &mut self.tokens);
         self.sentences.clear();
         self.paragraphs.clear();
-        let mut ranges = Vec::new();
+        let mut ranges = Vec::with_capacity(text.len() / 128 + 4);
         paragraphs::paragraphs(text, &mut ranges);
-        let mut ends = Vec::new();
+        // News sentences run to a hundred-odd bytes; reserving for shorter
+        // ones saves regrowing (and copying) the vector as it fills.
+        self.sentences.reserve(text.len() / 64 + 1);
+        self.paragraphs.reserve(ranges.len());
+        let mut ends = Vec::with_capacity(16);
         for (p, &(start, end)) in ranges.iter().enumerate() {
             let first = self.tokens.partition_point(|t| (t.start as usize) < start);
             let last = self.tokens.partition_point(|t| (t.start as usize) < end);

@@ -58,13 +58,18 @@ pub fn split(text: &str, tokens: &[Token], ends: &mut Vec<usize>) {
     let bytes = text.as_bytes();
     let mut k = 0;
     while k < n {
-        let t = &tokens[k];
         // Only a token ending in '.', '!', '?' or '…' (E2 80 A6) can end a
         // sentence: one byte settles it for nearly every token.
-        if !matches!(bytes[t.end as usize - 1], b'.' | b'!' | b'?' | 0xA6) {
-            k += 1;
-            continue;
-        }
+        let Some(skip) = tokens[k..].iter().position(|t| {
+            matches!(
+                bytes.get((t.end as usize).wrapping_sub(1)),
+                Some(b'.' | b'!' | b'?' | 0xA6)
+            )
+        }) else {
+            break;
+        };
+        k += skip;
+        let t = &tokens[k];
         let dotted = t.kind == TokenKind::Word && t.text(text).ends_with('.');
         if !(terminal(text, t) || dotted) {
             k += 1;

@@ -179,69 +179,151 @@ mod class {
     };
 }
 
+/// Length of the run of ASCII letters and digits that starts `bytes`.
+fn ascii_alnum_len(bytes: &[u8]) -> usize {
+    // Eight bytes at a time: most words fit in one step.
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..).and_then(<[u8]>::first_chunk::<8>) {
+        let stops = not_alnum(u64::from_le_bytes(*chunk));
+        if stops != 0 {
+            return n + (stops.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    let rest = bytes.get(n..).unwrap_or_default();
+    n + rest
+        .iter()
+        .position(|&b| !b.is_ascii_alphanumeric())
+        .unwrap_or(rest.len())
+}
+
+/// The high bit of each byte of `w` that is not an ASCII letter or digit.
+fn not_alnum(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // Every sum below stays within its byte because the high bits are
+    // cleared first; bytes that had one are rejected at the end.
+    let low = w & !HIGH;
+    let folded = low | (ONES * 0x20);
+    let letter = (folded + ONES * (0x80 - b'a' as u64)) & !(folded + ONES * (0x7f - b'z' as u64));
+    let digit = (low + ONES * (0x80 - b'0' as u64)) & !(low + ONES * (0x7f - b'9' as u64));
+    !((letter | digit) & !w) & HIGH
+}
+
+/// True when a word that has run up to `end` ends there: the next byte cannot
+/// continue it, or it is a joiner (`'`, `-`, `.`, `,`) with no letter or
+/// digit after it.
+fn ends_word(bytes: &[u8], end: usize) -> bool {
+    match bytes.get(end) {
+        None => true,
+        Some(&b) if b >= 0x80 => false,
+        Some(b'\'' | b'-' | b'.' | b',') => !bytes
+            .get(end + 1)
+            .is_some_and(|&n| n >= 0x80 || n.is_ascii_alphanumeric()),
+        Some(_) => true,
+    }
+}
+
 /// Appends the tokens of `text` to `out`. `out` is cleared first, so a buffer
 /// can be reused across articles.
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
-    // English prose has a token every five or six bytes.
-    out.reserve(text.len() / 5);
-    let mut scan = Scanner {
-        text,
-        at: 0,
-
-        ascii: true,
-    };
+    // English prose has a token every five or six bytes; text dense with
+    // numbers and punctuation has more, and regrowing copies the vector.
+    out.reserve(text.len() / 4 + 16);
     let bytes = text.as_bytes();
-    while scan.at < bytes.len() {
-        let b = bytes[scan.at];
-        let start = scan.at;
-        let kind = match class::OF[b as usize] {
+    // The loop handles white space, plain ASCII words and numbers and
+    // one-byte punctuation, which are nearly all tokens of English text;
+    // `other_token` does the rest, away from the loop's registers.
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let class = class::OF[b as usize];
+        let (kind, shape, end) = match class {
             class::SPACE => {
-                scan.at += 1;
+                at += 1;
                 continue;
             }
-            class::UPPER | class::LOWER | class::DIGIT => scan.word(b as char),
-            class::OTHER => {
-                if b == b'\'' && scan.possessive_follows() {
-                    scan.possessive()
-                } else {
-                    scan.at += 1;
-                    TokenKind::Punct
-                }
-            }
-            _ => {
-                let Some(c) = text[scan.at..].chars().next() else {
-                    break;
-                };
-                if c.is_whitespace() || c == '\u{feff}' {
-                    scan.bump(c);
+            class::UPPER | class::LOWER | class::DIGIT => {
+                let end = at + ascii_alnum_len(bytes.get(at..).unwrap_or_default());
+                if !ends_word(bytes, end) {
+                    at = other_token(text, at, class, out);
                     continue;
                 }
-                if is_word_char(c) {
-                    scan.word(c)
-                } else if c == '’' && scan.possessive_follows() {
-                    scan.possessive()
-                } else {
-                    scan.bump(c);
-                    TokenKind::Punct
+                match class {
+                    class::LOWER => (TokenKind::Word, Shape(Shape::LOWER_START), end),
+                    class::UPPER => (TokenKind::Word, Shape::of_ascii(&bytes[at..end]), end),
+                    _ => (TokenKind::Number, Shape::default(), end),
                 }
             }
-        };
-        let shape = match kind {
-            // A lower-case first letter settles an ASCII word's shape; a
-            // capitalised one is usually settled by its second letter.
-            TokenKind::Word if scan.ascii && class::OF[b as usize] == class::LOWER => Shape(Shape::LOWER_START),
-            TokenKind::Word if scan.ascii => Shape::of_ascii(&bytes[start..scan.at]),
-            TokenKind::Word => Shape::of(&text[start..scan.at]),
-            _ => Shape::default(),
+            class::OTHER if b != b'\'' => (TokenKind::Punct, Shape::default(), at + 1),
+            _ => {
+                at = other_token(text, at, class, out);
+                continue;
+            }
         };
         out.push(Token {
-            start: start as u32,
-            end: scan.at as u32,
+            start: at as u32,
+            end: end as u32,
             kind,
             shape,
         });
+        at = end;
     }
+}
+
+/// Scans the token (or white space) at `start`, whose first byte is of
+/// `class`, pushing it to `out`; returns where the next one may start.
+#[inline(never)]
+fn other_token(text: &str, start: usize, class: u8, out: &mut Vec<Token>) -> usize {
+    let mut scan = Scanner {
+        text,
+        at: start,
+        ascii: true,
+    };
+    let bytes = text.as_bytes();
+    let b = bytes[start];
+    let kind = match class {
+        class::UPPER | class::LOWER | class::DIGIT => scan.word(b as char),
+        class::OTHER => {
+            if b == b'\'' && scan.possessive_follows() {
+                scan.possessive()
+            } else {
+                scan.at += 1;
+                TokenKind::Punct
+            }
+        }
+        _ => {
+            let Some(c) = text[start..].chars().next() else {
+                return bytes.len();
+            };
+            if c.is_whitespace() || c == '\u{feff}' {
+                return start + c.len_utf8();
+            }
+            if is_word_char(c) {
+                scan.word(c)
+            } else if c == '’' && scan.possessive_follows() {
+                scan.possessive()
+            } else {
+                scan.bump(c);
+                TokenKind::Punct
+            }
+        }
+    };
+    let shape = match kind {
+        // A lower-case first letter settles an ASCII word's shape; a
+        // capitalised one is usually settled by its second letter.
+        TokenKind::Word if scan.ascii && class == class::LOWER => Shape(Shape::LOWER_START),
+        TokenKind::Word if scan.ascii => Shape::of_ascii(&bytes[start..scan.at]),
+        TokenKind::Word => Shape::of(&text[start..scan.at]),
+        _ => Shape::default(),
+    };
+    out.push(Token {
+        start: start as u32,
+        end: scan.at as u32,
+        kind,
+        shape,
+    });
+    scan.at
 }
 
 struct Scanner<'t> {
@@ -268,19 +350,9 @@ impl Scanner<'_> {
     /// Skips a run of ASCII letters and digits; returns how many bytes it
     /// skipped.
     fn ascii_alnum_run(&mut self) -> usize {
-        let bytes = self.text.as_bytes();
-        let start = self.at;
-        let mut at = start;
-        while at < bytes.len()
-            && matches!(
-                class::OF[bytes[at] as usize],
-                class::UPPER | class::LOWER | class::DIGIT
-            )
-        {
-            at += 1;
-        }
-        self.at = at;
-        at - start
+        let run = ascii_alnum_len(&self.text.as_bytes()[self.at..]);
+        self.at += run;
+        run
     }
 
     fn bump(&mut self, c: char) {
@@ -446,6 +518,23 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(toks(text), *want, "tokenizing {text:?}");
+        }
+    }
+
+    #[test]
+    fn alnum_runs_match_a_byte_loop() {
+        let all: Vec<u8> = (0..=255).collect();
+        let mut texts: Vec<Vec<u8>> = all
+            .iter()
+            .map(|&b| [b"abcdefg".as_slice(), &[b], b"xyz12345"].concat())
+            .collect();
+        texts.push(b"Z09azAZ".repeat(5));
+        texts.push(Vec::new());
+        for text in &texts {
+            for from in 0..text.len() {
+                let want = text[from..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                assert_eq!(ascii_alnum_len(&text[from..]), want, "{text:?} from {from}");
+            }
         }
     }
 
