@@ -662,20 +662,22 @@ pub(super) fn attach_pass(ctx: &mut Ctx) {
             if steps > 10 {
                 break;
             }
-            if let Some(m) = ctx.owner_mention(t).cloned() {
-                match m.kind {
-                    EntityKind::Office if !m.rule.is_empty() => attach_office(ctx, c, ctx.owner[t], countries),
-                    EntityKind::Country if !m.rule.is_empty() => {
-                        push_unique(&mut ctx.clusters[c as usize].countries, m.target)
-                    }
+            // The fields used, not a clone: a mention owns a string.
+            if let Some((kind, live, target, from)) = ctx
+                .owner_mention(t)
+                .map(|m| (m.kind, !m.rule.is_empty(), m.target, m.tokens.start))
+            {
+                match kind {
+                    EntityKind::Office if live => attach_office(ctx, c, ctx.owner[t], countries),
+                    EntityKind::Country if live => push_unique(&mut ctx.clusters[c as usize].countries, target),
                     _ => break,
                 }
-                j = ctx.prev_in_sentence(m.tokens.start);
+                j = ctx.prev_in_sentence(from);
                 continue;
             }
             let word = ctx.word(t);
             let tok = *ctx.tok(t);
-            if word == "." && t > 0 && honorific(ctx.word(t - 1)).is_some() {
+            if word == "." && t > 0 && ctx.honorific(t - 1).is_some() {
                 attach_title_nouns(ctx, c, t - 1);
                 j = ctx.prev_in_sentence(t);
                 continue;
@@ -683,12 +685,13 @@ pub(super) fn attach_pass(ctx: &mut Ctx) {
             if tok.kind != TokenKind::Word {
                 break;
             }
-            if honorific(word).is_some() {
+            let is_honorific = ctx.honorific(t).is_some();
+            if is_honorific {
                 attach_title_nouns(ctx, c, t);
             }
             if ctx.is_person_noun(t) {
                 attach_noun(ctx, c, t);
-            } else if !(honorific(word).is_some()
+            } else if !(is_honorific
                 || super::words::is_description_adjective(word)
                 || (tok.shape.is_capitalised() && !is_function_word(word)))
             {

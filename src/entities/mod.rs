@@ -148,6 +148,18 @@ impl<'a> Ctx<'a> {
         self.flags.get(i).is_some_and(|&flags| flags & f != 0)
     }
 
+    /// [`honorific`] of token `i`'s text. The lexicon flag settles most
+    /// words without the lookup: every honorific is in the lexicon under
+    /// its lower-case ASCII spelling, which is the key such a token gets;
+    /// only a word with its period attached ("Sen.") needs the full test.
+    pub fn honorific(&self, i: usize) -> Option<Gender> {
+        let word = self.word(i);
+        if !self.has(i, flag::HONORIFIC) && !word.ends_with('.') {
+            return None;
+        }
+        honorific(word)
+    }
+
     /// Token `i` is a lower-case name particle ("van", "de").
     pub fn is_particle(&self, i: usize) -> bool {
         self.has(i, flag::PARTICLE) && self.tok(i).shape.is_lower_start()

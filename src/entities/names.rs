@@ -1,6 +1,6 @@
 //! Offices in context, and people no list holds.
 
-use super::words::{honorific, is_function_word};
+use super::words::is_function_word;
 use super::{Ctx, Mention, NONE, flag};
 use crate::gazetteer::Gender;
 use crate::record::EntityKind;
@@ -214,7 +214,7 @@ pub(super) fn title_before(ctx: &Ctx, first: usize) -> Option<Title> {
     if word == "." {
         let h = ctx.prev_in_sentence(p)?;
         if ctx.tok(h).end == ctx.tok(p).start {
-            return honorific(ctx.word(h)).map(|gender| Title {
+            return ctx.honorific(h).map(|gender| Title {
                 rule: "honorific",
                 gender,
             });
@@ -229,7 +229,7 @@ pub(super) fn title_before(ctx: &Ctx, first: usize) -> Option<Title> {
         return Some(Title { rule: "title", gender });
     }
     if ctx.tok(p).kind == TokenKind::Word
-        && let Some(gender) = honorific(word)
+        && let Some(gender) = ctx.honorific(p)
         && (ctx.tok(p).shape.is_capitalised() || word.len() > 3)
     {
         return Some(Title {
@@ -543,7 +543,11 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs) {
     }
     for si in 0..ctx.seg.sentences.len() {
         let s = &ctx.seg.sentences[si];
-        if s.tokens.is_empty() || ctx.caps[s.tokens.start] {
+        // Finding the runs of a sentence costs far more than looking for a
+        // token that could end one of the names wanted, and few sentences
+        // hold one.
+        if s.tokens.is_empty() || ctx.caps[s.tokens.start] || !s.tokens.clone().any(|i| may_end_wanted(ctx, &wanted, i))
+        {
             continue;
         }
         runs(ctx, si, found);
@@ -581,6 +585,15 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs) {
             ctx.pending_gender.push((index, gender));
         }
     }
+}
+
+/// Could token `i` end a full name whose last word is wanted: a free,
+/// name-like word that nothing marks as no name?
+fn may_end_wanted(ctx: &Ctx, wanted: &[&str], i: usize) -> bool {
+    ctx.owner[i] == NONE
+        && ctx.name_like[i]
+        && !ctx.has(i, flag::NOT_NAME | flag::NON_PERSON_HEAD | flag::CALENDAR)
+        && wanted.contains(&ctx.word(i))
 }
 
 fn consider_run(ctx: &mut Ctx, run: &[usize]) {
