@@ -373,16 +373,21 @@ impl EntityTagger {
     ) -> Option<usize> {
         let matched = &ctx.text[start..end];
         let caps = ctx.caps[tokens.start];
-        let fitting: Vec<Target> = entries
-            .iter()
-            .filter(|e| matcher::case_ok(e.form(ctx.gaz), matched, e.target, caps))
-            .map(|e| e.target)
-            .collect();
-        let first = *fitting.first()?;
         // A person form wins over a country or office form it shares
         // ("Jordan" the person in a list of people): settled in linking.
-        let person = fitting.iter().find(|t| matches!(t, Target::Person { .. }));
-        let (kind, target, rule, demonym) = match person.copied().unwrap_or(first) {
+        // Otherwise the first entry whose case fits.
+        let mut first = None;
+        for e in entries {
+            if !matcher::case_ok(e.form(ctx.gaz), matched, e.target, caps) {
+                continue;
+            }
+            if matches!(e.target, Target::Person { .. }) {
+                first = Some(e.target);
+                break;
+            }
+            first = first.or(Some(e.target));
+        }
+        let (kind, target, rule, demonym) = match first? {
             Target::Country {
                 index,
                 ambiguous,
