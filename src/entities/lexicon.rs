@@ -176,6 +176,18 @@ fn pack_ascii_lower(word: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
+/// `LOW_BYTES[n]` keeps the low `n` bytes of a `u128`: a load from a table
+/// costs less than a shift of a 128-bit integer by a variable amount.
+const LOW_BYTES: [u128; INLINE + 1] = {
+    let mut masks = [0u128; INLINE + 1];
+    let mut n = 0;
+    while n <= INLINE {
+        masks[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks
+};
+
 /// [`pack_ascii_lower`] of `text[start..end]` in a few word operations: one
 /// 16-byte load, a mask, and a lower-casing of all bytes at once. `None`
 /// when the word is not short ASCII or too near the end of the text for
@@ -188,7 +200,7 @@ fn pack_ascii_lower_fast(text: &[u8], start: usize, end: usize) -> Option<u128> 
         return None;
     }
     let chunk: [u8; 16] = text.get(start..start + 16)?.try_into().ok()?;
-    let x = u128::from_le_bytes(chunk) & ((1u128 << (8 * len)) - 1);
+    let x = u128::from_le_bytes(chunk) & LOW_BYTES[len];
     if x & (ONES * 0x80) != 0 {
         return None;
     }

@@ -469,6 +469,11 @@ fn runs(ctx: &Ctx, sentence: usize, out: &mut Runs) {
     let s = &ctx.seg.sentences[sentence];
     let mut i = s.tokens.start;
     while i < s.tokens.end {
+        // Most tokens are not name-like: one tight scan skips them.
+        match ctx.name_like[i..s.tokens.end].iter().position(|&b| b) {
+            Some(k) => i += k,
+            None => break,
+        }
         if !run_continues(ctx, i) {
             i += 1;
             continue;
@@ -478,11 +483,10 @@ fn runs(ctx: &Ctx, sentence: usize, out: &mut Runs) {
         run.push(i);
         let mut j = i + 1;
         while j < s.tokens.end {
-            let word = ctx.word(j);
             if run_continues(ctx, j) {
                 run.push(j);
                 j += 1;
-            } else if word == "."
+            } else if ctx.word(j) == "."
                 && ctx.tok(j).start == ctx.tok(j - 1).end
                 && ctx.word(j - 1).chars().count() == 1
                 && j + 1 < s.tokens.end
@@ -524,8 +528,9 @@ pub(super) fn person_pass(ctx: &mut Ctx) {
 fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs) {
     let mut wanted: Vec<&str> = Vec::new();
     for i in 0..ctx.seg.tokens.len() {
-        if ctx.owner[i] == NONE
-            && ctx.is_cap_word(i)
+        // Capitalised words first: they are rarer than free tokens.
+        if ctx.is_cap_word(i)
+            && ctx.owner[i] == NONE
             && !ctx.caps[i]
             && !ctx.has(i, flag::NOT_NAME | flag::NON_PERSON_HEAD)
             && !ctx.next_in_sentence(i).is_some_and(|n| ctx.is_cap_word(n))
