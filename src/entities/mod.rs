@@ -309,6 +309,7 @@ impl EntityTagger {
 
     /// Pass 1: gazetteer forms at every token start, longest first, and the
     /// pieces of hyphenated words ("US-listed", "Sino-US").
+    #[inline(never)]
     fn gazetteer_pass(&self, ctx: &mut Ctx) {
         let text = ctx.text;
         let seg = ctx.seg;
@@ -330,10 +331,11 @@ impl EntityTagger {
                                 self.add_match(ctx, i..end, bytes, entries, true)
                             });
                 }
-                let word = tok.text(text);
-                // A plain loop: a memchr call per token costs more than it
-                // saves on words this short.
-                if matched_to.is_none() && tok.kind != TokenKind::Punct && word.bytes().any(|b| b == b'-') {
+                if matched_to.is_none()
+                    && tok.kind != TokenKind::Punct
+                    && lexicon::has_hyphen(text.as_bytes(), tok.start as usize, tok.end as usize)
+                {
+                    let word = tok.text(text);
                     let mut at = 0;
                     for piece in word.split('-') {
                         let start = tok.start as usize + at;
