@@ -210,27 +210,6 @@ fn pack_ascii_lower_fast(text: &[u8], start: usize, end: usize) -> Option<u128> 
     Some((x | (upper >> 2)) | ((len as u128) << (8 * INLINE)))
 }
 
-/// Does `text[start..end]` hold a hyphen? Short words are tested in one
-/// 16-byte load rather than byte by byte: the gazetteer pass asks this of
-/// nearly every token.
-#[inline]
-pub(super) fn has_hyphen(text: &[u8], start: usize, end: usize) -> bool {
-    const ONES: u128 = u128::MAX / 255;
-    let Some(word) = text.get(start..end) else {
-        return false;
-    };
-    if word.len() <= INLINE
-        && let Some(chunk) = text.get(start..start + 16)
-        && let Ok(chunk) = <[u8; 16]>::try_from(chunk)
-    {
-        // Zero bytes where the word has a hyphen; the bytes past its end are
-        // made non-zero so they never count.
-        let x = (u128::from_le_bytes(chunk) ^ (ONES * u128::from(b'-'))) | !LOW_BYTES[word.len()];
-        return x.wrapping_sub(ONES) & !x & (ONES * 0x80) != 0;
-    }
-    word.iter().any(|&b| b == b'-')
-}
-
 impl Index {
     fn get(&self, key: &[u8]) -> Option<u32> {
         match pack(key) {
@@ -465,23 +444,6 @@ mod tests {
         }
         // Too near the end for a 16-byte load: left to the byte-wise path.
         assert_eq!(pack_ascii_lower_fast(b"Wang", 0, 4), None);
-    }
-
-    #[test]
-    fn hyphen_test_agrees_with_bytewise() {
-        let text = "US-led Sino-US -x x- a-b-c abcdefghijklmn-o abcdefghijklmno- ----------------- é-à plain-";
-        let seg = Segmentation::new(text);
-        for t in &seg.tokens {
-            let (s, e) = (t.start as usize, t.end as usize);
-            let want = text.as_bytes()[s..e].contains(&b'-');
-            assert_eq!(has_hyphen(text.as_bytes(), s, e), want, "{:?}", t.text(text));
-        }
-        let bytes = text.as_bytes();
-        for s in 0..bytes.len() {
-            for e in s..(s + 20).min(bytes.len()) {
-                assert_eq!(has_hyphen(bytes, s, e), bytes[s..e].contains(&b'-'), "{s}..{e}");
-            }
-        }
     }
 
     #[test]

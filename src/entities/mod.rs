@@ -313,6 +313,11 @@ impl EntityTagger {
     fn gazetteer_pass(&self, ctx: &mut Ctx) {
         let text = ctx.text;
         let seg = ctx.seg;
+        // The first hyphen at or after the current token: hyphens are rare,
+        // so finding them with memchr as the tokens pass them costs far
+        // less than looking through every token's bytes.
+        let hyphen_from = |at: usize| memchr::memchr(b'-', &text.as_bytes()[at..]).map_or(usize::MAX, |k| at + k);
+        let mut hyphen = hyphen_from(0);
         for p in &seg.paragraphs {
             let mut i = p.tokens.start;
             while i < p.tokens.end {
@@ -331,10 +336,10 @@ impl EntityTagger {
                                 self.add_match(ctx, i..end, bytes, entries, true)
                             });
                 }
-                if matched_to.is_none()
-                    && tok.kind != TokenKind::Punct
-                    && lexicon::has_hyphen(text.as_bytes(), tok.start as usize, tok.end as usize)
-                {
+                if hyphen < tok.start as usize {
+                    hyphen = hyphen_from(tok.start as usize);
+                }
+                if matched_to.is_none() && tok.kind != TokenKind::Punct && hyphen < tok.end as usize {
                     let word = tok.text(text);
                     let mut at = 0;
                     for piece in word.split('-') {
