@@ -243,10 +243,8 @@ impl EntityTagger {
         let mut caps = vec![false; n];
         for (si, s) in seg.sentences.iter().enumerate() {
             let shouted = is_shouted(text, &seg.tokens[s.tokens.clone()]);
-            for t in s.tokens.clone() {
-                sentence_of[t] = si as u32;
-                caps[t] = shouted;
-            }
+            sentence_of[s.tokens.clone()].fill(si as u32);
+            caps[s.tokens.clone()].fill(shouted);
         }
         let cap_word: Vec<bool> = seg
             .tokens
@@ -429,13 +427,14 @@ impl EntityTagger {
 
 /// Is this sentence written in capitals (a shouted headline)? At least two
 /// words, and no word with lower-case letters except short function words.
+/// Most words start in lower case, which the shape says without decoding.
 fn is_shouted(text: &str, tokens: &[Token]) -> bool {
     let mut upper = 0;
     let mut lower = 0;
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         if t.shape.is_all_upper() {
             upper += 1;
-        } else if t.text(text).chars().any(char::is_lowercase) {
+        } else if t.shape.is_lower_start() || t.text(text).chars().any(char::is_lowercase) {
             lower += 1;
         }
     }
