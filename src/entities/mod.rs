@@ -153,11 +153,18 @@ impl<'a> Ctx<'a> {
     /// its lower-case ASCII spelling, which is the key such a token gets;
     /// only a word with its period attached ("Sen.") needs the full test.
     pub fn honorific(&self, i: usize) -> Option<Gender> {
-        let word = self.word(i);
-        if !self.has(i, flag::HONORIFIC) && !word.ends_with('.') {
+        let last = (self.tok(i).end as usize).checked_sub(1);
+        if !self.has(i, flag::HONORIFIC) && last.and_then(|k| self.text.as_bytes().get(k)) != Some(&b'.') {
             return None;
         }
-        honorific(word)
+        honorific(self.word(i))
+    }
+
+    /// Token `i` is the one byte `b` (an ASCII character): tested without
+    /// slicing the text.
+    pub fn is_byte(&self, i: usize, b: u8) -> bool {
+        let t = self.tok(i);
+        t.end == t.start + 1 && self.text.as_bytes().get(t.start as usize) == Some(&b)
     }
 
     /// Token `i` is a lower-case name particle ("van", "de").

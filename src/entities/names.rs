@@ -40,8 +40,9 @@ pub(super) fn office_pass(ctx: &mut Ctx) {
         extend_left(ctx, mi);
         let last = ctx.mentions[mi].tokens.end - 1;
         let extended_to = extension(ctx, ctx.mentions[mi].tokens.start, last);
-        let head = ctx.gaz.offices[ctx.mentions[mi].target as usize].title.clone();
         if let Some(end_tok) = extended_to {
+            let gaz = ctx.gaz;
+            let head = &gaz.offices[ctx.mentions[mi].target as usize].title;
             let start = ctx.mentions[mi].start;
             let end = ctx.tok(end_tok).end as usize;
             let extra = &ctx.text[ctx.tok(last).end as usize..end];
@@ -486,7 +487,7 @@ fn runs(ctx: &Ctx, sentence: usize, out: &mut Runs) {
             if run_continues(ctx, j) {
                 run.push(j);
                 j += 1;
-            } else if ctx.word(j) == "."
+            } else if ctx.is_byte(j, b'.')
                 && ctx.tok(j).start == ctx.tok(j - 1).end
                 && ctx.word(j - 1).chars().count() == 1
                 && j + 1 < s.tokens.end
