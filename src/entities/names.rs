@@ -211,8 +211,7 @@ pub(super) struct Title {
 /// "coach", "spokeswoman, ")?
 pub(super) fn title_before(ctx: &Ctx, first: usize) -> Option<Title> {
     let p = ctx.prev_in_sentence(first)?;
-    let word = ctx.word(p);
-    if word == "." {
+    if ctx.is_byte(p, b'.') {
         let h = ctx.prev_in_sentence(p)?;
         if ctx.tok(h).end == ctx.tok(p).start {
             return ctx.honorific(h).map(|gender| Title {
@@ -231,7 +230,7 @@ pub(super) fn title_before(ctx: &Ctx, first: usize) -> Option<Title> {
     }
     if ctx.tok(p).kind == TokenKind::Word
         && let Some(gender) = ctx.honorific(p)
-        && (ctx.tok(p).shape.is_capitalised() || word.len() > 3)
+        && (ctx.tok(p).shape.is_capitalised() || ctx.word(p).len() > 3)
     {
         return Some(Title {
             rule: "honorific",
@@ -242,7 +241,7 @@ pub(super) fn title_before(ctx: &Ctx, first: usize) -> Option<Title> {
         let gender = ctx.noun(p).map(|n| n.gender).unwrap_or_default();
         return Some(Title { rule: "title", gender });
     }
-    if word == "," {
+    if ctx.is_byte(p, b',') {
         let q = ctx.prev_in_sentence(p)?;
         let office = ctx
             .owner_mention(q)
@@ -267,7 +266,7 @@ pub(super) fn title_before(ctx: &Ctx, first: usize) -> Option<Title> {
 /// economist at ING")?
 pub(super) fn appositive_after(ctx: &Ctx, last: usize) -> Option<usize> {
     let c = ctx.next_in_sentence(last)?;
-    if ctx.word(c) != "," {
+    if !ctx.is_byte(c, b',') {
         return None;
     }
     let mut i = ctx.next_in_sentence(c)?;
@@ -388,7 +387,7 @@ pub(super) fn speech_after_affiliation(ctx: &Ctx, last: usize) -> bool {
 
 /// ", 44," after a name: the person's age.
 fn age_after(ctx: &Ctx, last: usize) -> bool {
-    let Some(c1) = ctx.next_in_sentence(last).filter(|&k| ctx.word(k) == ",") else {
+    let Some(c1) = ctx.next_in_sentence(last).filter(|&k| ctx.is_byte(k, b',')) else {
         return false;
     };
     let Some(n) = ctx
