@@ -327,6 +327,12 @@ impl EntityTagger {
             let mut i = p.tokens.start;
             while i < p.tokens.end {
                 let tok = seg.tokens[i];
+                // Most tokens start no form and hold no hyphen (`hyphen` at or
+                // past a token's end is the first one after its start).
+                if (tok.end as usize) <= hyphen && !ctx.has(i, flag::GAZETTEER_START) {
+                    i += 1;
+                    continue;
+                }
                 if !matcher::can_start(&tok) {
                     i += 1;
                     continue;
