@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::names::{appositive_after, title_before};
-use super::words::{honorific, is_function_word, is_particle};
+use super::words::{honorific, is_particle};
 use super::{Cluster, Ctx, Mention, NONE, flag};
 use crate::gazetteer::Gender;
 use crate::record::EntityKind;
@@ -692,8 +692,8 @@ pub(super) fn attach_pass(ctx: &mut Ctx) {
             if ctx.is_person_noun(t) {
                 attach_noun(ctx, c, t);
             } else if !(is_honorific
-                || super::words::is_description_adjective(word)
-                || (tok.shape.is_capitalised() && !is_function_word(word)))
+                || ctx.is_description_adjective(t)
+                || (tok.shape.is_capitalised() && !ctx.is_function_word(t)))
             {
                 break;
             }

@@ -160,6 +160,20 @@ impl<'a> Ctx<'a> {
         honorific(self.word(i))
     }
 
+    /// [`is_function_word`] of token `i`'s text, from its lexicon flag
+    /// instead of a hash of the word. The lexicon keys the list's words, all
+    /// lower-case ASCII, as it keys any ASCII token; a non-ASCII token may
+    /// fold into one of them there, but the word list never holds it.
+    pub fn is_function_word(&self, i: usize) -> bool {
+        self.has(i, flag::FUNCTION) && self.word(i).is_ascii()
+    }
+
+    /// [`is_description_adjective`] of token `i`'s text, as
+    /// [`Ctx::is_function_word`].
+    pub fn is_description_adjective(&self, i: usize) -> bool {
+        self.has(i, flag::DESCRIPTION_ADJECTIVE) && self.word(i).is_ascii()
+    }
+
     /// Token `i` is the one byte `b` (an ASCII character): tested without
     /// slicing the text.
     pub fn is_byte(&self, i: usize, b: u8) -> bool {

@@ -1,6 +1,5 @@
 //! Offices in context, and people no list holds.
 
-use super::words::is_function_word;
 use super::{Ctx, Mention, NONE, flag};
 use crate::gazetteer::Gender;
 use crate::record::EntityKind;
@@ -149,11 +148,7 @@ fn extension(ctx: &Ctx, first: usize, last: usize) -> Option<usize> {
             k = ctx.next_in_sentence(k)?;
         }
         let start = k;
-        while k < start + 4
-            && ctx.tok(k).kind == TokenKind::Word
-            && !ctx.is_cap_word(k)
-            && !is_function_word(ctx.word(k))
-        {
+        while k < start + 4 && ctx.tok(k).kind == TokenKind::Word && !ctx.is_cap_word(k) && !ctx.is_function_word(k) {
             match ctx.next_in_sentence(k) {
                 Some(n) => k = n,
                 None => return Some(k),
@@ -173,7 +168,7 @@ fn extension(ctx: &Ctx, first: usize, last: usize) -> Option<usize> {
                 return end;
             }
         }
-        if !(ctx.is_cap_word(j) || ctx.tok(j).shape.is_all_upper()) || is_function_word(ctx.word(j)) {
+        if !(ctx.is_cap_word(j) || ctx.tok(j).shape.is_all_upper()) || ctx.is_function_word(j) {
             return end;
         }
         let mut k = j;
@@ -291,7 +286,7 @@ pub(super) fn appositive_after(ctx: &Ctx, last: usize) -> Option<usize> {
         {
             return Some(i);
         }
-        if is_function_word(ctx.word(i)) && !ctx.word(i).eq_ignore_ascii_case("former") {
+        if ctx.is_function_word(i) && !ctx.word(i).eq_ignore_ascii_case("former") {
             // ", a retired postman who ...": an indefinite phrase closed by
             // "who" or a comma describes a person even when its noun is not
             // in the lexicon.
@@ -527,11 +522,17 @@ pub(super) fn person_pass(ctx: &mut Ctx) {
 /// scored twice"): find that full name and make it a person.
 fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs) {
     let mut wanted: Vec<&str> = Vec::new();
-    for i in 0..ctx.seg.tokens.len() {
-        // Capitalised words first: they are rarer than free tokens.
+    // The free name-like tokens that may end a full name: only sentences
+    // holding one that spells a wanted word need their runs found again.
+    let mut ends: Vec<usize> = Vec::new();
+    for (i, &name_like) in ctx.name_like.iter().enumerate() {
+        if !name_like || ctx.owner[i] != NONE || ctx.caps[i] {
+            continue;
+        }
+        if !ctx.has(i, flag::NOT_NAME | flag::NON_PERSON_HEAD | flag::CALENDAR) {
+            ends.push(i);
+        }
         if ctx.is_cap_word(i)
-            && ctx.owner[i] == NONE
-            && !ctx.caps[i]
             && !ctx.has(i, flag::NOT_NAME | flag::NON_PERSON_HEAD)
             && !ctx.next_in_sentence(i).is_some_and(|n| ctx.is_cap_word(n))
             && !ctx
@@ -555,15 +556,16 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs) {
     if wanted.is_empty() {
         return;
     }
-    for si in 0..ctx.seg.sentences.len() {
-        let s = &ctx.seg.sentences[si];
-        // Finding the runs of a sentence costs far more than looking for a
-        // token that could end one of the names wanted, and few sentences
-        // hold one.
-        if s.tokens.is_empty() || ctx.caps[s.tokens.start] || !s.tokens.clone().any(|i| may_end_wanted(ctx, &wanted, i))
-        {
+    // The names pushed below own tokens of their own sentence only, and
+    // each sentence is taken once, so `ends` stays true for those to come.
+    let mut done = None;
+    for &i in &ends {
+        let si = ctx.sentence_of[i] as usize;
+        let in_sentence = ctx.seg.sentences.get(si).is_some_and(|s| s.tokens.contains(&i));
+        if done == Some(si) || !in_sentence || !wanted.contains(&ctx.word(i)) {
             continue;
         }
+        done = Some(si);
         runs(ctx, si, found);
         for k in 0..found.len() {
             let run = found.get(k);
@@ -599,15 +601,6 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs) {
             ctx.pending_gender.push((index, gender));
         }
     }
-}
-
-/// Could token `i` end a full name whose last word is wanted: a free,
-/// name-like word that nothing marks as no name?
-fn may_end_wanted(ctx: &Ctx, wanted: &[&str], i: usize) -> bool {
-    ctx.owner[i] == NONE
-        && ctx.name_like[i]
-        && !ctx.has(i, flag::NOT_NAME | flag::NON_PERSON_HEAD | flag::CALENDAR)
-        && wanted.contains(&ctx.word(i))
 }
 
 fn consider_run(ctx: &mut Ctx, run: &[usize]) {
