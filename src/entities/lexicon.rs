@@ -138,14 +138,12 @@ impl Table {
 
     #[inline]
     fn get(&self, key: u128) -> Option<u32> {
-        if self.tags.is_empty() {
-            return None;
-        }
         let (mut i, tag) = self.place(key);
         loop {
-            match self.tags[i] {
+            // An empty table (mask 0) has no slot 0: `None` at once.
+            match *self.tags.get(i)? {
                 0 => return None,
-                t if t == tag && self.keys[i] == key => return Some(self.entries[i]),
+                t if t == tag && self.keys.get(i) == Some(&key) => return self.entries.get(i).copied(),
                 _ => i = (i + 1) & self.mask,
             }
         }

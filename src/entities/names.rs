@@ -330,7 +330,9 @@ pub(super) fn speech_after(ctx: &Ctx, last: usize) -> bool {
     let Some(mut i) = ctx.next_in_sentence(last) else {
         return false;
     };
-    if is_verb_filler(ctx.word(i)) {
+    // Every filler starts in lower case: the shape rules out punctuation
+    // and capitalised words without matching strings.
+    if ctx.tok(i).shape.is_lower_start() && is_verb_filler(ctx.word(i)) {
         let Some(n) = ctx.next_in_sentence(i) else {
             return false;
         };
