@@ -791,9 +791,11 @@ fn attach_office(ctx: &mut Ctx, c: u32, mi: u32, countries: &[(usize, usize)]) {
         (m.start, m.end, m.target)
     };
     ctx.mentions[mi as usize].cluster = c;
-    let office = &ctx.gaz.offices[head as usize];
+    // The gazetteers outlive the context: the title is borrowed, not cloned.
+    let gaz = ctx.gaz;
+    let office = &gaz.offices[head as usize];
     let written = normalise_space(&ctx.text[start..end]);
-    let (gender, title) = (office.gender, office.title.clone());
+    let (gender, title) = (office.gender, &office.title);
     let first = countries.partition_point(|&(s, _)| s < start);
     let mut inside: Vec<usize> = countries[first..]
         .iter()
@@ -816,10 +818,9 @@ fn attach_office(ctx: &mut Ctx, c: u32, mi: u32, countries: &[(usize, usize)]) {
         cl.gender = gender;
     }
     // "minister" from "foreign minister": the last word describes the holder.
-    if let Some(noun) = title.split_whitespace().last() {
-        let noun = noun.to_string();
-        if !cl.nouns.contains(&noun) {
-            cl.nouns.push(noun);
-        }
+    if let Some(noun) = title.split_whitespace().last()
+        && !cl.nouns.iter().any(|n| n == noun)
+    {
+        cl.nouns.push(noun.to_string());
     }
 }
