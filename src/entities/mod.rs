@@ -341,8 +341,9 @@ impl EntityTagger {
             let mut i = p.tokens.start;
             while i < p.tokens.end {
                 let tok = seg.tokens[i];
-                // Most tokens start no form and hold no hyphen (`hyphen` at or
-                // past a token's end is the first one after its start).
+                // Most tokens start no form and hold no hyphen. `hyphen` is the
+                // first one at or after an earlier token's start: at or past
+                // this token's end, there is none inside it.
                 if (tok.end as usize) <= hyphen && !ctx.has(i, flag::GAZETTEER_START) {
                     i += 1;
                     continue;
