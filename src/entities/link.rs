@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::names::{appositive_after, title_before};
-use super::words::{honorific, is_function_word, is_particle};
+use super::words::{honorific, is_particle};
 use super::{Cluster, Ctx, Mention, NONE, flag};
 use crate::gazetteer::Gender;
 use crate::record::EntityKind;
@@ -662,20 +662,22 @@ pub(super) fn attach_pass(ctx: &mut Ctx) {
             if steps > 10 {
                 break;
             }
-            if let Some(m) = ctx.owner_mention(t).cloned() {
-                match m.kind {
-                    EntityKind::Office if !m.rule.is_empty() => attach_office(ctx, c, ctx.owner[t], countries),
-                    EntityKind::Country if !m.rule.is_empty() => {
-                        push_unique(&mut ctx.clusters[c as usize].countries, m.target)
-                    }
+            // The fields used, not a clone: a mention owns a string.
+            if let Some((kind, live, target, from)) = ctx
+                .owner_mention(t)
+                .map(|m| (m.kind, !m.rule.is_empty(), m.target, m.tokens.start))
+            {
+                match kind {
+                    EntityKind::Office if live => attach_office(ctx, c, ctx.owner[t], countries),
+                    EntityKind::Country if live => push_unique(&mut ctx.clusters[c as usize].countries, target),
                     _ => break,
                 }
-                j = ctx.prev_in_sentence(m.tokens.start);
+                j = ctx.prev_in_sentence(from);
                 continue;
             }
             let word = ctx.word(t);
             let tok = *ctx.tok(t);
-            if word == "." && t > 0 && honorific(ctx.word(t - 1)).is_some() {
+            if word == "." && t > 0 && ctx.honorific(t - 1).is_some() {
                 attach_title_nouns(ctx, c, t - 1);
                 j = ctx.prev_in_sentence(t);
                 continue;
@@ -683,14 +685,15 @@ pub(super) fn attach_pass(ctx: &mut Ctx) {
             if tok.kind != TokenKind::Word {
                 break;
             }
-            if honorific(word).is_some() {
+            let is_honorific = ctx.honorific(t).is_some();
+            if is_honorific {
                 attach_title_nouns(ctx, c, t);
             }
             if ctx.is_person_noun(t) {
                 attach_noun(ctx, c, t);
-            } else if !(honorific(word).is_some()
-                || super::words::is_description_adjective(word)
-                || (tok.shape.is_capitalised() && !is_function_word(word)))
+            } else if !(is_honorific
+                || ctx.is_description_adjective(t)
+                || (tok.shape.is_capitalised() && !ctx.is_function_word(t)))
             {
                 break;
             }
@@ -788,9 +791,11 @@ fn attach_office(ctx: &mut Ctx, c: u32, mi: u32, countries: &[(usize, usize)]) {
         (m.start, m.end, m.target)
     };
     ctx.mentions[mi as usize].cluster = c;
-    let office = &ctx.gaz.offices[head as usize];
+    // The gazetteers outlive the context: the title is borrowed, not cloned.
+    let gaz = ctx.gaz;
+    let office = &gaz.offices[head as usize];
     let written = normalise_space(&ctx.text[start..end]);
-    let (gender, title) = (office.gender, office.title.clone());
+    let (gender, title) = (office.gender, &office.title);
     let first = countries.partition_point(|&(s, _)| s < start);
     let mut inside: Vec<usize> = countries[first..]
         .iter()
@@ -813,10 +818,9 @@ fn attach_office(ctx: &mut Ctx, c: u32, mi: u32, countries: &[(usize, usize)]) {
         cl.gender = gender;
     }
     // "minister" from "foreign minister": the last word describes the holder.
-    if let Some(noun) = title.split_whitespace().last() {
-        let noun = noun.to_string();
-        if !cl.nouns.contains(&noun) {
-            cl.nouns.push(noun);
-        }
+    if let Some(noun) = title.split_whitespace().last()
+        && !cl.nouns.iter().any(|n| n == noun)
+    {
+        cl.nouns.push(noun.to_string());
     }
 }

@@ -163,11 +163,9 @@ impl Matcher {
         self.root.get(id as usize).is_some_and(|&n| n != 0)
     }
 
-    /// The child of `node` by word `id`.
+    /// The child of `node` (not the root) by word `id`.
+    #[inline(always)]
     fn child(&self, node: u32, id: u32) -> Option<u32> {
-        if node == 0 {
-            return self.root.get(id as usize).copied().filter(|&n| n != 0);
-        }
         let (from, to) = (
             self.first[node as usize] as usize,
             self.first[node as usize + 1] as usize,
@@ -182,13 +180,28 @@ impl Matcher {
         Some(self.edge_node[from + k])
     }
 
+    /// The entries of the forms ending at `node`, if any.
+    #[inline(always)]
+    fn ending_at(&self, node: u32) -> Option<&[Entry]> {
+        let (start, len) = self.terminal[node as usize];
+        (len > 0).then(|| &self.entries[start as usize..(start + len) as usize])
+    }
+
     /// The longest form whose words are the ids `ids(k)` of consecutive
     /// tokens starting at `first` (ids of 0 end the walk), taking at most up
     /// to token `limit`: one past its last token and its entries.
     pub fn longest_at(&self, first: usize, limit: usize, ids: impl Fn(usize) -> u32) -> Option<(usize, &[Entry])> {
-        let mut node = 0u32;
-        let mut best = None;
-        let mut k = first;
+        if first >= limit {
+            return None;
+        }
+        // The first step is an array lookup; most walks end right after it.
+        let id = ids(first);
+        if id == 0 {
+            return None;
+        }
+        let mut node = self.root.get(id as usize).copied().filter(|&n| n != 0)?;
+        let mut k = first + 1;
+        let mut best = self.ending_at(node).map(|e| (k, e));
         while k < limit {
             let id = ids(k);
             if id == 0 {
@@ -199,9 +212,8 @@ impl Matcher {
             };
             node = child;
             k += 1;
-            let (start, len) = self.terminal[node as usize];
-            if len > 0 {
-                best = Some((k, &self.entries[start as usize..(start + len) as usize]));
+            if let Some(e) = self.ending_at(node) {
+                best = Some((k, e));
             }
         }
         best
@@ -232,7 +244,9 @@ fn is_apostrophe(c: char) -> bool {
 /// "foreign minister") except acronyms ("FM"). Other forms may be written in
 /// capitals in an all-capitals context (a shouted headline).
 pub(crate) fn case_ok(form: &str, matched: &str, target: Target, caps_context: bool) -> bool {
-    if same_words(form, matched) {
+    // Nearly every match is written as the list writes it: one compare
+    // instead of a walk over characters.
+    if form == matched || same_words(form, matched) {
         return true;
     }
     match target {

@@ -148,6 +148,39 @@ impl<'a> Ctx<'a> {
         self.flags.get(i).is_some_and(|&flags| flags & f != 0)
     }
 
+    /// [`honorific`] of token `i`'s text. The lexicon flag settles most
+    /// words without the lookup: every honorific is in the lexicon under
+    /// its lower-case ASCII spelling, which is the key such a token gets;
+    /// only a word with its period attached ("Sen.") needs the full test.
+    pub fn honorific(&self, i: usize) -> Option<Gender> {
+        let last = (self.tok(i).end as usize).checked_sub(1);
+        if !self.has(i, flag::HONORIFIC) && last.and_then(|k| self.text.as_bytes().get(k)) != Some(&b'.') {
+            return None;
+        }
+        honorific(self.word(i))
+    }
+
+    /// [`is_function_word`] of token `i`'s text, from its lexicon flag
+    /// instead of a hash of the word. The lexicon keys the list's words, all
+    /// lower-case ASCII, as it keys any ASCII token; a non-ASCII token may
+    /// fold into one of them there, but the word list never holds it.
+    pub fn is_function_word(&self, i: usize) -> bool {
+        self.has(i, flag::FUNCTION) && self.word(i).is_ascii()
+    }
+
+    /// [`is_description_adjective`] of token `i`'s text, as
+    /// [`Ctx::is_function_word`].
+    pub fn is_description_adjective(&self, i: usize) -> bool {
+        self.has(i, flag::DESCRIPTION_ADJECTIVE) && self.word(i).is_ascii()
+    }
+
+    /// Token `i` is the one byte `b` (an ASCII character): tested without
+    /// slicing the text.
+    pub fn is_byte(&self, i: usize, b: u8) -> bool {
+        let t = self.tok(i);
+        t.end == t.start + 1 && self.text.as_bytes().get(t.start as usize) == Some(&b)
+    }
+
     /// Token `i` is a lower-case name particle ("van", "de").
     pub fn is_particle(&self, i: usize) -> bool {
         self.has(i, flag::PARTICLE) && self.tok(i).shape.is_lower_start()
@@ -231,10 +264,8 @@ impl EntityTagger {
         let mut caps = vec![false; n];
         for (si, s) in seg.sentences.iter().enumerate() {
             let shouted = is_shouted(text, &seg.tokens[s.tokens.clone()]);
-            for t in s.tokens.clone() {
-                sentence_of[t] = si as u32;
-                caps[t] = shouted;
-            }
+            sentence_of[s.tokens.clone()].fill(si as u32);
+            caps[s.tokens.clone()].fill(shouted);
         }
         let cap_word: Vec<bool> = seg
             .tokens
@@ -297,13 +328,26 @@ impl EntityTagger {
 
     /// Pass 1: gazetteer forms at every token start, longest first, and the
     /// pieces of hyphenated words ("US-listed", "Sino-US").
+    #[inline(never)]
     fn gazetteer_pass(&self, ctx: &mut Ctx) {
         let text = ctx.text;
         let seg = ctx.seg;
+        // The first hyphen at or after the current token: hyphens are rare,
+        // so finding them with memchr as the tokens pass them costs far
+        // less than looking through every token's bytes.
+        let hyphen_from = |at: usize| memchr::memchr(b'-', &text.as_bytes()[at..]).map_or(usize::MAX, |k| at + k);
+        let mut hyphen = hyphen_from(0);
         for p in &seg.paragraphs {
             let mut i = p.tokens.start;
             while i < p.tokens.end {
                 let tok = seg.tokens[i];
+                // Most tokens start no form and hold no hyphen. `hyphen` is the
+                // first one at or after an earlier token's start: at or past
+                // this token's end, there is none inside it.
+                if (tok.end as usize) <= hyphen && !ctx.has(i, flag::GAZETTEER_START) {
+                    i += 1;
+                    continue;
+                }
                 if !matcher::can_start(&tok) {
                     i += 1;
                     continue;
@@ -318,10 +362,11 @@ impl EntityTagger {
                                 self.add_match(ctx, i..end, bytes, entries, true)
                             });
                 }
-                let word = tok.text(text);
-                // A plain loop: a memchr call per token costs more than it
-                // saves on words this short.
-                if matched_to.is_none() && tok.kind != TokenKind::Punct && word.bytes().any(|b| b == b'-') {
+                if hyphen < tok.start as usize {
+                    hyphen = hyphen_from(tok.start as usize);
+                }
+                if matched_to.is_none() && tok.kind != TokenKind::Punct && hyphen < tok.end as usize {
+                    let word = tok.text(text);
                     let mut at = 0;
                     for piece in word.split('-') {
                         let start = tok.start as usize + at;
@@ -361,16 +406,21 @@ impl EntityTagger {
     ) -> Option<usize> {
         let matched = &ctx.text[start..end];
         let caps = ctx.caps[tokens.start];
-        let fitting: Vec<Target> = entries
-            .iter()
-            .filter(|e| matcher::case_ok(e.form(ctx.gaz), matched, e.target, caps))
-            .map(|e| e.target)
-            .collect();
-        let first = *fitting.first()?;
         // A person form wins over a country or office form it shares
         // ("Jordan" the person in a list of people): settled in linking.
-        let person = fitting.iter().find(|t| matches!(t, Target::Person { .. }));
-        let (kind, target, rule, demonym) = match person.copied().unwrap_or(first) {
+        // Otherwise the first entry whose case fits.
+        let mut first = None;
+        for e in entries {
+            if !matcher::case_ok(e.form(ctx.gaz), matched, e.target, caps) {
+                continue;
+            }
+            if matches!(e.target, Target::Person { .. }) {
+                first = Some(e.target);
+                break;
+            }
+            first = first.or(Some(e.target));
+        }
+        let (kind, target, rule, demonym) = match first? {
             Target::Country {
                 index,
                 ambiguous,
@@ -405,13 +455,14 @@ impl EntityTagger {
 
 /// Is this sentence written in capitals (a shouted headline)? At least two
 /// words, and no word with lower-case letters except short function words.
+/// Most words start in lower case, which the shape says without decoding.
 fn is_shouted(text: &str, tokens: &[Token]) -> bool {
     let mut upper = 0;
     let mut lower = 0;
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         if t.shape.is_all_upper() {
             upper += 1;
-        } else if t.text(text).chars().any(char::is_lowercase) {
+        } else if t.shape.is_lower_start() || t.text(text).chars().any(char::is_lowercase) {
             lower += 1;
         }
     }

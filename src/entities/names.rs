@@ -1,6 +1,5 @@
 //! Offices in context, and people no list holds.
 
-use super::words::{honorific, is_function_word};
 use super::{Ctx, Mention, NONE, flag};
 use crate::gazetteer::Gender;
 use crate::record::EntityKind;
@@ -40,8 +39,9 @@ pub(super) fn office_pass(ctx: &mut Ctx) {
         extend_left(ctx, mi);
         let last = ctx.mentions[mi].tokens.end - 1;
         let extended_to = extension(ctx, ctx.mentions[mi].tokens.start, last);
-        let head = ctx.gaz.offices[ctx.mentions[mi].target as usize].title.clone();
         if let Some(end_tok) = extended_to {
+            let gaz = ctx.gaz;
+            let head = &gaz.offices[ctx.mentions[mi].target as usize].title;
             let start = ctx.mentions[mi].start;
             let end = ctx.tok(end_tok).end as usize;
             let extra = &ctx.text[ctx.tok(last).end as usize..end];
@@ -148,11 +148,7 @@ fn extension(ctx: &Ctx, first: usize, last: usize) -> Option<usize> {
             k = ctx.next_in_sentence(k)?;
         }
         let start = k;
-        while k < start + 4
-            && ctx.tok(k).kind == TokenKind::Word
-            && !ctx.is_cap_word(k)
-            && !is_function_word(ctx.word(k))
-        {
+        while k < start + 4 && ctx.tok(k).kind == TokenKind::Word && !ctx.is_cap_word(k) && !ctx.is_function_word(k) {
             match ctx.next_in_sentence(k) {
                 Some(n) => k = n,
                 None => return Some(k),
@@ -172,7 +168,7 @@ fn extension(ctx: &Ctx, first: usize, last: usize) -> Option<usize> {
                 return end;
             }
         }
-        if !(ctx.is_cap_word(j) || ctx.tok(j).shape.is_all_upper()) || is_function_word(ctx.word(j)) {
+        if !(ctx.is_cap_word(j) || ctx.tok(j).shape.is_all_upper()) || ctx.is_function_word(j) {
             return end;
         }
         let mut k = j;
@@ -210,11 +206,10 @@ pub(super) struct Title {
 /// "coach", "spokeswoman, ")?
 pub(super) fn title_before(ctx: &Ctx, first: usize) -> Option<Title> {
     let p = ctx.prev_in_sentence(first)?;
-    let word = ctx.word(p);
-    if word == "." {
+    if ctx.is_byte(p, b'.') {
         let h = ctx.prev_in_sentence(p)?;
         if ctx.tok(h).end == ctx.tok(p).start {
-            return honorific(ctx.word(h)).map(|gender| Title {
+            return ctx.honorific(h).map(|gender| Title {
                 rule: "honorific",
                 gender,
             });
@@ -229,8 +224,8 @@ pub(super) fn title_before(ctx: &Ctx, first: usize) -> Option<Title> {
         return Some(Title { rule: "title", gender });
     }
     if ctx.tok(p).kind == TokenKind::Word
-        && let Some(gender) = honorific(word)
-        && (ctx.tok(p).shape.is_capitalised() || word.len() > 3)
+        && let Some(gender) = ctx.honorific(p)
+        && (ctx.tok(p).shape.is_capitalised() || ctx.word(p).len() > 3)
     {
         return Some(Title {
             rule: "honorific",
@@ -241,7 +236,7 @@ pub(super) fn title_before(ctx: &Ctx, first: usize) -> Option<Title> {
         let gender = ctx.noun(p).map(|n| n.gender).unwrap_or_default();
         return Some(Title { rule: "title", gender });
     }
-    if word == "," {
+    if ctx.is_byte(p, b',') {
         let q = ctx.prev_in_sentence(p)?;
         let office = ctx
             .owner_mention(q)
@@ -266,7 +261,7 @@ pub(super) fn title_before(ctx: &Ctx, first: usize) -> Option<Title> {
 /// economist at ING")?
 pub(super) fn appositive_after(ctx: &Ctx, last: usize) -> Option<usize> {
     let c = ctx.next_in_sentence(last)?;
-    if ctx.word(c) != "," {
+    if !ctx.is_byte(c, b',') {
         return None;
     }
     let mut i = ctx.next_in_sentence(c)?;
@@ -291,7 +286,7 @@ pub(super) fn appositive_after(ctx: &Ctx, last: usize) -> Option<usize> {
         {
             return Some(i);
         }
-        if is_function_word(ctx.word(i)) && !ctx.word(i).eq_ignore_ascii_case("former") {
+        if ctx.is_function_word(i) && !ctx.word(i).eq_ignore_ascii_case("former") {
             // ", a retired postman who ...": an indefinite phrase closed by
             // "who" or a comma describes a person even when its noun is not
             // in the lexicon.
@@ -335,7 +330,9 @@ pub(super) fn speech_after(ctx: &Ctx, last: usize) -> bool {
     let Some(mut i) = ctx.next_in_sentence(last) else {
         return false;
     };
-    if is_verb_filler(ctx.word(i)) {
+    // Every filler starts in lower case: the shape rules out punctuation
+    // and capitalised words without matching strings.
+    if ctx.tok(i).shape.is_lower_start() && is_verb_filler(ctx.word(i)) {
         let Some(n) = ctx.next_in_sentence(i) else {
             return false;
         };
@@ -387,7 +384,7 @@ pub(super) fn speech_after_affiliation(ctx: &Ctx, last: usize) -> bool {
 
 /// ", 44," after a name: the person's age.
 fn age_after(ctx: &Ctx, last: usize) -> bool {
-    let Some(c1) = ctx.next_in_sentence(last).filter(|&k| ctx.word(k) == ",") else {
+    let Some(c1) = ctx.next_in_sentence(last).filter(|&k| ctx.is_byte(k, b',')) else {
         return false;
     };
     let Some(n) = ctx
@@ -416,11 +413,20 @@ fn run_continues(ctx: &Ctx, i: usize) -> bool {
             .is_some_and(|m| m.rule == "gazetteer-ambiguous" && m.tokens.len() == 1)
 }
 
+/// Is `word` a name behind an Arabic article ("al-Assad")? Asked about
+/// every lower-case word, so the test that settles nearly all of them is
+/// inlined at the call, in byte compares rather than a `contains` call.
+#[inline]
 pub(super) fn is_prefixed_name(word: &[u8]) -> bool {
-    // Cheap test first: most words have no hyphen.
-    if word.len() < 4 || word[0].is_ascii_uppercase() || !word[1..4].contains(&b'-') {
-        return false;
+    match word {
+        [first, a, b, c, ..] => {
+            !first.is_ascii_uppercase() && (*a == b'-' || *b == b'-' || *c == b'-') && prefix_and_name(word)
+        }
+        _ => false,
     }
+}
+
+fn prefix_and_name(word: &[u8]) -> bool {
     let Some(hyphen) = word.iter().position(|&b| b == b'-') else {
         return false;
     };
@@ -460,6 +466,11 @@ fn runs(ctx: &Ctx, sentence: usize, out: &mut Runs) {
     let s = &ctx.seg.sentences[sentence];
     let mut i = s.tokens.start;
     while i < s.tokens.end {
+        // Most tokens are not name-like: one tight scan skips them.
+        match ctx.name_like[i..s.tokens.end].iter().position(|&b| b) {
+            Some(k) => i += k,
+            None => break,
+        }
         if !run_continues(ctx, i) {
             i += 1;
             continue;
@@ -469,11 +480,10 @@ fn runs(ctx: &Ctx, sentence: usize, out: &mut Runs) {
         run.push(i);
         let mut j = i + 1;
         while j < s.tokens.end {
-            let word = ctx.word(j);
             if run_continues(ctx, j) {
                 run.push(j);
                 j += 1;
-            } else if word == "."
+            } else if ctx.is_byte(j, b'.')
                 && ctx.tok(j).start == ctx.tok(j - 1).end
                 && ctx.word(j - 1).chars().count() == 1
                 && j + 1 < s.tokens.end
@@ -514,10 +524,17 @@ pub(super) fn person_pass(ctx: &mut Ctx) {
 /// scored twice"): find that full name and make it a person.
 fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs) {
     let mut wanted: Vec<&str> = Vec::new();
-    for i in 0..ctx.seg.tokens.len() {
-        if ctx.owner[i] == NONE
-            && ctx.is_cap_word(i)
-            && !ctx.caps[i]
+    // The free name-like tokens that may end a full name: only sentences
+    // holding one that spells a wanted word need their runs found again.
+    let mut ends: Vec<usize> = Vec::new();
+    for (i, &name_like) in ctx.name_like.iter().enumerate() {
+        if !name_like || ctx.owner[i] != NONE || ctx.caps[i] {
+            continue;
+        }
+        if !ctx.has(i, flag::NOT_NAME | flag::NON_PERSON_HEAD | flag::CALENDAR) {
+            ends.push(i);
+        }
+        if ctx.is_cap_word(i)
             && !ctx.has(i, flag::NOT_NAME | flag::NON_PERSON_HEAD)
             && !ctx.next_in_sentence(i).is_some_and(|n| ctx.is_cap_word(n))
             && !ctx
@@ -541,11 +558,16 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs) {
     if wanted.is_empty() {
         return;
     }
-    for si in 0..ctx.seg.sentences.len() {
-        let s = &ctx.seg.sentences[si];
-        if s.tokens.is_empty() || ctx.caps[s.tokens.start] {
+    // The names pushed below own tokens of their own sentence only, and
+    // each sentence is taken once, so `ends` stays true for those to come.
+    let mut done = None;
+    for &i in &ends {
+        let si = ctx.sentence_of[i] as usize;
+        let in_sentence = ctx.seg.sentences.get(si).is_some_and(|s| s.tokens.contains(&i));
+        if done == Some(si) || !in_sentence || !wanted.contains(&ctx.word(i)) {
             continue;
         }
+        done = Some(si);
         runs(ctx, si, found);
         for k in 0..found.len() {
             let run = found.get(k);
