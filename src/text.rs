@@ -44,6 +44,33 @@ pub(crate) fn with_ascii_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&word.to_ascii_lowercase())
 }
 
+/// The words of `s` with one space between each, as names and phrases are
+/// shown in records.
+pub(crate) fn single_spaced(s: &str) -> String {
+    // Most names are written with single spaces between ASCII words already:
+    // those are copied as they are.
+    let mut prev = b' ';
+    let mut plain = true;
+    for &b in s.as_bytes() {
+        if !b.is_ascii() || matches!(b, b'\t'..=b'\r') || (b == b' ' && prev == b' ') {
+            plain = false;
+            break;
+        }
+        prev = b;
+    }
+    if plain && prev != b' ' {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// An ASCII word of up to 15 bytes, lower-cased, with its length, in one
 /// integer: a hash key with no heap behind it, compared in one go. `None`
 /// for a longer word or one with any non-ASCII byte.
@@ -70,6 +97,24 @@ pub(crate) fn pack_ascii_lower(word: &[u8]) -> Option<u128> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn single_spaced_table() {
+        let cases = [
+            ("Wang Yi", "Wang Yi"),
+            ("Wang  Yi", "Wang Yi"),
+            (" Wang Yi", "Wang Yi"),
+            ("Wang Yi ", "Wang Yi"),
+            ("Wang\nYi", "Wang Yi"),
+            ("Wang\u{a0}Yi", "Wang Yi"),
+            ("Zoë  de\tGroot", "Zoë de Groot"),
+            ("", ""),
+            ("   ", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(single_spaced(input), want, "{input:?}");
+        }
+    }
 
     #[test]
     fn lowers_ascii_and_unicode() {

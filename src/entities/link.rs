@@ -10,6 +10,7 @@ use super::{Cluster, Ctx, Mention, NONE, flag};
 use crate::gazetteer::Gender;
 use crate::record::EntityKind;
 use crate::segment::TokenKind;
+use crate::text::single_spaced;
 
 /// The lower-cased words of one article's names, numbered as they are met:
 /// names are compared word by word many times over, and numbers hash and
@@ -395,13 +396,13 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
                 // A match has the same last word: the index stays right.
                 let cl = &mut ctx.clusters[c as usize];
                 if cl.known.is_none() && words.len() > lk.names[c as usize].len() {
-                    cl.name = normalise_space(written);
+                    cl.name = single_spaced(written);
                     lk.by_last.add_other_words(&words, c);
                     lk.names[c as usize].clone_from(&words);
                 }
                 c
             }
-            None => lk.new_cluster(ctx, normalise_space(written), words.clone(), None, start),
+            None => lk.new_cluster(ctx, single_spaced(written), words.clone(), None, start),
         };
         ctx.mentions[mi].cluster = c;
         lk.starts.add(c, start);
@@ -440,7 +441,7 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
         }
         let c = match most_recent(&lk.starts, &candidates, start) {
             Some(c) => c,
-            None => lk.new_cluster(ctx, normalise_space(written), words.clone(), None, start),
+            None => lk.new_cluster(ctx, single_spaced(written), words.clone(), None, start),
         };
         ctx.mentions[mi].cluster = c;
         lk.starts.add(c, start);
@@ -470,31 +471,6 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
             cl.first = first;
         }
     }
-}
-
-fn normalise_space(s: &str) -> String {
-    // Most names are written with single spaces between ASCII words already:
-    // those are copied as they are.
-    let mut prev = b' ';
-    let mut plain = true;
-    for &b in s.as_bytes() {
-        if !b.is_ascii() || matches!(b, b'\t'..=b'\r') || (b == b' ' && prev == b' ') {
-            plain = false;
-            break;
-        }
-        prev = b;
-    }
-    if plain && prev != b' ' {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
 }
 
 /// Token `t` may be part of a partial mention: a capitalised word (or any
@@ -794,7 +770,7 @@ fn attach_office(ctx: &mut Ctx, c: u32, mi: u32, countries: &[(usize, usize)]) {
     // The gazetteers outlive the context: the title is borrowed, not cloned.
     let gaz = ctx.gaz;
     let office = &gaz.offices[head as usize];
-    let written = normalise_space(&ctx.text[start..end]);
+    let written = single_spaced(&ctx.text[start..end]);
     let (gender, title) = (office.gender, &office.title);
     let first = countries.partition_point(|&(s, _)| s < start);
     let mut inside: Vec<usize> = countries[first..]

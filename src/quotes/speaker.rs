@@ -440,15 +440,7 @@ impl People {
 /// The words of a phrase, one space between each.
 fn phrase_text(c: &QCtx, src: &std::ops::Range<usize>) -> String {
     let (s, e) = c.span(src);
-    let phrase = c.text[s..e].trim_end_matches([',', ' ']);
-    let mut out = String::with_capacity(phrase.len());
-    for word in phrase.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+    crate::text::single_spaced(c.text[s..e].trim_end_matches([',', ' ']))
 }
 
 /// For each attribution, the first (in `found` order) whose content holds
