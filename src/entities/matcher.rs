@@ -14,10 +14,19 @@
 //! entry and on the context: an all-capitals headline may write "CHINA",
 //! running text may not write "china".
 
+use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
 use crate::gazetteer::{Gazetteers, Target};
 use crate::segment::{Token, TokenKind};
+
+/// Forms per unit of parallel tokenizing: big enough that the per-chunk
+/// vectors cost little, small enough to balance two or more threads.
+const TOKENIZE_CHUNK: usize = 16 * 1024;
+
+/// Per form of a chunk of the list its number of tokens, and the byte
+/// ranges of all those tokens in turn.
+type TokenizedChunk = (Vec<u32>, Vec<(u32, u32)>);
 
 /// One form, as its index in [`Gazetteers::aliases`], and what it names.
 #[derive(Clone, Copy, Debug)]
@@ -59,28 +68,56 @@ impl Matcher {
     /// Builds the trie of every alias of `gaz`; `intern` gives the id of a
     /// word (lower-cased by the caller's rules), ids counting up from 1.
     pub fn new(gaz: &Gazetteers, intern: &mut dyn FnMut(&str) -> u32) -> Matcher {
+        // Tokenizing a form needs nothing but the form, and with a big list
+        // it is a good part of the start-up: done in parallel, by chunks
+        // that are then read back in list order, so word ids are given
+        // in the same order whatever the number of threads.
+        let chunks: Vec<TokenizedChunk> = gaz
+            .aliases
+            .par_chunks(TOKENIZE_CHUNK)
+            .map(|chunk| {
+                let mut tokens: Vec<Token> = Vec::new();
+                let mut counts = Vec::with_capacity(chunk.len());
+                let mut spans = Vec::with_capacity(chunk.len() * 3);
+                for alias in chunk {
+                    crate::segment::tokenize_into(&alias.form, &mut tokens);
+                    counts.push(tokens.len() as u32);
+                    spans.extend(tokens.iter().map(|t| (t.start, t.end)));
+                }
+                (counts, spans)
+            })
+            .collect();
+
         // Every form as a run of word ids in one array.
-        let mut words: Vec<u32> = Vec::with_capacity(gaz.aliases.len() * 3);
+        let mut words: Vec<u32> = Vec::with_capacity(chunks.iter().map(|c| c.1.len()).sum());
         let mut forms: Vec<(u32, u32, u32)> = Vec::with_capacity(gaz.aliases.len()); // (alias, start, end)
-        let mut tokens: Vec<Token> = Vec::new();
         let mut max_id = 0;
-        for (a, alias) in gaz.aliases.iter().enumerate() {
-            crate::segment::tokenize_into(&alias.form, &mut tokens);
-            if tokens.is_empty() {
-                continue;
+        let mut a = 0usize;
+        for (counts, spans) in &chunks {
+            let mut rest = spans.as_slice();
+            for &n in counts {
+                let (own, after) = rest.split_at(n as usize);
+                rest = after;
+                let form = gaz.aliases[a].form.as_str();
+                if !own.is_empty() {
+                    let start = words.len() as u32;
+                    for &(s, e) in own {
+                        let id = intern(&form[s as usize..e as usize]);
+                        max_id = max_id.max(id);
+                        words.push(id);
+                    }
+                    forms.push((a as u32, start, words.len() as u32));
+                }
+                a += 1;
             }
-            let start = words.len() as u32;
-            for t in &tokens {
-                let id = intern(t.text(&alias.form));
-                max_id = max_id.max(id);
-                words.push(id);
-            }
-            forms.push((a as u32, start, words.len() as u32));
         }
+        drop(chunks);
         let seq = |&(_, s, e): &(u32, u32, u32)| &words[s as usize..e as usize];
         // Sorted by words, then by list order, so equal forms are adjacent
         // and keep the order the lists gave them.
-        forms.sort_unstable_by(|x, y| seq(x).cmp(seq(y)).then(x.0.cmp(&y.0)));
+        // Ties are broken by the alias index, which is unique: the order is
+        // total, so a parallel sort gives the one result.
+        forms.par_sort_unstable_by(|x, y| seq(x).cmp(seq(y)).then(x.0.cmp(&y.0)));
 
         // Walk the sorted forms: a form shares the nodes of the longest
         // prefix it has in common with the one before it.

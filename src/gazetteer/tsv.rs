@@ -16,12 +16,44 @@ pub(crate) struct Table<'a> {
     rows: Vec<Row<'a>>,
 }
 
+/// Tabs of a row whose offsets are kept; later fields are found by
+/// splitting the line again (gazetteer files have six columns or fewer).
+const KEPT_TABS: usize = 7;
+
 /// One data row.
+///
+/// It keeps its line and where the line's first tabs are, rather than a
+/// vector of fields: a big list has a million rows, and one allocation per
+/// row was a good part of reading it.
 #[derive(Debug)]
 pub(crate) struct Row<'a> {
     /// 1-based line number in the file.
     pub line: usize,
-    fields: Vec<&'a str>,
+    raw: &'a str,
+    /// Tabs in `raw`: the row has `tabs + 1` fields.
+    tabs: usize,
+    /// Byte offsets in `raw` of its first tabs; valid when `raw` is short
+    /// enough for `u16` offsets.
+    at: [u16; KEPT_TABS],
+}
+
+/// Is `raw` a blank line or a comment (skipped by the parser)?
+fn skipped(raw: &str) -> bool {
+    match raw.as_bytes().first() {
+        None | Some(b'#') => true,
+        // Most lines start with a letter: no Unicode trim needed.
+        Some(b) if b.is_ascii_graphic() => false,
+        Some(_) => raw.trim().is_empty(),
+    }
+}
+
+/// `str::trim`, without its per-character walk when both ends are plainly
+/// not white space (nearly every field).
+fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(b)) if !(a.is_ascii_graphic() && b.is_ascii_graphic()) => s.trim(),
+        _ => s,
+    }
 }
 
 impl<'a> Table<'a> {
@@ -29,20 +61,45 @@ impl<'a> Table<'a> {
     pub fn parse(name: &str, text: &'a str) -> Result<Table<'a>> {
         let mut header: Option<Vec<&str>> = None;
         let mut rows = Vec::new();
-        for (i, raw) in text.lines().enumerate() {
-            let line = i + 1;
-            let raw = raw.strip_suffix('\r').unwrap_or(raw);
-            let raw = if i == 0 {
-                raw.trim_start_matches('\u{feff}')
-            } else {
-                raw
+        let bytes = text.as_bytes();
+        // One vectorised scan finds every tab and line end of the file.
+        let mut hits = memchr::memchr2_iter(b'\t', b'\n', bytes);
+        let mut tabs: Vec<usize> = Vec::new();
+        let mut start = 0;
+        let mut i = 0;
+        while start < text.len() {
+            tabs.clear();
+            let newline = loop {
+                match hits.next() {
+                    Some(k) if bytes[k] == b'\t' => tabs.push(k),
+                    end => break end,
+                }
             };
-            if raw.trim().is_empty() || raw.starts_with('#') {
+            // The same lines as `str::lines`: split at '\n', one '\r' before
+            // it dropped, no empty line after a final '\n'.
+            let (mut raw, next) = match newline {
+                Some(k) => {
+                    let r = &text[start..k];
+                    (r.strip_suffix('\r').unwrap_or(r), k + 1)
+                }
+                None => (&text[start..], text.len()),
+            };
+            let mut base = start;
+            start = next;
+            let line = i + 1;
+            raw = raw.strip_suffix('\r').unwrap_or(raw);
+            if i == 0 {
+                let bare = raw.trim_start_matches('\u{feff}');
+                base += raw.len() - bare.len();
+                raw = bare;
+            }
+            i += 1;
+            if skipped(raw) {
                 continue;
             }
-            let fields: Vec<&str> = raw.split('\t').map(str::trim).collect();
             match &header {
                 None => {
+                    let fields: Vec<&str> = raw.split('\t').map(str::trim).collect();
                     if let Some(dup) = fields.iter().enumerate().find(|(j, f)| fields[..*j].contains(f)) {
                         return Err(Error::data(
                             name,
@@ -53,18 +110,27 @@ impl<'a> Table<'a> {
                     header = Some(fields);
                 }
                 Some(h) => {
-                    if fields.len() > h.len() {
+                    if tabs.len() + 1 > h.len() {
                         return Err(Error::data(
                             name,
                             Some(line),
                             format!(
                                 "{} fields but the header has {} columns (is there a stray tab?)",
-                                fields.len(),
+                                tabs.len() + 1,
                                 h.len()
                             ),
                         ));
                     }
-                    rows.push(Row { line, fields });
+                    let mut at = [0u16; KEPT_TABS];
+                    for (slot, &k) in at.iter_mut().zip(&tabs) {
+                        *slot = u16::try_from(k - base).unwrap_or(u16::MAX);
+                    }
+                    rows.push(Row {
+                        line,
+                        raw,
+                        tabs: tabs.len(),
+                        at,
+                    });
                 }
             }
         }
@@ -133,12 +199,25 @@ pub(crate) struct Col(usize);
 impl<'a> Row<'a> {
     /// The field in `col`, empty when the row stops before it.
     pub fn get(&self, col: Col) -> &'a str {
-        self.fields.get(col.0).copied().unwrap_or("")
+        let c = col.0;
+        if c > self.tabs {
+            return "";
+        }
+        if c >= KEPT_TABS || self.raw.len() > usize::from(u16::MAX) {
+            return self.raw.split('\t').nth(c).map_or("", trim);
+        }
+        let from = if c == 0 { 0 } else { usize::from(self.at[c - 1]) + 1 };
+        let to = if c == self.tabs {
+            self.raw.len()
+        } else {
+            usize::from(self.at[c])
+        };
+        self.raw.get(from..to).map_or("", trim)
     }
 
     /// The `|`-separated values of the field in `col`, without empty ones.
     pub fn list(&self, col: Col) -> impl Iterator<Item = &'a str> {
-        self.get(col).split('|').map(str::trim).filter(|v| !v.is_empty())
+        self.get(col).split('|').map(trim).filter(|v| !v.is_empty())
     }
 
     /// The field in `col` when `col` is present and the field is not empty.
