@@ -665,10 +665,7 @@ fn clause_subject(c: &QCtx, lo: usize, hi: usize) -> Option<Range<usize>> {
             || (c.tok(end).kind == TokenKind::Word
                 && crate::text::with_lower(c.word(end), |w| c.gaz.nouns.contains_key(w))
                 && end > start)
-            || (c.word(end) == "."
-                && end > start
-                && c.tok(end - 1).end == c.tok(end).start
-                && crate::entities::honorific(c.word(end - 1)).is_some()))
+            || (c.word(end) == "." && end > start && c.tok(end - 1).end == c.tok(end).start && c.is_honorific(end - 1)))
     {
         end += 1;
     }
@@ -732,10 +729,7 @@ fn prep_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     let src_end = (h.end..end)
         .find(|&k| {
             matches!(c.word(k), "," | "." | ";" | ":")
-                && !(c.word(k) == "."
-                    && k > h.end
-                    && c.tok(k - 1).end == c.tok(k).start
-                    && crate::entities::honorific(c.word(k - 1)).is_some())
+                && !(c.word(k) == "." && k > h.end && c.tok(k - 1).end == c.tok(k).start && c.is_honorific(k - 1))
         })
         .unwrap_or(end);
     let mut source = np_after(c, h.end, src_end).map(|s| s.start..s.end.min(src_end))?;

@@ -26,7 +26,7 @@ mod speaker;
 use std::cell::Cell;
 use std::ops::Range;
 
-use crate::entities::{NONE, Tagged};
+use crate::entities::{NONE, Tagged, flag};
 use crate::gazetteer::Gazetteers;
 use crate::record::{CueClass, EntityKind, QuoteKind};
 use crate::segment::{Segmentation, Token};
@@ -205,22 +205,45 @@ impl<'a> QCtx<'a> {
 
     /// Token `i` is a function word.
     pub fn is_function_word(&self, i: usize) -> bool {
-        self.open_class(
-            i,
-            class::FUNCTION_KNOWN,
-            class::FUNCTION,
-            crate::entities::is_function_word,
-        )
+        self.open_class(i, class::FUNCTION_KNOWN, class::FUNCTION, |w| {
+            self.listed(i, w, flag::FUNCTION, crate::entities::is_function_word)
+        })
     }
 
     /// Token `i` is a description adjective ("senior").
     pub fn is_description_adjective(&self, i: usize) -> bool {
-        self.open_class(
-            i,
-            class::ADJECTIVE_KNOWN,
-            class::ADJECTIVE,
-            crate::entities::is_description_adjective,
-        )
+        self.open_class(i, class::ADJECTIVE_KNOWN, class::ADJECTIVE, |w| {
+            self.listed(
+                i,
+                w,
+                flag::DESCRIPTION_ADJECTIVE,
+                crate::entities::is_description_adjective,
+            )
+        })
+    }
+
+    /// Is word `w` (token `i`) in the list behind the lexicon flag `f`? The
+    /// lexicon keys every ASCII token as it keys the lists' words (all
+    /// lower-case ASCII), so for those the flag answers without hashing the
+    /// word again; other tokens, or an article tagged without flags, ask
+    /// the list.
+    #[inline]
+    fn listed(&self, i: usize, w: &str, f: u32, list: fn(&str) -> bool) -> bool {
+        match self.tagged.flags.get(i) {
+            Some(&flags) if w.is_ascii() => flags & f != 0,
+            _ => list(w),
+        }
+    }
+
+    /// Is token `i` an honorific ("Mr", "Sen.")? A trailing period is
+    /// stripped before the list is asked, which the lexicon's key does not
+    /// do: such words, like non-ASCII ones, take the list's own path.
+    pub fn is_honorific(&self, i: usize) -> bool {
+        let w = self.word(i);
+        match self.tagged.flags.get(i) {
+            Some(&flags) if w.is_ascii() && !w.ends_with('.') => flags & flag::HONORIFIC != 0,
+            _ => crate::entities::honorific(w).is_some(),
+        }
     }
 
     /// Byte range of a token range.

@@ -219,8 +219,7 @@ pub(crate) fn np_before(c: &QCtx, end: usize, lo: usize) -> Option<Range<usize>>
         }
         // "Mr. Obama", "Michael R. Bloomberg": the period of an abbreviation.
         if w == "." && j > lo && c.tok(j - 1).end == c.tok(j).start && {
-            let a = c.word(j - 1);
-            crate::entities::honorific(a).is_some() || (a.chars().count() == 1 && c.tok(j - 1).shape.is_capitalised())
+            c.is_honorific(j - 1) || (c.word(j - 1).chars().count() == 1 && c.tok(j - 1).shape.is_capitalised())
         } {
             start = j - 1;
             continue;
@@ -274,7 +273,7 @@ pub(crate) fn np_after(c: &QCtx, start: usize, hi: usize) -> Option<Range<usize>
             let abbreviation = w == "."
                 && end > start
                 && c.tok(end - 1).end == t.start
-                && (crate::entities::honorific(c.word(end - 1)).is_some()
+                && (c.is_honorific(end - 1)
                     || (c.word(end - 1).chars().count() == 1 && c.tok(end - 1).shape.is_capitalised()))
                 && end + 1 < hi;
             if matches!(w, "." | "!" | "?" | ";" | ":" | "—" | "–") && !abbreviation {
