@@ -80,21 +80,29 @@ impl Subjects {
 
 /// The first person mentioned in each sentence, as a subject candidate.
 fn sentence_subjects(c: &QCtx) -> Vec<Subject> {
+    // Only tokens of person mentions can name a subject, and they are few:
+    // collected once, each sentence finds its first by a search instead of
+    // a walk over all its tokens.
+    let n = c.mention_of.len();
+    let mut people: Vec<(usize, u32)> = Vec::new();
+    for m in &c.tagged.mentions {
+        if m.kind != EntityKind::Person || m.cluster == NONE {
+            continue;
+        }
+        for t in m.tokens.start.min(n)..m.tokens.end.min(n) {
+            if let Some(cluster) = c.person_cluster(t)
+                && !c.in_quote(t)
+            {
+                people.push((t, cluster));
+            }
+        }
+    }
+    people.sort_unstable();
+    people.dedup();
     let mut out = Vec::with_capacity(c.seg.sentences.len());
     for s in &c.seg.sentences {
-        // Most tokens are in no mention: the scan looks at the mention
-        // index alone until it meets one.
-        let covered = s.tokens.start.min(c.mention_of.len())..s.tokens.end.min(c.mention_of.len());
-        let found = c.mention_of[covered.clone()]
-            .iter()
-            .zip(covered)
-            .filter(|&(&m, _)| m != NONE)
-            .find_map(|(_, t)| {
-                c.person_cluster(t)
-                    .filter(|_| !c.in_quote(t))
-                    .map(|cluster| (t, cluster))
-            });
-        if let Some((t, cluster)) = found {
+        let k = people.partition_point(|&(t, _)| t < s.tokens.start);
+        if let Some(&(t, cluster)) = people.get(k).filter(|&&(t, _)| t < s.tokens.end) {
             out.push(Subject {
                 at: c.tok(t).start as usize,
                 cluster,
