@@ -3,8 +3,6 @@
 //! country, and an ambiguous form ("Jordan", "Georgia", "Chad") counts only
 //! where the context says it is a place.
 
-use rustc_hash::FxHashMap;
-
 use super::{Ctx, NONE, flag};
 use crate::record::EntityKind;
 
@@ -25,22 +23,22 @@ fn free_cap(ctx: &Ctx, t: usize) -> bool {
 /// Pass: drop country forms that are part of other names, and ambiguous forms
 /// without a place context.
 pub(super) fn country_pass(ctx: &mut Ctx) {
-    let others: usize = ctx
+    // The country mentions by "gazetteer" (unambiguous forms) still kept, by
+    // country and by country and start, so that "the same country
+    // elsewhere" is a lookup, not a scan of every mention for each
+    // ambiguous one. An article names few countries: sorted lists cost
+    // less to build than hash maps.
+    let mut kept_at: Vec<((u32, usize), usize)> = ctx
         .mentions
         .iter()
         .filter(|m| m.kind == EntityKind::Country && m.rule == "gazetteer")
-        .count();
-    // The country mentions by "gazetteer" (unambiguous forms) still kept, by
-    // country and by start, so that "the same country elsewhere" is a
-    // lookup, not a scan of every mention for each ambiguous one.
-    let mut kept_total: FxHashMap<u32, usize> = FxHashMap::default();
-    let mut kept_at: FxHashMap<(u32, usize), usize> = FxHashMap::default();
-    for m in &ctx.mentions {
-        if m.kind == EntityKind::Country && m.rule == "gazetteer" {
-            *kept_total.entry(m.target).or_default() += 1;
-            *kept_at.entry((m.target, m.start)).or_default() += 1;
-        }
-    }
+        .map(|m| ((m.target, m.start), 1))
+        .collect();
+    let others = kept_at.len();
+    kept_at.sort_unstable_by_key(|&(key, _)| key);
+    let mut kept_total: Vec<(u32, usize)> = kept_at.iter().map(|&((c, _), n)| (c, n)).collect();
+    merge_counts(&mut kept_at);
+    merge_counts(&mut kept_total);
     for mi in 0..ctx.mentions.len() {
         let m = &ctx.mentions[mi];
         if m.kind != EntityKind::Country || m.rule.is_empty() {
@@ -62,8 +60,7 @@ pub(super) fn country_pass(ctx: &mut Ctx) {
         if keep && m.rule == "gazetteer-ambiguous" {
             let after_place_word =
                 prev.is_some_and(|p| PLACE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(ctx.word(p))));
-            let same_country_elsewhere = kept_total.get(&m.target).copied().unwrap_or(0)
-                > kept_at.get(&(m.target, m.start)).copied().unwrap_or(0);
+            let same_country_elsewhere = count(&kept_total, m.target) > count(&kept_at, (m.target, m.start));
             // "Turkey is ...", "Jordan's king": the form acts as a subject or owner.
             let acts = next.is_some_and(|n| {
                 ctx.tok(n).kind == crate::segment::TokenKind::Possessive
@@ -76,12 +73,8 @@ pub(super) fn country_pass(ctx: &mut Ctx) {
         }
         if !keep {
             if m.rule == "gazetteer" {
-                for count in [kept_total.get_mut(&m.target), kept_at.get_mut(&(m.target, m.start))]
-                    .into_iter()
-                    .flatten()
-                {
-                    *count -= 1;
-                }
+                uncount(&mut kept_total, m.target);
+                uncount(&mut kept_at, (m.target, m.start));
             }
             let tokens = ctx.mentions[mi].tokens.clone();
             for t in tokens {
@@ -91,5 +84,28 @@ pub(super) fn country_pass(ctx: &mut Ctx) {
             }
             ctx.mentions[mi].rule = "";
         }
+    }
+}
+
+/// Sums the counts of equal keys in a list sorted by key.
+fn merge_counts<K: PartialEq>(list: &mut Vec<(K, usize)>) {
+    list.dedup_by(|later, first| {
+        let same = later.0 == first.0;
+        if same {
+            first.1 += later.1;
+        }
+        same
+    });
+}
+
+/// The count of `key` in a merged list, 0 when absent.
+fn count<K: Ord>(list: &[(K, usize)], key: K) -> usize {
+    list.binary_search_by(|(k, _)| k.cmp(&key)).map_or(0, |i| list[i].1)
+}
+
+/// Takes one from the count of `key`, when it is in the list.
+fn uncount<K: Ord>(list: &mut [(K, usize)], key: K) {
+    if let Ok(i) = list.binary_search_by(|(k, _)| k.cmp(&key)) {
+        list[i].1 -= 1;
     }
 }
