@@ -568,6 +568,13 @@ fn content_after(c: &QCtx, from: usize, end: usize, st: &State) -> Option<Range<
     let mut stop = end;
     let mut i = from;
     while i < end {
+        // Only ";", ",", "and" and "but" end the content: other lengths pass
+        // without the text being read.
+        let t = c.tok(i);
+        if !matches!(t.end - t.start, 1 | 3) {
+            i += 1;
+            continue;
+        }
         let w = c.word(i);
         if w == ";" && !c.in_quote(i) {
             stop = i;
