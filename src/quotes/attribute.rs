@@ -1057,12 +1057,15 @@ fn np_after_short(c: &QCtx, start: usize, end: usize) -> Option<Range<usize>> {
 /// on ("floating" quotations). Their speaker is set by the resolver.
 fn floating(c: &QCtx, st: &mut State) {
     // Where the attributions so far begin, to look for one before each
-    // quotation paragraph without scanning them all.
-    let mut begins: std::collections::BTreeSet<usize> = st
+    // quotation paragraph without scanning them all: a sorted vector, as
+    // few are added after it is built.
+    let mut begins: Vec<usize> = st
         .out
         .iter()
         .filter_map(|f| f.content.first().map(|&(s, _)| s))
         .collect();
+    begins.sort_unstable();
+    begins.dedup();
     for (qi, q) in c.quotes.iter().enumerate() {
         if q.depth != 0 || st.used_quote[qi] || q.continued || q.open >= c.boilerplate {
             continue;
@@ -1073,7 +1076,8 @@ fn floating(c: &QCtx, st: &mut State) {
         }
         // Some attribution must come before, in this or the two previous paragraphs.
         let window = c.seg.paragraphs[q.paragraph.saturating_sub(2)].start as usize;
-        let previous = begins.range(window..q.open).any(|&s| {
+        let range = begins.partition_point(|&s| s < window)..begins.partition_point(|&s| s < q.open);
+        let previous = begins[range].iter().any(|&s| {
             c.seg
                 .paragraph_at(s)
                 .is_some_and(|fp| fp + 2 >= q.paragraph && fp <= q.paragraph)
@@ -1086,7 +1090,9 @@ fn floating(c: &QCtx, st: &mut State) {
         follow_chain(c, qi, &mut content, st);
         let close_tok = token_after(c, q.close);
         join_following(c, close_tok, q.paragraph, &mut content, st);
-        begins.insert(q.open);
+        if let Err(at) = begins.binary_search(&q.open) {
+            begins.insert(at, q.open);
+        }
         st.push(
             c,
             Found {
