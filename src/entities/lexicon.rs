@@ -73,7 +73,7 @@ const INLINE: usize = 15;
 /// packed into a `u128`, so a lookup hashes two integers and compares one,
 /// with no pointer to chase to a heap-allocated key. This lookup runs once
 /// per token, and was the largest single cost of tagging with boxed keys.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Index {
     short: FxHashMap<u128, u32>,
     long: FxHashMap<Box<[u8]>, u32>,
@@ -82,9 +82,22 @@ struct Index {
     /// The entries and flags of one-byte words, mostly punctuation: a sixth
     /// of all tokens, found without hashing. Indexed by any byte, so the
     /// lookup needs no bounds check; non-ASCII bytes hold `none`.
-    byte: Vec<Found>,
+    byte: Box<[Found; 256]>,
     /// What a token the lexicon does not hold gets.
     none: Found,
+}
+
+// By hand: arrays of 256 have no derived `Default`.
+impl Default for Index {
+    fn default() -> Index {
+        Index {
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+            table: Table::default(),
+            byte: Box::new([Found::default(); 256]),
+            none: Found::default(),
+        }
+    }
 }
 
 /// An entry index with that entry's flags: the per-token lookup returns
@@ -110,8 +123,8 @@ struct Slot {
 ///
 /// Most tokens of a text are either very common words, which stay in the
 /// cache, or words the lexicon does not hold, whose lookups land on random
-/// slots. Each slot has a one-byte tag (8 bits of the key's hash, never 0;
-/// 0 marks an empty slot) in an array of its own: for the bundled lexicon
+/// slots. Each slot has a one-byte tag (7 bits of the key's hash plus one,
+/// so never 0; 0 marks an empty slot) in an array of its own: for the bundled lexicon
 /// that array is 64 KB, which stays in a core's cache, and a missing word is
 /// nearly always settled there, without reading any key.
 #[derive(Debug, Default)]
@@ -134,7 +147,9 @@ impl Table {
     /// The slot to start probing at, and the tag.
     fn place(&self, key: u128) -> (usize, u8) {
         let h = Table::hash(key);
-        (h as usize & self.mask, ((h >> 56) as u8).max(1))
+        // An add where clamping 8 bits away from 0 takes a compare and a
+        // move; a false tag match only costs one key comparison.
+        (h as usize & self.mask, (h >> 57) as u8 + 1)
     }
 
     fn build(map: &FxHashMap<u128, u32>, entries: &[LexEntry]) -> Table {
@@ -205,6 +220,18 @@ fn pack_ascii_lower(word: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
+/// `LOW_BYTES_64[n]` keeps the low `n` bytes of a `u64`, for the short path.
+const LOW_BYTES_64: [u64; 9] = {
+    let mut masks = [0u64; 9];
+    let mut n = 0;
+    while n < 8 {
+        masks[n] = (1u64 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks[8] = u64::MAX;
+    masks
+};
+
 /// `LOW_BYTES[n]` keeps the low `n` bytes of a `u128`: a load from a table
 /// costs less than a shift of a 128-bit integer by a variable amount.
 const LOW_BYTES: [u128; INLINE + 1] = {
@@ -229,7 +256,7 @@ fn pack_ascii_lower_fast(text: &[u8], start: usize, end: usize) -> Option<u128> 
     if len <= 8 {
         // Most words: the same in 64-bit arithmetic, half the instructions.
         const ONES64: u64 = u64::MAX / 255;
-        let x = u64::from_le_bytes(*text.get(start..)?.first_chunk::<8>()?) & (LOW_BYTES[len] as u64);
+        let x = u64::from_le_bytes(*text.get(start..)?.first_chunk::<8>()?) & LOW_BYTES_64[len];
         if x & (ONES64 * 0x80) != 0 {
             return None;
         }
@@ -265,12 +292,11 @@ impl Index {
             flags: entries.get(entry as usize).map_or(0, |e| e.flags),
         };
         self.none = found(NO_ENTRY);
-        self.byte = (0..=255u8)
-            .map(|b| match b.is_ascii() {
-                true => found(self.get_short(&[b.to_ascii_lowercase()]).unwrap_or(NO_ENTRY)),
-                false => self.none,
-            })
-            .collect();
+        let mut byte = Box::new([self.none; 256]);
+        for (b, slot) in (0..128u8).zip(byte.iter_mut()) {
+            *slot = found(self.get_short(&[b.to_ascii_lowercase()]).unwrap_or(NO_ENTRY));
+        }
+        self.byte = byte;
         self.table = Table::build(&std::mem::take(&mut self.short), entries);
     }
 
@@ -432,7 +458,7 @@ impl Lexicon {
         let (start, end) = (t.start as usize, t.end as usize);
         if end == start + 1 {
             let b = bytes.get(start).copied().unwrap_or(0);
-            return self.index.byte.get(usize::from(b)).copied().unwrap_or(self.index.none);
+            return self.index.byte[usize::from(b)];
         }
         if let Some(k) = pack_ascii_lower_fast(bytes, start, end) {
             return self.index.table.get(k).unwrap_or(self.index.none);
