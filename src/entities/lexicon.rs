@@ -255,8 +255,10 @@ fn pack_ascii_lower_fast(text: &[u8], start: usize, end: usize) -> Option<u128> 
     let len = end.wrapping_sub(start);
     if len <= 8 {
         // Most words: the same in 64-bit arithmetic, half the instructions.
+        // A range of fixed length is one bounds check, where a tail of
+        // unknown length and a chunk of it are two.
         const ONES64: u64 = u64::MAX / 255;
-        let x = u64::from_le_bytes(*text.get(start..)?.first_chunk::<8>()?) & LOW_BYTES_64[len];
+        let x = u64::from_le_bytes(*text.get(start..start.checked_add(8)?)?.first_chunk::<8>()?) & LOW_BYTES_64[len];
         if x & (ONES64 * 0x80) != 0 {
             return None;
         }
@@ -266,7 +268,7 @@ fn pack_ascii_lower_fast(text: &[u8], start: usize, end: usize) -> Option<u128> 
     if len > INLINE {
         return None;
     }
-    let x = u128::from_le_bytes(*text.get(start..)?.first_chunk::<16>()?) & LOW_BYTES[len];
+    let x = u128::from_le_bytes(*text.get(start..start.checked_add(16)?)?.first_chunk::<16>()?) & LOW_BYTES[len];
     if x & (ONES * 0x80) != 0 {
         return None;
     }
