@@ -73,55 +73,91 @@ const INLINE: usize = 15;
 /// packed into a `u128`, so a lookup hashes two integers and compares one,
 /// with no pointer to chase to a heap-allocated key. This lookup runs once
 /// per token, and was the largest single cost of tagging with boxed keys.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Index {
     short: FxHashMap<u128, u32>,
     long: FxHashMap<Box<[u8]>, u32>,
     /// `short` again, laid out for lookups once the lexicon is complete.
     table: Table,
-    /// The entries of one-byte ASCII words, mostly punctuation: a sixth of
-    /// all tokens, found without hashing.
-    byte: Vec<u32>,
+    /// The entries and flags of one-byte words, mostly punctuation: a sixth
+    /// of all tokens, found without hashing. Indexed by any byte, so the
+    /// lookup needs no bounds check; non-ASCII bytes hold `none`.
+    byte: Box<[Found; 256]>,
+    /// What a token the lexicon does not hold gets.
+    none: Found,
+}
+
+// By hand: arrays of 256 have no derived `Default`.
+impl Default for Index {
+    fn default() -> Index {
+        Index {
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+            table: Table::default(),
+            byte: Box::new([Found::default(); 256]),
+            none: Found::default(),
+        }
+    }
+}
+
+/// An entry index with that entry's flags: the per-token lookup returns
+/// both, so the flags need no second, scattered read of the entries.
+#[derive(Debug, Default, Clone, Copy)]
+struct Found {
+    entry: u32,
+    flags: u32,
+}
+
+/// A slot of [`Table`]: the key beside what it maps to, so a hit reads one
+/// cache line. The key is held as two `u64`s: a `u128` field would align
+/// the slot to 16 bytes and pad it from 24 to 32, and a big gazetteer makes
+/// millions of slots.
+#[derive(Debug, Default, Clone, Copy)]
+struct Slot {
+    lo: u64,
+    hi: u64,
+    found: Found,
 }
 
 /// An open-addressing table of packed keys, for the per-token lookup.
 ///
 /// Most tokens of a text are either very common words, which stay in the
 /// cache, or words the lexicon does not hold, whose lookups land on random
-/// slots. Each slot has a one-byte tag (8 bits of the key's hash, never 0;
-/// 0 marks an empty slot) in an array of its own: for the bundled lexicon
+/// slots. Each slot has a one-byte tag (7 bits of the key's hash plus one,
+/// so never 0; 0 marks an empty slot) in an array of its own: for the bundled lexicon
 /// that array is 64 KB, which stays in a core's cache, and a missing word is
 /// nearly always settled there, without reading any key.
 #[derive(Debug, Default)]
 struct Table {
     tags: Vec<u8>,
-    /// The entry index of each slot.
-    entries: Vec<u32>,
-    /// The packed key of each slot, for confirming a tag match.
-    keys: Vec<u128>,
+    slots: Vec<Slot>,
     mask: usize,
 }
 
 impl Table {
+    /// One widening multiply, its halves folded: both halves of the product
+    /// depend on every input bit between them. The two key halves are
+    /// XORed first; keys that collide there only lengthen a probe.
     fn hash(key: u128) -> u64 {
-        let a = (key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let b = (((key >> 64) as u64) ^ a.rotate_right(32)).wrapping_mul(0xD6E8_FEB8_6659_FD93);
-        b ^ (b >> 32)
+        let x = (key as u64) ^ ((key >> 64) as u64);
+        let p = u128::from(x) * 0x9E37_79B9_7F4A_7C15;
+        (p as u64) ^ ((p >> 64) as u64)
     }
 
     /// The slot to start probing at, and the tag.
     fn place(&self, key: u128) -> (usize, u8) {
         let h = Table::hash(key);
-        (h as usize & self.mask, ((h >> 56) as u8).max(1))
+        // An add where clamping 8 bits away from 0 takes a compare and a
+        // move; a false tag match only costs one key comparison.
+        (h as usize & self.mask, (h >> 57) as u8 + 1)
     }
 
-    fn build(map: &FxHashMap<u128, u32>) -> Table {
+    fn build(map: &FxHashMap<u128, u32>, entries: &[LexEntry]) -> Table {
         // At most half full, so probe sequences stay short.
         let size = (map.len() * 2).next_power_of_two().max(16);
         let mut t = Table {
             tags: vec![0; size],
-            entries: vec![0; size],
-            keys: vec![0; size],
+            slots: vec![Slot::default(); size],
             mask: size - 1,
         };
         for (&key, &entry) in map {
@@ -130,22 +166,32 @@ impl Table {
                 i = (i + 1) & t.mask;
             }
             t.tags[i] = tag;
-            t.entries[i] = entry;
-            t.keys[i] = key;
+            let flags = entries.get(entry as usize).map_or(0, |e| e.flags);
+            t.slots[i] = Slot {
+                lo: key as u64,
+                hi: (key >> 64) as u64,
+                found: Found { entry, flags },
+            };
         }
         t
     }
 
     #[inline]
-    fn get(&self, key: u128) -> Option<u32> {
+    fn get(&self, key: u128) -> Option<Found> {
         let (mut i, tag) = self.place(key);
+        let (lo, hi) = (key as u64, (key >> 64) as u64);
         loop {
             // An empty table (mask 0) has no slot 0: `None` at once.
-            match *self.tags.get(i)? {
-                0 => return None,
-                t if t == tag && self.keys.get(i) == Some(&key) => return self.entries.get(i).copied(),
-                _ => i = (i + 1) & self.mask,
+            let t = *self.tags.get(i)?;
+            if t == tag {
+                let s = self.slots.get(i)?;
+                if s.lo == lo && s.hi == hi {
+                    return Some(s.found);
+                }
+            } else if t == 0 {
+                return None;
             }
+            i = (i + 1) & self.mask;
         }
     }
 }
@@ -174,6 +220,18 @@ fn pack_ascii_lower(word: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
+/// `LOW_BYTES_64[n]` keeps the low `n` bytes of a `u64`, for the short path.
+const LOW_BYTES_64: [u64; 9] = {
+    let mut masks = [0u64; 9];
+    let mut n = 0;
+    while n < 8 {
+        masks[n] = (1u64 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks[8] = u64::MAX;
+    masks
+};
+
 /// `LOW_BYTES[n]` keeps the low `n` bytes of a `u128`: a load from a table
 /// costs less than a shift of a 128-bit integer by a variable amount.
 const LOW_BYTES: [u128; INLINE + 1] = {
@@ -193,22 +251,24 @@ const LOW_BYTES: [u128; INLINE + 1] = {
 #[inline]
 fn pack_ascii_lower_fast(text: &[u8], start: usize, end: usize) -> Option<u128> {
     const ONES: u128 = u128::MAX / 255;
-    let len = end.checked_sub(start)?;
-    if len > INLINE {
-        return None;
-    }
-    let rest = text.get(start..)?;
+    // `start > end` wraps to a length no branch below takes.
+    let len = end.wrapping_sub(start);
     if len <= 8 {
         // Most words: the same in 64-bit arithmetic, half the instructions.
+        // A range of fixed length is one bounds check, where a tail of
+        // unknown length and a chunk of it are two.
         const ONES64: u64 = u64::MAX / 255;
-        let x = u64::from_le_bytes(*rest.first_chunk::<8>()?) & (LOW_BYTES[len] as u64);
+        let x = u64::from_le_bytes(*text.get(start..start.checked_add(8)?)?.first_chunk::<8>()?) & LOW_BYTES_64[len];
         if x & (ONES64 * 0x80) != 0 {
             return None;
         }
         let upper = (x + ONES64 * 0x3F) & !(x + ONES64 * 0x25) & (ONES64 * 0x80);
         return Some(u128::from(x | (upper >> 2)) | ((len as u128) << (8 * INLINE)));
     }
-    let x = u128::from_le_bytes(*rest.first_chunk::<16>()?) & LOW_BYTES[len];
+    if len > INLINE {
+        return None;
+    }
+    let x = u128::from_le_bytes(*text.get(start..start.checked_add(16)?)?.first_chunk::<16>()?) & LOW_BYTES[len];
     if x & (ONES * 0x80) != 0 {
         return None;
     }
@@ -221,18 +281,25 @@ fn pack_ascii_lower_fast(text: &[u8], start: usize, end: usize) -> Option<u128> 
 impl Index {
     fn get(&self, key: &[u8]) -> Option<u32> {
         match pack(key) {
-            Some(k) => self.table.get(k),
+            Some(k) => self.table.get(k).map(|f| f.entry),
             None => self.long.get(key).copied(),
         }
     }
 
     /// Lays the short keys out for lookups, dropping the build-time map;
-    /// call once, after the last insert.
-    fn freeze(&mut self) {
-        self.byte = (0..128u8)
-            .map(|b| self.get_short(&[b.to_ascii_lowercase()]).unwrap_or(NO_ENTRY))
-            .collect();
-        self.table = Table::build(&std::mem::take(&mut self.short));
+    /// call once, after the last insert and the last change of `entries`.
+    fn freeze(&mut self, entries: &[LexEntry]) {
+        let found = |entry: u32| Found {
+            entry,
+            flags: entries.get(entry as usize).map_or(0, |e| e.flags),
+        };
+        self.none = found(NO_ENTRY);
+        let mut byte = Box::new([self.none; 256]);
+        for (b, slot) in (0..128u8).zip(byte.iter_mut()) {
+            *slot = found(self.get_short(&[b.to_ascii_lowercase()]).unwrap_or(NO_ENTRY));
+        }
+        self.byte = byte;
+        self.table = Table::build(&std::mem::take(&mut self.short), entries);
     }
 
     fn get_short(&self, key: &[u8]) -> Option<u32> {
@@ -307,7 +374,7 @@ impl Lexicon {
                 e.flags |= flag::GAZETTEER_START;
             }
         }
-        lex.index.freeze();
+        lex.index.freeze(&lex.entries);
         (lex, matcher)
     }
 
@@ -368,60 +435,77 @@ impl Lexicon {
     }
 
     /// The entry index of each token of `seg` (words only; others get
-    /// [`NO_ENTRY`]), into `out`.
+    /// [`NO_ENTRY`]) into `ids`, and that entry's flags into `flags`: the
+    /// passes test flags token by token, and a dense per-article array keeps
+    /// those tests out of the lexicon's cache lines.
     #[inline(never)]
-    pub fn annotate(&self, text: &str, seg: &Segmentation, out: &mut Vec<u32>) {
-        out.clear();
-        let mut buf = [0u8; 40];
-        let bytes = text.as_bytes();
-        out.extend(seg.tokens.iter().map(|t: &Token| {
-            // Every token, punctuation and possessives included: forms hold
-            // them too ("People's Republic", "Trinidad & Tobago").
-            let (start, end) = (t.start as usize, t.end as usize);
-            if end == start + 1 {
-                return self
-                    .index
-                    .byte
-                    .get(usize::from(bytes[start]))
-                    .copied()
-                    .unwrap_or(NO_ENTRY);
-            }
-            if let Some(k) = pack_ascii_lower_fast(bytes, start, end) {
-                return self.index.table.get(k).unwrap_or(NO_ENTRY);
-            }
-            let word = &bytes[start..end];
-            if word.len() > buf.len() {
-                return NO_ENTRY;
-            }
-            let found = if !word.is_ascii() {
-                self.index.get(normalise(t.text(text)).as_bytes())
-            } else if let Some(k) = pack_ascii_lower(word) {
-                self.index.table.get(k)
-            } else {
-                let lower = &mut buf[..word.len()];
-                for (d, s) in lower.iter_mut().zip(word) {
-                    *d = s.to_ascii_lowercase();
-                }
-                self.index.long.get(&*lower).copied()
-            };
-            found.unwrap_or(NO_ENTRY)
-        }));
+    pub fn annotate(&self, text: &str, seg: &Segmentation, ids: &mut Vec<u32>, flags: &mut Vec<u32>) {
+        let n = seg.tokens.len();
+        ids.clear();
+        ids.resize(n, NO_ENTRY);
+        flags.clear();
+        flags.resize(n, 0);
+        for ((t, id), f) in seg.tokens.iter().zip(ids.iter_mut()).zip(flags.iter_mut()) {
+            let found = self.lookup(text, t);
+            *id = found.entry;
+            *f = found.flags;
+        }
     }
 
-    /// The flags of each entry of `ids`, into `out`: the passes test them
-    /// token by token, and a dense per-article array keeps those tests out
-    /// of the lexicon's cache lines.
+    #[inline]
+    fn lookup(&self, text: &str, t: &Token) -> Found {
+        // Every token, punctuation and possessives included: forms hold
+        // them too ("People's Republic", "Trinidad & Tobago").
+        let bytes = text.as_bytes();
+        let (start, end) = (t.start as usize, t.end as usize);
+        if end == start + 1 {
+            let b = bytes.get(start).copied().unwrap_or(0);
+            return self.index.byte[usize::from(b)];
+        }
+        if let Some(k) = pack_ascii_lower_fast(bytes, start, end) {
+            return self.index.table.get(k).unwrap_or(self.index.none);
+        }
+        self.lookup_slow(text, t)
+    }
+
+    /// [`Lexicon::lookup`] of the few tokens that are long, non-ASCII or at
+    /// the very end of the text, kept out of line so the common path stays
+    /// small.
     #[inline(never)]
-    pub fn flags(&self, ids: &[u32], out: &mut Vec<u32>) {
-        out.clear();
-        out.extend(ids.iter().map(|&i| self.entries[i as usize].flags));
+    fn lookup_slow(&self, text: &str, t: &Token) -> Found {
+        let bytes = text.as_bytes();
+        let Some(word) = bytes.get(t.start as usize..t.end as usize) else {
+            return self.index.none;
+        };
+        if word.len() > 40 {
+            return self.index.none;
+        }
+        let entry = if !word.is_ascii() {
+            self.index.get(normalise(t.text(text)).as_bytes())
+        } else if let Some(k) = pack_ascii_lower(word) {
+            self.index.table.get(k).map(|f| f.entry)
+        } else {
+            let mut buf = [0u8; 40];
+            let lower = &mut buf[..word.len()];
+            for (d, s) in lower.iter_mut().zip(word) {
+                *d = s.to_ascii_lowercase();
+            }
+            self.index.long.get(&*lower).copied()
+        };
+        match entry {
+            Some(entry) => Found {
+                entry,
+                flags: self.entries.get(entry as usize).map_or(0, |e| e.flags),
+            },
+            None => self.index.none,
+        }
     }
 
     /// The entry of `word` (any case).
     pub fn get(&self, word: &str) -> &LexEntry {
         // For ASCII the key is the ASCII lower case: packed without a String.
         let found = match pack_ascii_lower(word.as_bytes()).filter(|_| word.is_ascii()) {
-            Some(k) => self.index.table.get(k),
+            Some(k) => self.index.table.get(k).map(|f| f.entry),
             None => self.index.get(normalise(word).as_bytes()),
         };
         let i = found.unwrap_or(NO_ENTRY);
@@ -468,10 +552,11 @@ mod tests {
         let (lex, _) = Lexicon::build(&g);
         let text = "Participants The Monday Ministry Doval Will United U.S U.S. senior Mr van WANG";
         let seg = Segmentation::new(text);
-        let mut out = Vec::new();
-        lex.annotate(text, &seg, &mut out);
+        let (mut out, mut flags) = (Vec::new(), Vec::new());
+        lex.annotate(text, &seg, &mut out, &mut flags);
         let has = |word: &str, f: u32| {
             let i = seg.tokens.iter().position(|t| t.text(text) == word).unwrap();
+            assert_eq!(flags[i] & f != 0, lex.at(out[i]).has(f), "{word}");
             lex.at(out[i]).has(f)
         };
         let cases: &[(&str, u32, bool)] = &[

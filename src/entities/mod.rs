@@ -302,8 +302,7 @@ impl EntityTagger {
             lex: Vec::new(),
             flags: Vec::new(),
         };
-        self.lexicon.annotate(text, seg, &mut ctx.lex);
-        self.lexicon.flags(&ctx.lex, &mut ctx.flags);
+        self.lexicon.annotate(text, seg, &mut ctx.lex, &mut ctx.flags);
         self.gazetteer_pass(&mut ctx);
         names::office_pass(&mut ctx);
         names::person_pass(&mut ctx);
