@@ -197,18 +197,10 @@ fn direct(c: &QCtx, st: &mut State) {
         st.push(
             c,
             Found {
-                kind: QuoteKind::Direct,
-                class: h.class,
-                content,
                 cue: Some(cue),
                 source: source.as_ref().map(|s| c.span(s)),
                 source_tokens: source,
-                speaker: None,
-                speaker_name: None,
-                confidence: 0.0,
-                how: Resolution::None,
-                nested: false,
-                office: None,
+                ..Found::new(QuoteKind::Direct, h.class, content)
             },
         );
     }
@@ -475,18 +467,10 @@ fn transcript(c: &QCtx, st: &mut State) {
         st.push(
             c,
             Found {
-                kind: QuoteKind::Direct,
-                class: CueClass::Speech,
-                content: vec![(start, end)],
                 cue: Some(c.span(&(i..i + 1))),
                 source: Some(c.span(&(name_start..i))),
                 source_tokens: Some(name_start..i),
-                speaker: None,
-                speaker_name: None,
-                confidence: 0.0,
-                how: Resolution::None,
-                nested: false,
-                office: None,
+                ..Found::new(QuoteKind::Direct, CueClass::Speech, vec![(start, end)])
             },
         );
     }
@@ -714,18 +698,14 @@ fn new_found(
     source: Option<Range<usize>>,
 ) -> Found {
     Found {
-        kind: QuoteKind::Indirect,
-        class: h.class,
-        content: content.iter().map(|r| c.span(r)).collect(),
         cue: Some(cue),
         source: source.as_ref().map(|s| c.span(s)),
         source_tokens: source,
-        speaker: None,
-        speaker_name: None,
-        confidence: 0.0,
-        how: Resolution::None,
-        nested: false,
-        office: None,
+        ..Found::new(
+            QuoteKind::Indirect,
+            h.class,
+            content.iter().map(|r| c.span(r)).collect(),
+        )
     }
 }
 
@@ -1096,18 +1076,8 @@ fn floating(c: &QCtx, st: &mut State) {
         st.push(
             c,
             Found {
-                kind: QuoteKind::Direct,
-                class: CueClass::Speech,
-                content,
-                cue: None,
-                source: None,
-                source_tokens: None,
-                speaker: None,
-                speaker_name: None,
-                confidence: 0.0,
                 how: Resolution::Floating,
-                nested: false,
-                office: None,
+                ..Found::new(QuoteKind::Direct, CueClass::Speech, content)
             },
         );
     }

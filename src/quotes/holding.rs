@@ -59,19 +59,12 @@ mod tests {
         let contents: &[&[(usize, usize)]] = &[&[(0, 100)], &[(10, 20), (30, 40)], &[(15, 18)], &[], &[(35, 90)]];
         let found: Vec<Found> = contents
             .iter()
-            .map(|c| Found {
-                kind: crate::record::QuoteKind::Direct,
-                class: crate::record::CueClass::Speech,
-                content: c.to_vec(),
-                cue: None,
-                source: None,
-                source_tokens: None,
-                speaker: None,
-                speaker_name: None,
-                confidence: 0.0,
-                how: super::super::Resolution::None,
-                nested: false,
-                office: None,
+            .map(|c| {
+                Found::new(
+                    crate::record::QuoteKind::Direct,
+                    crate::record::CueClass::Speech,
+                    c.to_vec(),
+                )
             })
             .collect();
         let index = ContentIndex::new(&found);

@@ -60,6 +60,27 @@ pub(crate) struct Found {
     pub office: Option<u32>,
 }
 
+impl Found {
+    /// An attribution of `content` with no cue, source or speaker yet; the
+    /// patterns fill in what they found with struct update syntax.
+    pub(crate) fn new(kind: QuoteKind, class: CueClass, content: Vec<(usize, usize)>) -> Found {
+        Found {
+            kind,
+            class,
+            content,
+            cue: None,
+            source: None,
+            source_tokens: None,
+            speaker: None,
+            speaker_name: None,
+            confidence: 0.0,
+            how: Resolution::None,
+            nested: false,
+            office: None,
+        }
+    }
+}
+
 /// How a speaker was resolved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Resolution {
