@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 use super::words;
 use crate::gazetteer::{FirstName, Gazetteers, Gender, Noun};
 use crate::segment::{Segmentation, Token};
+use crate::text::pack_ascii_lower;
 
 /// Bits of [`LexEntry::flags`].
 pub(crate) mod flag {
@@ -196,7 +197,9 @@ impl Table {
     }
 }
 
-/// `key`'s bytes and length in one integer, if it is short enough.
+/// `key`'s bytes and length in one integer, if it is short enough: the
+/// layout of [`pack_ascii_lower`], which lookups of ASCII words use, so the
+/// two must stay in step.
 fn pack(key: &[u8]) -> Option<u128> {
     if key.len() > INLINE {
         return None;
@@ -207,18 +210,7 @@ fn pack(key: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
-/// [`pack`] of the ASCII lower case of `word`, without a buffer in between.
-fn pack_ascii_lower(word: &[u8]) -> Option<u128> {
-    if word.len() > INLINE {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    for (d, s) in buf.iter_mut().zip(word) {
-        *d = s.to_ascii_lowercase();
-    }
-    buf[INLINE] = word.len() as u8;
-    Some(u128::from_le_bytes(buf))
-}
+
 
 /// `LOW_BYTES_64[n]` keeps the low `n` bytes of a `u64`, for the short path.
 const LOW_BYTES_64: [u64; 9] = {
@@ -424,7 +416,7 @@ impl Lexicon {
         let next = self.entries.len() as u32;
         // Building a big list interns millions of words: short ASCII ones
         // are packed without a String in between.
-        let i = match pack_ascii_lower(word.as_bytes()).filter(|_| word.is_ascii()) {
+        let i = match pack_ascii_lower(word.as_bytes()) {
             Some(k) => *self.index.short.entry(k).or_insert(next),
             None => self.index.get_or_insert(normalise(word).as_bytes(), next),
         };
@@ -504,7 +496,7 @@ impl Lexicon {
     /// The entry of `word` (any case).
     pub fn get(&self, word: &str) -> &LexEntry {
         // For ASCII the key is the ASCII lower case: packed without a String.
-        let found = match pack_ascii_lower(word.as_bytes()).filter(|_| word.is_ascii()) {
+        let found = match pack_ascii_lower(word.as_bytes()) {
             Some(k) => self.index.table.get(k).map(|f| f.entry),
             None => self.index.get(normalise(word).as_bytes()),
         };
@@ -531,7 +523,7 @@ mod tests {
         for t in &seg.tokens {
             let (s, e) = (t.start as usize, t.end as usize);
             let word = &text.as_bytes()[s..e];
-            let want = if word.is_ascii() { pack_ascii_lower(word) } else { None };
+            let want = pack_ascii_lower(word);
             assert_eq!(pack_ascii_lower_fast(&padded, s, e), want, "{:?}", t.text(text));
         }
         // Too near the end for a load: left to the byte-wise path.
