@@ -210,8 +210,6 @@ fn pack(key: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
-
-
 /// `LOW_BYTES_64[n]` keeps the low `n` bytes of a `u64`, for the short path.
 const LOW_BYTES_64: [u64; 9] = {
     let mut masks = [0u64; 9];
