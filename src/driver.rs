@@ -1,15 +1,17 @@
 //! The driver: reads, extracts in parallel, writes in input order.
 //!
 //! A reader thread fills batches of raw items (bounded by bytes and count)
-//! into a channel of depth two; the calling thread extracts each batch on a
-//! rayon pool and hands the results, in order, to the sink. Memory is
-//! therefore bounded by a few batches whatever the input size, and output
-//! order and bytes do not depend on the number of threads.
+//! into a channel of depth two; each batch is extracted on a rayon pool
+//! while the calling thread hands the results of the batches before it, in
+//! order, to the sink. Memory is therefore bounded by a few batches whatever
+//! the input size, and output order and bytes do not depend on the number
+//! of threads.
 
+use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{TryRecvError, sync_channel};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -19,6 +21,10 @@ use crate::input::{RawItem, ReadOptions, Reader};
 use crate::output::{Outcome, PriorFn, Processed, Sink};
 use crate::pipeline::Pipeline;
 use crate::record::ErrorRecord;
+
+/// Batches read and not yet written, at most: one being written, the
+/// next being extracted.
+const IN_FLIGHT: u64 = 2;
 
 /// Settings of a run.
 #[derive(Clone, Debug)]
@@ -144,14 +150,72 @@ pub fn run(
             })
             .map_err(|e| Error::msg(format!("cannot start the reader thread: {e}")))?;
 
-        let result = (|| -> Result<()> {
-            for batch in rx.iter() {
-                let processed: Vec<Processed> = pool.install(|| {
-                    batch
-                        .into_par_iter()
-                        .map(|item| process(pipeline, read_opts, item, pretty, prior))
-                        .collect()
-                });
+        // Batches are extracted on the pool while the calling thread writes
+        // the ones before them: with one batch at a time, both cores would
+        // wait while each batch is written, and the last articles of a
+        // batch would run on one core while the other idles. At most
+        // `IN_FLIGHT` batches are read and not yet written, so memory stays
+        // bounded; they are written in the order they were read.
+        let result = pool.in_place_scope(|jobs| -> Result<()> {
+            let (done_tx, done_rx) = std::sync::mpsc::channel::<(u64, Option<Vec<Processed>>)>();
+            let mut finished: BTreeMap<u64, Vec<Processed>> = BTreeMap::new();
+            let (mut next_batch, mut next_write) = (0u64, 0u64);
+            let mut reading = true;
+            loop {
+                while reading && next_batch - next_write < IN_FLIGHT {
+                    // Wait for input only when nothing is in hand: a slow
+                    // input stream must not hold back records already made.
+                    let batch = if next_batch == next_write {
+                        rx.recv().ok()
+                    } else {
+                        match rx.try_recv() {
+                            Ok(batch) => Some(batch),
+                            Err(TryRecvError::Empty) => break,
+                            Err(TryRecvError::Disconnected) => None,
+                        }
+                    };
+                    let Some(batch) = batch else {
+                        reading = false;
+                        break;
+                    };
+                    let (seq, done) = (next_batch, done_tx.clone());
+                    jobs.spawn(move |_| {
+                        // `process` turns panics into error records; this
+                        // catches anything else, so the writer never waits
+                        // for a batch that will not come.
+                        let processed = catch_unwind(AssertUnwindSafe(|| {
+                            batch
+                                .into_par_iter()
+                                .map(|item| process(pipeline, read_opts, item, pretty, prior))
+                                .collect::<Vec<Processed>>()
+                        }));
+                        // The receiver is gone only when writing failed, and
+                        // then these records are not wanted.
+                        let _ = done.send((seq, processed.ok()));
+                    });
+                    next_batch += 1;
+                }
+                if next_write == next_batch {
+                    return Ok(());
+                }
+                let processed = loop {
+                    if let Some(p) = finished.remove(&next_write) {
+                        break p;
+                    }
+                    match done_rx.recv() {
+                        Ok((seq, Some(p))) => {
+                            finished.insert(seq, p);
+                        }
+                        // Every job sends once, and `done_tx` lives here, so
+                        // the channel never closes first.
+                        Ok((_, None)) | Err(_) => {
+                            return Err(Error::msg(
+                                "internal error (please report): a batch of articles was lost",
+                            ));
+                        }
+                    }
+                };
+                next_write += 1;
                 let outcomes = sink.write_batch(&processed, &pool)?;
                 for (item, outcome) in processed.iter().zip(&outcomes) {
                     summary.articles += 1;
@@ -181,13 +245,13 @@ pub fn run(
                 summary.consumed = consumed.load(Ordering::Relaxed);
                 summary.elapsed = started.elapsed();
                 observer.progress(&summary);
+                // Batches already read are still written; no more are taken.
                 if opts.cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed)) {
                     summary.cancelled = true;
-                    break;
+                    reading = false;
                 }
             }
-            Ok(())
-        })();
+        });
         // Unblock and stop the reader whatever happened.
         stop_reading.store(true, Ordering::Relaxed);
         drop(rx);
