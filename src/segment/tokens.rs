@@ -267,7 +267,9 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             kind,
             shape,
         });
-        at = end;
+        // Most tokens are followed by one space: stepping over it here
+        // saves a turn of the loop for nearly every token.
+        at = end + usize::from(bytes.get(end) == Some(&b' '));
     }
 }
 
