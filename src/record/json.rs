@@ -216,41 +216,103 @@ static ESCAPE: [u8; 256] = {
     table
 };
 
-/// A JSON string. Runs of bytes that need no escape, usually the whole
-/// string, are copied with one `extend_from_slice`.
+/// A JSON string. Nearly every string needs no escape and is copied whole.
 fn string(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
-    let mut clean = 0;
-    for (i, &byte) in bytes.iter().enumerate() {
-        let escape = ESCAPE[usize::from(byte)];
-        if escape != 0 {
-            out.extend_from_slice(&bytes[clean..i]);
-            escaped(out, byte, escape);
-            clean = i + 1;
-        }
+    if is_clean(bytes) {
+        out.extend_from_slice(bytes);
+    } else {
+        escape_into(out, bytes);
     }
-    out.extend_from_slice(&bytes[clean..]);
     out.push(b'"');
 }
 
-/// The escape of one byte; out of line, since news text rarely needs one
-/// beyond the odd quote mark.
+/// Whether no byte of `bytes` needs an escape, tested eight bytes at a
+/// time: record strings are short, and a byte at a time was most of the
+/// cost of writing them.
+fn is_clean(bytes: &[u8]) -> bool {
+    let clean = |word: &[u8; 8]| !needs_escape(u64::from_ne_bytes(*word));
+    if let Some(last) = bytes.last_chunk::<8>() {
+        // The last word overlaps the whole ones unless the length is a
+        // multiple of 8; testing a byte twice does no harm.
+        let (words, _) = bytes.as_chunks::<8>();
+        return words.iter().all(clean) && clean(last);
+    }
+    let word = match (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        // 4 to 7 bytes: the first four and the last four cover them all.
+        (Some(first), Some(last)) => u64::from(u32::from_ne_bytes(*first)) | u64::from(u32::from_ne_bytes(*last)) << 32,
+        // Under 4: the bytes, shifted in over padding that needs no escape.
+        _ => bytes
+            .iter()
+            .fold(u64::from_ne_bytes(*b"________"), |word, &b| word << 8 | u64::from(b)),
+    };
+    !needs_escape(word)
+}
+
+/// The string's bytes, escaped; out of line, since few strings need it.
 #[cold]
-fn escaped(out: &mut Vec<u8>, byte: u8, escape: u8) {
+fn escape_into(out: &mut Vec<u8>, mut rest: &[u8]) {
+    loop {
+        let clean = clean_len(rest);
+        out.extend_from_slice(&rest[..clean]);
+        let Some((&byte, tail)) = rest[clean..].split_first() else {
+            return;
+        };
+        escaped(out, byte);
+        rest = tail;
+    }
+}
+
+/// The length of the longest prefix of `bytes` that needs no escape.
+fn clean_len(bytes: &[u8]) -> usize {
+    let (words, _) = bytes.as_chunks::<8>();
+    let mut clean = 0;
+    for word in words {
+        if needs_escape(u64::from_ne_bytes(*word)) {
+            break;
+        }
+        clean += 8;
+    }
+    let tail = &bytes[clean..];
+    clean
+        + tail
+            .iter()
+            .position(|&b| ESCAPE[usize::from(b)] != 0)
+            .unwrap_or(tail.len())
+}
+
+/// Whether any of the eight bytes of `word` is a control byte, `"` or `\`.
+///
+/// `(x - n * 0x0101..) & !x & 0x8080..` is non-zero exactly when some byte
+/// of `x` is below `n` (up to 0x80): a borrow can only start at such a
+/// byte, and with no borrow no byte of `x` under 0x80 comes out with its
+/// high bit set. Control bytes are those below 0x20; the quote and the
+/// backslash are the bytes below 1 of `word` XOR a repeated `"` or `\`.
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x;
+    let control = below(word, 0x20);
+    let quote = below(word ^ (ONES * u64::from(b'"')), 1);
+    let backslash = below(word ^ (ONES * u64::from(b'\\')), 1);
+    (control | quote | backslash) & HIGH != 0
+}
+
+/// The escape of one byte.
+fn escaped(out: &mut Vec<u8>, byte: u8) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    if escape == b'u' {
-        out.extend_from_slice(&[
+    match ESCAPE[usize::from(byte)] {
+        b'u' => out.extend_from_slice(&[
             b'\\',
             b'u',
             b'0',
             b'0',
             HEX[usize::from(byte >> 4)],
             HEX[usize::from(byte & 0xf)],
-        ]);
-    } else {
-        out.extend_from_slice(&[b'\\', escape]);
+        ]),
+        letter => out.extend_from_slice(&[b'\\', letter]),
     }
 }
 
@@ -402,6 +464,40 @@ mod tests {
             assert_same(&record);
             sparse(&mut record);
             assert_same(&record);
+        }
+    }
+
+    #[test]
+    fn every_ascii_byte_at_every_offset_escapes_like_serde_json() {
+        let background = "abcdefghijklmnopqrstuvwx";
+        for byte in 0u8..0x80 {
+            for at in 0..background.len() {
+                for len in [at + 1, background.len()] {
+                    let mut s = background[..len].to_string();
+                    s.replace_range(at..at + 1, char::from(byte).encode_utf8(&mut [0; 4]));
+                    let mut ours = Vec::new();
+                    string(&mut ours, &s);
+                    let theirs = serde_json::to_vec(&s).expect("serde_json writes every string");
+                    assert_eq!(ours, theirs, "byte {byte:#04x} at {at} of {len}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn needs_escape_finds_any_byte_serde_json_escapes() {
+        // Every pair of bytes at every pair of places, so that a borrow out
+        // of one byte cannot hide, or fake, the other.
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                for (i, j) in [(0, 1), (3, 4), (6, 7), (0, 7), (2, 5)] {
+                    let mut word = *b"ABCDEFGH";
+                    word[i] = a;
+                    word[j] = b;
+                    let want = ESCAPE[usize::from(a)] != 0 || ESCAPE[usize::from(b)] != 0;
+                    assert_eq!(needs_escape(u64::from_ne_bytes(word)), want, "{word:?}");
+                }
+            }
         }
     }
 
