@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 use crate::input::{RawItem, ReadOptions, Reader};
 use crate::output::{Outcome, PriorFn, Processed, Sink};
 use crate::pipeline::Pipeline;
-use crate::record::ErrorRecord;
+use crate::record::{ErrorRecord, Record};
 
 /// Batches read and not yet written, at most: one being written, the
 /// next being extracted.
@@ -287,13 +287,8 @@ pub fn process(
             // A record is about twice the size of its article's text; one
             // allocation up front saves growing the buffer a dozen times.
             let capacity = (article.text.len() * 2 + 1024).min(1 << 24);
-            (
-                record.id.clone(),
-                serialize_into(Vec::with_capacity(capacity), &record, pretty),
-                None,
-                counts,
-                false,
-            )
+            let json = serialize_record(Vec::with_capacity(capacity), &record, pretty);
+            (record.id, json, None, counts, false)
         }
         Err(error) => (
             error.id.clone(),
@@ -348,14 +343,23 @@ fn failure(id: String, source: crate::article::SourceRef, bytes: usize, error: S
 }
 
 fn serialize<T: serde::Serialize>(value: &T, pretty: bool) -> serde_json::Result<Vec<u8>> {
-    serialize_into(Vec::with_capacity(256), value, pretty)
-}
-
-fn serialize_into<T: serde::Serialize>(mut out: Vec<u8>, value: &T, pretty: bool) -> serde_json::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(256);
     if pretty {
         serde_json::to_writer_pretty(&mut out, value)?;
     } else {
         serde_json::to_writer(&mut out, value)?;
+    }
+    Ok(out)
+}
+
+/// A record appended to `out`. Compact records, the bulk of a run, are
+/// written by the record's own writer: the same bytes as serde_json's in
+/// under half the instructions. Pretty ones go through serde.
+fn serialize_record(mut out: Vec<u8>, record: &Record, pretty: bool) -> serde_json::Result<Vec<u8>> {
+    if pretty {
+        serde_json::to_writer_pretty(&mut out, record)?;
+    } else {
+        record.write_json(&mut out)?;
     }
     Ok(out)
 }

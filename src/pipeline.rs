@@ -13,6 +13,7 @@ use crate::offsets::CharIndex;
 use crate::quotes::{Found, QuoteFinder};
 use crate::record::{CountryCount, CueClass, Entity, EntityKind, Person, Quote, Record, SCHEMA, Span};
 use crate::segment::Segmentation;
+use crate::text::single_spaced;
 
 /// Configuration for a [`Pipeline`], validated by [`PipelineBuilder::build`].
 #[derive(Clone, Debug, Default)]
@@ -209,7 +210,7 @@ impl Pipeline {
         let mut pid = vec![None; tagged.clusters.len()];
         let mut people = Vec::with_capacity(order.len());
         for (n, &c) in order.iter().enumerate() {
-            let id = format!("p{}", n + 1);
+            let id = nth_person_id(n + 1);
             pid[c] = Some(id.clone());
             let cl = &tagged.clusters[c];
             people.push(Person {
@@ -220,14 +221,11 @@ impl Pipeline {
                     let mut offices = cl.offices.clone();
                     for (&m, &holder) in &office_holder {
                         let mention = &tagged.mentions[m];
-                        let written = text[mention.start..mention.end]
-                            .split_whitespace()
-                            .collect::<Vec<_>>()
-                            .join(" ");
-                        if holder as usize == c
-                            && mention.cluster == NONE
-                            && !offices.iter().any(|o| o.eq_ignore_ascii_case(&written))
-                        {
+                        if holder as usize != c || mention.cluster != NONE {
+                            continue;
+                        }
+                        let written = single_spaced(&text[mention.start..mention.end]);
+                        if !offices.iter().any(|o| o.eq_ignore_ascii_case(&written)) {
                             offices.push(written);
                         }
                     }
@@ -318,6 +316,17 @@ pub enum Stage {
     Entities,
     /// ... and quotes.
     Quotes,
+}
+
+/// `p1`, `p2`, ...: the id of the `n`th person. Built by hand, as going
+/// through `format!` costs several times the allocation itself.
+fn nth_person_id(n: usize) -> String {
+    let mut buffer = itoa::Buffer::new();
+    let digits = buffer.format(n);
+    let mut id = String::with_capacity(1 + digits.len());
+    id.push('p');
+    id.push_str(digits);
+    id
 }
 
 /// A span of the record, in code points.

@@ -6,6 +6,8 @@
 //! (missing arrays are empty) so that `whosaid eval --pred` can read records
 //! written by other tools in this schema.
 
+mod json;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 

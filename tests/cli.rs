@@ -199,6 +199,22 @@ fn output_is_identical_for_any_thread_count() {
     assert_eq!(one.stdout, four.stdout);
 }
 
+/// Compact records are written without serde; read back and written again
+/// by serde_json, every line must come out byte for byte the same.
+#[test]
+fn compact_records_are_the_bytes_serde_json_writes() {
+    let out = run(&["extract", "fixtures", "--jsonl", "-j1", "--quiet"]);
+    let text = String::from_utf8(out.stdout).expect("records are UTF-8");
+    let mut lines = 0;
+    for line in text.lines() {
+        let record: whosaid::record::AnyRecord =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("not a record ({e}): {line}"));
+        assert_eq!(serde_json::to_string(&record).unwrap(), line);
+        lines += 1;
+    }
+    assert!(lines >= 20, "only {lines} records");
+}
+
 #[test]
 fn usage_and_fatal_errors_exit_2() {
     let out = run(&["extract", "does/not/exist"]);

@@ -1,0 +1,629 @@
+//! The compact JSON of a [`Record`], written by hand.
+//!
+//! A record is mostly short strings (mentions, names, rule names, ids) and
+//! small integers, so serializing one through serde costs per value, not per
+//! byte: a dispatch per field and several writes per string. This writer
+//! knows the schema, so keys and punctuation are literals and a string is
+//! copied in one piece when it needs no escape, which is nearly always.
+//!
+//! The bytes are exactly those `serde_json::to_writer` writes for the same
+//! record: the same field order, `null` for `None`, the same escapes and the
+//! same number formats. Pretty output still goes through serde, and records
+//! are read back with serde, so the two must never drift apart; the tests
+//! below compare them on hand-made, random and real records.
+
+use serde_json::{Map, Value};
+
+use super::{CountryCount, CueClass, Entity, EntityKind, Person, Quote, QuoteKind, Record, Span};
+use crate::article::SourceRef;
+
+impl Record {
+    /// Appends the record to `out` as compact JSON, byte for byte what
+    /// `serde_json::to_writer` writes for it.
+    ///
+    /// Fails only where serde_json would fail, in the values it is left to
+    /// write (`meta`, and the confidence, whose float formatting is
+    /// serde_json's own); into a `Vec` neither can fail in practice.
+    pub(crate) fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        out.extend_from_slice(b"{\"schema\":");
+        string(out, &self.schema);
+        out.extend_from_slice(b",\"id\":");
+        string(out, &self.id);
+        out.extend_from_slice(b",\"source\":");
+        source(out, &self.source);
+        out.extend_from_slice(b",\"title\":");
+        optional_string(out, self.title.as_deref());
+        if let Some(meta) = &self.meta {
+            out.extend_from_slice(b",\"meta\":");
+            map(out, meta)?;
+        }
+        out.extend_from_slice(b",\"entities\":");
+        array(out, &self.entities, entity);
+        out.extend_from_slice(b",\"people\":");
+        array(out, &self.people, person);
+        out.extend_from_slice(b",\"countries\":");
+        array(out, &self.countries, country);
+        out.extend_from_slice(b",\"quotes\":[");
+        for (i, q) in self.quotes.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            quote(out, q)?;
+        }
+        out.extend_from_slice(b"],\"warnings\":");
+        array(out, &self.warnings, |out, w| string(out, w));
+        out.push(b'}');
+        Ok(())
+    }
+}
+
+fn source(out: &mut Vec<u8>, source: &SourceRef) {
+    out.extend_from_slice(b"{\"path\":");
+    string(out, &source.path);
+    out.extend_from_slice(b",\"line\":");
+    match source.line {
+        Some(line) => integer(out, line),
+        None => null(out),
+    }
+    out.push(b'}');
+}
+
+/// Extra input fields are arbitrary JSON and rare in bulk runs, so serde_json
+/// writes them.
+fn map(out: &mut Vec<u8>, map: &Map<String, Value>) -> serde_json::Result<()> {
+    serde_json::to_writer(&mut *out, map)
+}
+
+fn entity(out: &mut Vec<u8>, e: &Entity) {
+    let open: &[u8] = match e.kind {
+        EntityKind::Person => b"{\"kind\":\"person\",\"start\":",
+        EntityKind::Office => b"{\"kind\":\"office\",\"start\":",
+        EntityKind::Country => b"{\"kind\":\"country\",\"start\":",
+    };
+    out.extend_from_slice(open);
+    integer(out, e.start);
+    out.extend_from_slice(b",\"end\":");
+    integer(out, e.end);
+    out.extend_from_slice(b",\"text\":");
+    string(out, &e.text);
+    out.extend_from_slice(b",\"canonical\":");
+    string(out, &e.canonical);
+    out.extend_from_slice(b",\"ref\":");
+    optional_string(out, e.reference.as_deref());
+    out.extend_from_slice(b",\"person\":");
+    optional_string(out, e.person.as_deref());
+    out.extend_from_slice(b",\"rule\":");
+    string(out, &e.rule);
+    out.push(b'}');
+}
+
+fn person(out: &mut Vec<u8>, p: &Person) {
+    out.extend_from_slice(b"{\"id\":");
+    string(out, &p.id);
+    out.extend_from_slice(b",\"name\":");
+    string(out, &p.name);
+    out.extend_from_slice(b",\"ref\":");
+    optional_string(out, p.reference.as_deref());
+    out.extend_from_slice(b",\"offices\":");
+    array(out, &p.offices, |out, o| string(out, o));
+    out.extend_from_slice(b",\"countries\":");
+    array(out, &p.countries, |out, c| string(out, c));
+    out.push(b'}');
+}
+
+fn country(out: &mut Vec<u8>, c: &CountryCount) {
+    out.extend_from_slice(b"{\"code\":");
+    string(out, &c.code);
+    out.extend_from_slice(b",\"name\":");
+    string(out, &c.name);
+    out.extend_from_slice(b",\"mentions\":");
+    integer(out, c.mentions);
+    out.push(b'}');
+}
+
+fn quote(out: &mut Vec<u8>, q: &Quote) -> serde_json::Result<()> {
+    let open: &[u8] = match q.kind {
+        QuoteKind::Direct => b"{\"kind\":\"direct\",\"class\":",
+        QuoteKind::Indirect => b"{\"kind\":\"indirect\",\"class\":",
+        QuoteKind::Mixed => b"{\"kind\":\"mixed\",\"class\":",
+    };
+    out.extend_from_slice(open);
+    let class: &[u8] = match q.class {
+        CueClass::Speech => b"\"speech\",\"content\":",
+        CueClass::Thought => b"\"thought\",\"content\":",
+        CueClass::Intention => b"\"intention\",\"content\":",
+    };
+    out.extend_from_slice(class);
+    array(out, &q.content, span);
+    out.extend_from_slice(b",\"cue\":");
+    optional_span(out, q.cue.as_ref());
+    out.extend_from_slice(b",\"source\":");
+    optional_span(out, q.source.as_ref());
+    out.extend_from_slice(b",\"speaker\":");
+    optional_string(out, q.speaker.as_deref());
+    out.extend_from_slice(b",\"speaker_name\":");
+    optional_string(out, q.speaker_name.as_deref());
+    out.extend_from_slice(b",\"confidence\":");
+    // One float per quote: serde_json formats it (and writes `null` for NaN
+    // and infinities), so the digits cannot differ from its own.
+    serde_json::to_writer(&mut *out, &q.confidence)?;
+    out.push(b'}');
+    Ok(())
+}
+
+fn span(out: &mut Vec<u8>, s: &Span) {
+    out.extend_from_slice(b"{\"start\":");
+    integer(out, s.start);
+    out.extend_from_slice(b",\"end\":");
+    integer(out, s.end);
+    out.extend_from_slice(b",\"text\":");
+    string(out, &s.text);
+    out.push(b'}');
+}
+
+fn optional_span(out: &mut Vec<u8>, s: Option<&Span>) {
+    match s {
+        Some(s) => span(out, s),
+        None => null(out),
+    }
+}
+
+/// `[a,b,c]`, each item written by `write`.
+fn array<T>(out: &mut Vec<u8>, items: &[T], mut write: impl FnMut(&mut Vec<u8>, &T)) {
+    out.push(b'[');
+    if let Some((first, rest)) = items.split_first() {
+        write(out, first);
+        for item in rest {
+            out.push(b',');
+            write(out, item);
+        }
+    }
+    out.push(b']');
+}
+
+fn null(out: &mut Vec<u8>) {
+    out.extend_from_slice(b"null");
+}
+
+fn integer(out: &mut Vec<u8>, n: impl itoa::Integer) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
+fn optional_string(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => string(out, s),
+        None => null(out),
+    }
+}
+
+/// How serde_json escapes each byte: 0 for not at all, else the letter after
+/// the backslash, `u` meaning `\u00XX`. Only `"`, `\` and the control bytes
+/// below 0x20 are escaped; `/`, DEL and non-ASCII are written as they are.
+static ESCAPE: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = b'u';
+        byte += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0a] = b'n';
+    table[0x0c] = b'f';
+    table[0x0d] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+/// A JSON string. Nearly every string needs no escape and is copied whole.
+fn string(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    if is_clean(bytes) {
+        out.extend_from_slice(bytes);
+    } else {
+        escape_into(out, bytes);
+    }
+    out.push(b'"');
+}
+
+/// Whether no byte of `bytes` needs an escape, tested eight bytes at a
+/// time: record strings are short, and a byte at a time was most of the
+/// cost of writing them.
+fn is_clean(bytes: &[u8]) -> bool {
+    let clean = |word: &[u8; 8]| !needs_escape(u64::from_ne_bytes(*word));
+    if let Some(last) = bytes.last_chunk::<8>() {
+        // The last word overlaps the whole ones unless the length is a
+        // multiple of 8; testing a byte twice does no harm.
+        let (words, _) = bytes.as_chunks::<8>();
+        return words.iter().all(clean) && clean(last);
+    }
+    let word = match (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        // 4 to 7 bytes: the first four and the last four cover them all.
+        (Some(first), Some(last)) => u64::from(u32::from_ne_bytes(*first)) | u64::from(u32::from_ne_bytes(*last)) << 32,
+        // Under 4: the bytes, shifted in over padding that needs no escape.
+        _ => bytes
+            .iter()
+            .fold(u64::from_ne_bytes(*b"________"), |word, &b| word << 8 | u64::from(b)),
+    };
+    !needs_escape(word)
+}
+
+/// The string's bytes, escaped; out of line, since few strings need it.
+#[cold]
+fn escape_into(out: &mut Vec<u8>, mut rest: &[u8]) {
+    loop {
+        let clean = clean_len(rest);
+        out.extend_from_slice(&rest[..clean]);
+        let Some((&byte, tail)) = rest[clean..].split_first() else {
+            return;
+        };
+        escaped(out, byte);
+        rest = tail;
+    }
+}
+
+/// The length of the longest prefix of `bytes` that needs no escape.
+fn clean_len(bytes: &[u8]) -> usize {
+    let (words, _) = bytes.as_chunks::<8>();
+    let mut clean = 0;
+    for word in words {
+        if needs_escape(u64::from_ne_bytes(*word)) {
+            break;
+        }
+        clean += 8;
+    }
+    let tail = &bytes[clean..];
+    clean
+        + tail
+            .iter()
+            .position(|&b| ESCAPE[usize::from(b)] != 0)
+            .unwrap_or(tail.len())
+}
+
+/// Whether any of the eight bytes of `word` is a control byte, `"` or `\`.
+///
+/// `(x - n * 0x0101..) & !x & 0x8080..` is non-zero exactly when some byte
+/// of `x` is below `n` (up to 0x80): a borrow can only start at such a
+/// byte, and with no borrow no byte of `x` under 0x80 comes out with its
+/// high bit set. Control bytes are those below 0x20; the quote and the
+/// backslash are the bytes below 1 of `word` XOR a repeated `"` or `\`.
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x;
+    let control = below(word, 0x20);
+    let quote = below(word ^ (ONES * u64::from(b'"')), 1);
+    let backslash = below(word ^ (ONES * u64::from(b'\\')), 1);
+    (control | quote | backslash) & HIGH != 0
+}
+
+/// The escape of one byte.
+fn escaped(out: &mut Vec<u8>, byte: u8) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    match ESCAPE[usize::from(byte)] {
+        b'u' => out.extend_from_slice(&[
+            b'\\',
+            b'u',
+            b'0',
+            b'0',
+            HEX[usize::from(byte >> 4)],
+            HEX[usize::from(byte & 0xf)],
+        ]),
+        letter => out.extend_from_slice(&[b'\\', letter]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::input::{Inputs, ReadOptions};
+    use crate::record::SCHEMA;
+
+    /// `write_json` of the record, beside serde_json's bytes for it.
+    fn both(record: &Record) -> (String, String) {
+        let mut ours = Vec::new();
+        record.write_json(&mut ours).expect("writing into a Vec succeeds");
+        let theirs = serde_json::to_vec(record).expect("serde_json writes every record");
+        (
+            String::from_utf8(ours).expect("the writer writes UTF-8"),
+            String::from_utf8(theirs).expect("serde_json writes UTF-8"),
+        )
+    }
+
+    fn assert_same(record: &Record) {
+        let (ours, theirs) = both(record);
+        assert_eq!(ours, theirs);
+    }
+
+    fn span(start: usize, end: usize, s: &str) -> Span {
+        Span {
+            start,
+            end,
+            text: s.into(),
+        }
+    }
+
+    /// A record with every field present and every string `s`.
+    fn full(s: &str) -> Record {
+        let mut meta = Map::new();
+        meta.insert(s.into(), Value::String(s.into()));
+        meta.insert("n".into(), serde_json::json!([1, -2, 0.5, null, true, {"k": s}]));
+        let entity = |kind| Entity {
+            kind,
+            start: 3,
+            end: 17,
+            text: s.into(),
+            canonical: s.into(),
+            reference: Some(s.into()),
+            person: Some(s.into()),
+            rule: s.into(),
+        };
+        let quote = |kind, class| Quote {
+            kind,
+            class,
+            content: vec![span(0, 1, s), span(usize::MAX, 0, s)],
+            cue: Some(span(2, 3, s)),
+            source: Some(span(4, 5, s)),
+            speaker: Some(s.into()),
+            speaker_name: Some(s.into()),
+            confidence: 0.95,
+        };
+        Record {
+            schema: s.into(),
+            id: s.into(),
+            source: SourceRef {
+                path: s.into(),
+                line: Some(u64::MAX),
+            },
+            title: Some(s.into()),
+            meta: Some(meta),
+            entities: vec![
+                entity(EntityKind::Person),
+                entity(EntityKind::Office),
+                entity(EntityKind::Country),
+            ],
+            people: vec![Person {
+                id: s.into(),
+                name: s.into(),
+                reference: Some(s.into()),
+                offices: vec![s.into(), s.into()],
+                countries: vec![s.into()],
+            }],
+            countries: vec![CountryCount {
+                code: s.into(),
+                name: s.into(),
+                mentions: 12,
+            }],
+            quotes: vec![
+                quote(QuoteKind::Direct, CueClass::Speech),
+                quote(QuoteKind::Indirect, CueClass::Thought),
+                quote(QuoteKind::Mixed, CueClass::Intention),
+            ],
+            warnings: vec![s.into(), s.into()],
+        }
+    }
+
+    /// Every option `None`, every vector empty.
+    fn sparse(record: &mut Record) {
+        record.source.line = None;
+        record.title = None;
+        record.meta = None;
+        for e in &mut record.entities {
+            e.reference = None;
+            e.person = None;
+        }
+        for p in &mut record.people {
+            p.reference = None;
+            p.offices.clear();
+            p.countries.clear();
+        }
+        for q in &mut record.quotes {
+            q.content.clear();
+            q.cue = None;
+            q.source = None;
+            q.speaker = None;
+            q.speaker_name = None;
+        }
+        record.warnings.clear();
+    }
+
+    #[test]
+    fn tricky_strings_match_serde_json() {
+        let every_control: String = (0u8..0x20).map(char::from).collect();
+        let strings = [
+            "",
+            "Wang Yi",
+            "\"",
+            "\\",
+            "\\\"",
+            "say \"hi\" \\ bye",
+            "\"\"\"",
+            "a/b</script>",
+            "\u{7f}",
+            "\u{80}\u{9f}\u{a0}",
+            &every_control,
+            "tab\there\r\nnew\u{0b}line\u{0c}\u{08}",
+            "\u{0}",
+            "end\u{1f}",
+            "Zoë Ångström",
+            "“quoted” ‘words’ — dash",
+            "🙂👩‍👩‍👧🇨🇳",
+            "\u{feff}\u{200f}\u{2028}\u{2029}",
+            "\u{fffd}",
+            "\u{10ffff}",
+        ];
+        for s in strings {
+            let mut record = full(s);
+            assert_same(&record);
+            sparse(&mut record);
+            assert_same(&record);
+        }
+    }
+
+    #[test]
+    fn every_ascii_byte_at_every_offset_escapes_like_serde_json() {
+        let background = "abcdefghijklmnopqrstuvwx";
+        for byte in 0u8..0x80 {
+            for at in 0..background.len() {
+                for len in [at + 1, background.len()] {
+                    let mut s = background[..len].to_string();
+                    s.replace_range(at..at + 1, char::from(byte).encode_utf8(&mut [0; 4]));
+                    let mut ours = Vec::new();
+                    string(&mut ours, &s);
+                    let theirs = serde_json::to_vec(&s).expect("serde_json writes every string");
+                    assert_eq!(ours, theirs, "byte {byte:#04x} at {at} of {len}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn needs_escape_finds_any_byte_serde_json_escapes() {
+        // Every pair of bytes at every pair of places, so that a borrow out
+        // of one byte cannot hide, or fake, the other.
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                for (i, j) in [(0, 1), (3, 4), (6, 7), (0, 7), (2, 5)] {
+                    let mut word = *b"ABCDEFGH";
+                    word[i] = a;
+                    word[j] = b;
+                    let want = ESCAPE[usize::from(a)] != 0 || ESCAPE[usize::from(b)] != 0;
+                    assert_eq!(needs_escape(u64::from_ne_bytes(word)), want, "{word:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn options_and_empty_vectors_match_serde_json() {
+        assert_same(&Record::empty("a1"));
+        let mut record = Record::empty("a1");
+        record.meta = Some(Map::new());
+        assert_same(&record);
+        record.schema = SCHEMA.into();
+        record.source.line = Some(0);
+        record.title = Some(String::new());
+        assert_same(&record);
+        let mut record = full("x");
+        sparse(&mut record);
+        assert_same(&record);
+        record.entities.clear();
+        record.people.clear();
+        record.countries.clear();
+        record.quotes.clear();
+        assert_same(&record);
+    }
+
+    #[test]
+    fn confidences_match_serde_json() {
+        let values = [
+            0.0,
+            -0.0,
+            0.3,
+            0.95,
+            1.0,
+            0.1 + 0.2,
+            0.123456789,
+            1e-7,
+            1e21,
+            123456789.0,
+            f64::MIN_POSITIVE,
+            5e-324,
+            f64::MAX,
+            -1.5,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        for confidence in values {
+            let mut record = full("x");
+            for q in &mut record.quotes {
+                q.confidence = confidence;
+            }
+            let (ours, theirs) = both(&record);
+            assert_eq!(ours, theirs, "confidence {confidence:?}");
+        }
+    }
+
+    #[test]
+    fn integers_match_serde_json() {
+        for n in [0, 1, 9, 10, 99, 100, 12345, u32::MAX as usize, usize::MAX] {
+            let mut record = full("x");
+            record.entities[0].start = n;
+            record.countries[0].mentions = n;
+            record.quotes[0].content[0].end = n;
+            record.source.line = Some(n as u64);
+            assert_same(&record);
+        }
+    }
+
+    /// Strings heavy in the bytes that need escaping, and in multi-byte
+    /// characters next to them.
+    fn text() -> impl Strategy<Value = String> {
+        let c = prop_oneof![
+            3 => (0u8..0x80).prop_map(char::from),
+            1 => Just('"'),
+            1 => Just('\\'),
+            1 => any::<char>(),
+        ];
+        prop::collection::vec(c, 0..24).prop_map(String::from_iter)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            failure_persistence: None,
+            ..ProptestConfig::with_cases(256)
+        })]
+
+        #[test]
+        fn random_records_match_serde_json(
+            a in text(),
+            b in text(),
+            title in prop::option::of(text()),
+            reference in prop::option::of(text()),
+            confidence in prop::num::f64::ANY,
+            start in any::<usize>(),
+            with_meta in any::<bool>(),
+        ) {
+            let mut record = full(&a);
+            record.title = title;
+            record.entities[1].text = b.clone();
+            record.entities[1].reference = reference;
+            record.entities[2].start = start;
+            record.people[0].offices.push(b.clone());
+            record.quotes[1].content.push(span(start, 0, &b));
+            record.quotes[2].confidence = confidence;
+            if !with_meta {
+                record.meta = None;
+            }
+            let (ours, theirs) = both(&record);
+            prop_assert_eq!(ours, theirs);
+        }
+    }
+
+    #[test]
+    fn fixture_records_match_serde_json() {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let dirs = ["articles", "adversarial", "gold", "bad"].map(|d| root.join(d));
+        let opts = ReadOptions::default();
+        let inputs = Inputs::discover(&dirs, &opts).expect("the fixture directories exist");
+        let pipeline = crate::Pipeline::new().expect("the bundled gazetteers load");
+        let mut checked = 0;
+        for item in inputs.reader(opts.clone()) {
+            let Ok(article) = item.into_article(&opts) else {
+                continue;
+            };
+            let (ours, theirs) = both(&pipeline.extract(&article));
+            assert_eq!(ours, theirs, "article {}", article.id);
+            checked += 1;
+        }
+        assert!(checked >= 20, "only {checked} fixture articles were read");
+    }
+}
