@@ -55,7 +55,10 @@ fn main() {
     });
     report("+ records and JSON", bytes, budget, || {
         raw.iter()
-            .map(|a| serde_json::to_vec(&pipeline.extract(a)).map_or(0, |v| v.len()))
+            .map(|a| {
+                let mut out = Vec::new();
+                pipeline.extract(a).write_json(&mut out).map_or(0, |()| out.len())
+            })
             .sum()
     });
 
@@ -76,7 +79,8 @@ fn spine(pipeline: &Pipeline, line: &str) -> usize {
     let text = value["text"].as_str().unwrap_or_default();
     let tokens = pipeline.run_stages(text, Stage::Segment);
     let record = Record::empty(value["id"].as_str().unwrap_or_default());
-    tokens + serde_json::to_vec(&record).map_or(0, |v| v.len())
+    let mut out = Vec::new();
+    tokens + record.write_json(&mut out).map_or(0, |()| out.len())
 }
 
 /// Runs `work` over the corpus until `budget` has passed and prints MB/s.

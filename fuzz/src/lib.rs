@@ -28,6 +28,11 @@ pub fn check_record(record: &Record, article: &Article) {
     }
     assert_eq!(record.id, article.id, "the record keeps the article's id");
     let json = serde_json::to_vec(record).expect("a record serializes");
+    // The command line writes records with the hand-written writer: it must
+    // agree with serde byte for byte.
+    let mut compact = Vec::new();
+    record.write_json(&mut compact).expect("a record writes");
+    assert_eq!(compact, json, "the compact writer agrees with serde_json");
     match serde_json::from_slice::<AnyRecord>(&json) {
         Ok(AnyRecord::Ok(back)) => assert_eq!(*back, *record, "the record reads back unchanged"),
         Ok(AnyRecord::Failed(_)) => panic!("a record read back as an error record"),

