@@ -43,13 +43,26 @@ pub(crate) fn lossy_utf8(bytes: Vec<u8>) -> (String, Option<String>) {
     }
 }
 
-/// Reads one line (up to and without `\n`) into `buf`, reading at most
-/// `limit` bytes of it. Returns `Ok(None)` at end of input,
-/// `Ok(Some(true))` for a whole line, and `Ok(Some(false))` when the line was
-/// longer than `limit`: its remainder is skipped and `buf` holds its start.
-pub(crate) fn read_line_limited(reader: &mut dyn BufRead, buf: &mut Vec<u8>, limit: usize) -> io::Result<Option<bool>> {
-    buf.clear();
-    let mut any = false;
+/// A line read by [`read_line`].
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Line {
+    /// The line's bytes, without the line break.
+    Bytes(Vec<u8>),
+    /// A line longer than the limit; it was skipped.
+    TooLong,
+}
+
+/// Reads one line (up to and without `\n`) of at most `limit` bytes, or
+/// `Ok(None)` at end of input.
+///
+/// A line inside the reader's buffer, as nearly all are, is copied from it
+/// once, into a vector of exactly its size. A line that runs across the end
+/// of the buffer is gathered in `scratch`, which is kept from call to call
+/// while it stays small, and let go once a long line has made it large.
+pub(crate) fn read_line(reader: &mut dyn BufRead, scratch: &mut Vec<u8>, limit: usize) -> io::Result<Option<Line>> {
+    scratch.clear();
+    // Whether part of the line was consumed already, into `scratch`.
+    let mut started = false;
     let mut fits = true;
     loop {
         let chunk = match reader.fill_buf() {
@@ -58,27 +71,49 @@ pub(crate) fn read_line_limited(reader: &mut dyn BufRead, buf: &mut Vec<u8>, lim
             Err(e) => return Err(e),
         };
         if chunk.is_empty() {
-            return Ok(any.then_some(fits));
+            if !started {
+                return Ok(None);
+            }
+            break;
         }
-        any = true;
-        let (take, done) = match memchr::memchr(b'\n', chunk) {
-            Some(i) => (i, true),
-            None => (chunk.len(), false),
-        };
+        let end = memchr::memchr(b'\n', chunk);
+        if !started && let Some(end) = end {
+            let line = if end > limit {
+                Line::TooLong
+            } else {
+                Line::Bytes(chunk[..end].to_vec())
+            };
+            reader.consume(end + 1);
+            return Ok(Some(line));
+        }
+        started = true;
+        let take = end.unwrap_or(chunk.len());
         if fits {
-            let room = limit.saturating_sub(buf.len());
-            if take > room {
-                buf.extend_from_slice(&chunk[..room]);
+            if take > limit.saturating_sub(scratch.len()) {
                 fits = false;
             } else {
-                buf.extend_from_slice(&chunk[..take]);
+                scratch.extend_from_slice(&chunk[..take]);
             }
         }
-        reader.consume(if done { take + 1 } else { take });
-        if done {
-            return Ok(Some(fits));
+        reader.consume(end.map_or(take, |end| end + 1));
+        if end.is_some() {
+            break;
         }
     }
+    let line = if !fits {
+        Line::TooLong
+    } else if scratch.capacity() > BUF_SIZE {
+        // Longer than the buffer, which is rare: hand the memory over rather
+        // than copy it.
+        Line::Bytes(std::mem::take(scratch))
+    } else {
+        Line::Bytes(scratch.to_vec())
+    };
+    if scratch.capacity() > BUF_SIZE {
+        // Keep no more than a buffer's worth for the rest of the run.
+        *scratch = Vec::new();
+    }
+    Ok(Some(line))
 }
 
 #[cfg(test)]
@@ -97,21 +132,66 @@ mod tests {
     #[test]
     fn line_reader_limits_and_skips() {
         let data = b"short\nthis one is long\n\nlast-no-newline";
-        let mut r: &[u8] = data;
-        let mut buf = Vec::new();
-        let mut got = Vec::new();
-        while let Some(fits) = read_line_limited(&mut r, &mut buf, 8).unwrap() {
-            got.push((String::from_utf8(buf.clone()).unwrap(), fits));
+        // Every buffer size, so that lines also run across buffer ends.
+        for capacity in 1..=data.len() + 1 {
+            let mut r = std::io::BufReader::with_capacity(capacity, &data[..]);
+            let mut scratch = Vec::new();
+            let mut got = Vec::new();
+            while let Some(line) = read_line(&mut r, &mut scratch, 8).unwrap() {
+                got.push(line);
+            }
+            let bytes = |s: &str| Line::Bytes(s.as_bytes().to_vec());
+            assert_eq!(
+                got,
+                vec![bytes("short"), Line::TooLong, bytes(""), Line::TooLong],
+                "{capacity}"
+            );
+            for line in got {
+                if let Line::Bytes(bytes) = line {
+                    assert_eq!(bytes.capacity(), bytes.len(), "{capacity}");
+                }
+            }
         }
+    }
+
+    #[test]
+    fn line_reader_keeps_no_large_scratch() {
+        let long = vec![b'x'; BUF_SIZE + 10];
+        let data = [&long[..], b"\n{}\n"].concat();
+        let mut r = std::io::BufReader::with_capacity(4096, &data[..]);
+        let mut scratch = Vec::new();
         assert_eq!(
-            got,
-            vec![
-                ("short".to_string(), true),
-                ("this one".to_string(), false),
-                ("".to_string(), true),
-                ("last-no-".to_string(), false),
-            ]
+            read_line(&mut r, &mut scratch, usize::MAX).unwrap(),
+            Some(Line::Bytes(long))
         );
+        assert!(scratch.capacity() <= BUF_SIZE);
+        assert_eq!(
+            read_line(&mut r, &mut scratch, usize::MAX).unwrap(),
+            Some(Line::Bytes(b"{}".to_vec()))
+        );
+        assert_eq!(read_line(&mut r, &mut scratch, usize::MAX).unwrap(), None);
+    }
+
+    #[test]
+    fn line_reader_retries_interrupted_reads() {
+        struct Flaky<'a>(&'a [u8], bool);
+        impl std::io::Read for Flaky<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                self.1 = !self.1;
+                if self.1 {
+                    return Err(std::io::ErrorKind::Interrupted.into());
+                }
+                let n = buf.len().min(3);
+                self.0.read(&mut buf[..n])
+            }
+        }
+        let mut r = std::io::BufReader::new(Flaky(b"abcdefg\nhi", false));
+        let mut scratch = Vec::new();
+        let mut got = Vec::new();
+        while let Some(line) = read_line(&mut r, &mut scratch, 100).unwrap() {
+            got.push(line);
+        }
+        assert_eq!(got, vec![Line::Bytes(b"abcdefg".to_vec()), Line::Bytes(b"hi".to_vec())]);
     }
 
     #[test]

@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use decode::Line;
+
 use crate::article::{Article, SourceRef};
 use crate::error::{Error, Result};
 use crate::record::ErrorRecord;
@@ -305,7 +307,7 @@ impl Inputs {
             opts,
             current: None,
             consumed: Arc::new(AtomicU64::new(0)),
-            buf: Vec::new(),
+            scratch: Vec::new(),
         }
     }
 }
@@ -416,7 +418,8 @@ pub struct Reader {
     opts: ReadOptions,
     current: Option<OpenJsonl>,
     consumed: Arc<AtomicU64>,
-    buf: Vec<u8>,
+    /// Gathers the lines that run across the end of the read buffer.
+    scratch: Vec<u8>,
 }
 
 impl Reader {
@@ -464,54 +467,40 @@ impl Reader {
     fn next_line(&mut self) -> Option<RawItem> {
         let limit = self.opts.max_article_bytes;
         let open = self.current.as_mut()?;
-        loop {
-            let line_no = open.line + 1;
-            let source = SourceRef {
-                path: open.display.clone(),
-                line: Some(line_no),
-            };
-            let default_id = format!("{}:{line_no}", open.stem);
-            match decode::read_line_limited(&mut *open.reader, &mut self.buf, limit) {
+        let line = loop {
+            match decode::read_line(&mut *open.reader, &mut self.scratch, limit) {
                 Ok(None) => {
                     self.current = None;
                     return None;
                 }
-                Ok(Some(fits)) => {
-                    open.line = line_no;
-                    if !fits {
-                        return Some(RawItem {
-                            source,
-                            body: RawBody::Failed {
-                                id: default_id,
-                                error: format!("line {line_no}: longer than the limit of {limit} bytes"),
-                            },
-                        });
-                    }
-                    if self.buf.iter().all(u8::is_ascii_whitespace) {
-                        continue;
-                    }
-                    let bytes = std::mem::take(&mut self.buf);
-                    return Some(RawItem {
-                        source,
-                        body: RawBody::JsonLine { default_id, bytes },
-                    });
-                }
-                Err(e) => {
-                    let item = RawItem {
-                        source,
-                        body: RawBody::Failed {
-                            id: default_id,
-                            error: format!(
-                                "cannot read {} at line {line_no}: {e}; the rest of the file is skipped",
-                                open.display
-                            ),
-                        },
-                    };
-                    self.current = None;
-                    return Some(item);
-                }
+                Ok(Some(Line::Bytes(bytes))) if bytes.iter().all(u8::is_ascii_whitespace) => open.line += 1,
+                Ok(Some(line)) => break Ok(line),
+                Err(e) => break Err(e),
             }
-        }
+        };
+        open.line += 1;
+        let line_no = open.line;
+        let source = SourceRef {
+            path: open.display.clone(),
+            line: Some(line_no),
+        };
+        let id = format!("{}:{line_no}", open.stem);
+        let body = match line {
+            Ok(Line::Bytes(bytes)) => RawBody::JsonLine { default_id: id, bytes },
+            Ok(Line::TooLong) => RawBody::Failed {
+                id,
+                error: format!("line {line_no}: longer than the limit of {limit} bytes"),
+            },
+            Err(e) => {
+                let error = format!(
+                    "cannot read {} at line {line_no}: {e}; the rest of the file is skipped",
+                    open.display
+                );
+                self.current = None;
+                RawBody::Failed { id, error }
+            }
+        };
+        Some(RawItem { source, body })
     }
 }
 
