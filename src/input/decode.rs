@@ -5,21 +5,36 @@ use std::io::{self, BufRead, BufReader, Read};
 /// Size of the read buffers: large blocks keep system calls rare.
 pub(crate) const BUF_SIZE: usize = 1 << 20;
 
+/// Smallest read buffer, for the smallest files.
+const MIN_BUF_SIZE: usize = 8 << 10;
+
+/// How much larger than its stored size a compressed file's decompression
+/// buffer may be.
+const DECOMPRESSED_RATIO: usize = 16;
+
 const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
 const ZSTD_MAGIC: &[u8] = &[0x28, 0xb5, 0x2f, 0xfd];
 
 /// Wraps `reader` in a decompressor when its first bytes are a gzip or zstd
 /// magic number, whatever the file is called: a `.txt` that is really gzip
 /// reads correctly, and a plain `.gz` gets a clear error.
-pub(crate) fn decompressing(reader: Box<dyn Read + Send>) -> io::Result<Box<dyn BufRead + Send>> {
-    let mut buffered = BufReader::with_capacity(BUF_SIZE, reader);
+///
+/// `size` is the input's size as stored, when known. A small file gets a
+/// buffer to match: a buffer is zeroed in full when it is first filled, and
+/// a directory of small articles would otherwise zero a megabyte each.
+pub(crate) fn decompressing(reader: Box<dyn Read + Send>, size: Option<u64>) -> io::Result<Box<dyn BufRead + Send>> {
+    let capacity = size.map_or(BUF_SIZE, |size| {
+        usize::try_from(size).map_or(BUF_SIZE, |size| size.clamp(MIN_BUF_SIZE, BUF_SIZE))
+    });
+    let decompressed = capacity.saturating_mul(DECOMPRESSED_RATIO).min(BUF_SIZE);
+    let mut buffered = BufReader::with_capacity(capacity, reader);
     let head = buffered.fill_buf()?;
     if head.starts_with(GZIP_MAGIC) {
         let decoder = flate2::bufread::MultiGzDecoder::new(buffered);
-        Ok(Box::new(BufReader::with_capacity(BUF_SIZE, decoder)))
+        Ok(Box::new(BufReader::with_capacity(decompressed, decoder)))
     } else if head.starts_with(ZSTD_MAGIC) {
         let decoder = zstd::stream::read::Decoder::with_buffer(buffered)?;
-        Ok(Box::new(BufReader::with_capacity(BUF_SIZE, decoder)))
+        Ok(Box::new(BufReader::with_capacity(decompressed, decoder)))
     } else {
         Ok(Box::new(buffered))
     }
@@ -202,10 +217,12 @@ mod tests {
         let gz = gz.finish().unwrap();
         let zs = zstd::encode_all(&b"hello zstd"[..], 1).unwrap();
         for (bytes, want) in [(gz, "hello gzip"), (zs, "hello zstd"), (b"plain".to_vec(), "plain")] {
-            let mut r = decompressing(Box::new(std::io::Cursor::new(bytes))).unwrap();
-            let mut s = String::new();
-            r.read_to_string(&mut s).unwrap();
-            assert_eq!(s, want);
+            for size in [None, Some(0), Some(bytes.len() as u64), Some(u64::MAX)] {
+                let mut r = decompressing(Box::new(std::io::Cursor::new(bytes.clone())), size).unwrap();
+                let mut s = String::new();
+                r.read_to_string(&mut s).unwrap();
+                assert_eq!(s, want);
+            }
         }
     }
 }

@@ -430,17 +430,26 @@ impl Reader {
     }
 
     fn open(&self, file: &InputFile) -> io::Result<Box<dyn BufRead + Send>> {
-        let raw: Box<dyn Read + Send> = match &file.path {
-            None => Box::new(Counting {
-                inner: io::stdin(),
-                consumed: Arc::clone(&self.consumed),
-            }),
-            Some(path) => Box::new(Counting {
-                inner: File::open(path)?,
-                consumed: Arc::clone(&self.consumed),
-            }),
+        let (raw, size): (Box<dyn Read + Send>, _) = match &file.path {
+            None => {
+                let raw = Counting {
+                    inner: io::stdin(),
+                    consumed: Arc::clone(&self.consumed),
+                };
+                (Box::new(raw), None)
+            }
+            Some(path) => {
+                let inner = File::open(path)?;
+                // Only a regular file's size says how much there is to read.
+                let size = inner.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+                let raw = Counting {
+                    inner,
+                    consumed: Arc::clone(&self.consumed),
+                };
+                (Box::new(raw), size)
+            }
         };
-        decode::decompressing(raw)
+        decode::decompressing(raw, size)
     }
 
     /// Reads a whole text article, up to the size limit.
