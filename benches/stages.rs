@@ -17,7 +17,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use whosaid::{Article, Pipeline, Record, Stage};
+use whosaid::input::{RawBody, RawItem, ReadOptions};
+use whosaid::{Article, Pipeline, Record, SourceRef, Stage};
 
 fn main() {
     let mut args = std::env::args().skip(1).filter(|a| a != "--bench");
@@ -39,10 +40,7 @@ fn main() {
         .collect();
     println!("{:<28} {:>10}", "stage (cumulative)", "MB/s");
     report("reading (JSONL parse)", bytes, budget, || {
-        lines
-            .iter()
-            .map(|l| serde_json::from_str::<serde_json::Value>(l).map_or(0, |v| v["text"].as_str().map_or(0, str::len)))
-            .sum()
+        lines.iter().map(|l| read(l).map_or(0, |a| a.text.len())).sum()
     });
     report("segmentation", bytes, budget, || {
         texts.iter().map(|t| pipeline.run_stages(t, Stage::Segment)).sum()
@@ -73,14 +71,26 @@ fn main() {
 /// Parses a JSONL line, segments its text and serializes a record with no
 /// entities or quotes.
 fn spine(pipeline: &Pipeline, line: &str) -> usize {
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
+    let Some(article) = read(line) else {
         return 0;
     };
-    let text = value["text"].as_str().unwrap_or_default();
-    let tokens = pipeline.run_stages(text, Stage::Segment);
-    let record = Record::empty(value["id"].as_str().unwrap_or_default());
+    let tokens = pipeline.run_stages(&article.text, Stage::Segment);
+    let record = Record::empty(article.id);
     let mut out = Vec::new();
     tokens + record.write_json(&mut out).map_or(0, |()| out.len())
+}
+
+/// Parses a JSONL line as the CLI does, from a copy of its bytes as the
+/// reader hands them over.
+fn read(line: &str) -> Option<Article> {
+    let item = RawItem {
+        source: SourceRef::default(),
+        body: RawBody::JsonLine {
+            default_id: String::new(),
+            bytes: line.as_bytes().to_vec(),
+        },
+    };
+    item.into_article(&ReadOptions::default()).ok()
 }
 
 /// Runs `work` over the corpus until `budget` has passed and prints MB/s.
