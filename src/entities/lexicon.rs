@@ -39,6 +39,19 @@ pub(crate) mod flag {
     pub const GAZETTEER_START: u32 = 1 << 9;
     /// The first word of some cue form: worth looking up in the cue lexicon.
     pub const CUE_START: u32 = 1 << 10;
+    /// The quote stage's closed classes ([`words::PRONOUNS`] and the
+    /// rest), for words that are short ASCII, as that stage keys them.
+    ///
+    /// [`words::PRONOUNS`]: super::words::PRONOUNS
+    pub const PRONOUN: u32 = 1 << 11;
+    /// A determiner ([`super::words::DETERMINERS`]).
+    pub const DETERMINER: u32 = 1 << 12;
+    /// A word never inside a speaker phrase ([`super::words::BARRIERS`]).
+    pub const BARRIER: u32 = 1 << 13;
+    /// A word of quantity ([`super::words::QUANTITIES`]).
+    pub const QUANTITY: u32 = 1 << 14;
+    /// A speaker noun ("diplomat", "ministry") whose form is ASCII.
+    pub const NOUN: u32 = 1 << 15;
 }
 
 /// What the lexicon knows about one word.
@@ -322,6 +335,10 @@ fn normalise(word: &str) -> String {
         .collect()
 }
 
+/// Tokens longer than this many bytes are not looked up: they get no
+/// entry and no flags.
+pub(crate) const LONGEST_LOOKUP: usize = 40;
+
 /// Index of "no entry" in per-token lookups.
 pub(crate) const NO_ENTRY: u32 = 0;
 
@@ -402,7 +419,26 @@ impl Lexicon {
             lex.entry(name).flags |= flag::SURNAME;
         }
         for (noun, entry) in &gaz.nouns {
-            lex.entry(noun).noun = Some(*entry);
+            let e = lex.entry(noun);
+            e.noun = Some(*entry);
+            // Non-ASCII nouns keep their own path in the quote stage, which
+            // keys them without the lexicon's apostrophe folding.
+            if noun.is_ascii() {
+                e.flags |= flag::NOUN;
+            }
+        }
+        let closed: [(&[&str], u32); 4] = [
+            (words::PRONOUNS, flag::PRONOUN),
+            (words::DETERMINERS, flag::DETERMINER),
+            (words::BARRIERS, flag::BARRIER),
+            (words::QUANTITIES, flag::QUANTITY),
+        ];
+        for (list, f) in closed {
+            // The quote stage keys these words packed, so only short ASCII
+            // ones (all of them, today) can be found there.
+            for w in list.iter().filter(|w| pack_ascii_lower(w.as_bytes()).is_some()) {
+                lex.entry(w).flags |= f;
+            }
         }
         for first in gaz.cues.by_first_word.keys() {
             lex.entry(first).flags |= flag::CUE_START;
@@ -467,7 +503,7 @@ impl Lexicon {
         let Some(word) = bytes.get(t.start as usize..t.end as usize) else {
             return self.index.none;
         };
-        if word.len() > 40 {
+        if word.len() > LONGEST_LOOKUP {
             return self.index.none;
         }
         let entry = if !word.is_ascii() {
@@ -475,7 +511,7 @@ impl Lexicon {
         } else if let Some(k) = pack_ascii_lower(word) {
             self.index.table.get(k).map(|f| f.entry)
         } else {
-            let mut buf = [0u8; 40];
+            let mut buf = [0u8; LONGEST_LOOKUP];
             let lower = &mut buf[..word.len()];
             for (d, s) in lower.iter_mut().zip(word) {
                 *d = s.to_ascii_lowercase();
@@ -539,8 +575,14 @@ mod tests {
         g.add_text("s.tsv", "name\trank\nDoval\t9000\n").unwrap();
         g.add_text("c.tsv", "code\tname\taliases\nUS\tUnited States\tU.S.\n")
             .unwrap();
+        g.add_text(
+            "n.tsv",
+            "noun\tplural\tkind\tgender\ndiplomat\tdiplomats\tperson\t\nattaché\tattachés\tperson\t\n",
+        )
+        .unwrap();
         let (lex, _) = Lexicon::build(&g);
-        let text = "Participants The Monday Ministry Doval Will United U.S U.S. senior Mr van WANG";
+        let text = "Participants The Monday Ministry Doval Will United U.S U.S. senior Mr van WANG \
+                    He said half Diplomat attaché";
         let seg = Segmentation::new(text);
         let (mut out, mut flags) = (Vec::new(), Vec::new());
         lex.annotate(text, &seg, &mut out, &mut flags);
@@ -566,6 +608,16 @@ mod tests {
             ("Mr", flag::HONORIFIC, true),
             ("van", flag::PARTICLE, true),
             ("WANG", flag::FIRST_NAME, false),
+            ("He", flag::PRONOUN, true),
+            ("The", flag::DETERMINER, true),
+            ("The", flag::PRONOUN, false),
+            ("said", flag::BARRIER, true),
+            ("half", flag::QUANTITY, true),
+            ("half", flag::PRONOUN, true),
+            ("Diplomat", flag::NOUN, true),
+            ("Doval", flag::NOUN, false),
+            // Non-ASCII nouns are left to the quote stage's own lookup.
+            ("attaché", flag::NOUN, false),
         ];
         for (word, f, want) in cases {
             assert_eq!(has(word, *f), *want, "{word} flag {f}");

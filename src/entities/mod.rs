@@ -26,7 +26,9 @@ use std::ops::Range;
 
 pub(crate) use lexicon::flag;
 pub(crate) use matcher::Matcher;
-pub(crate) use words::{honorific, is_description_adjective, is_function_word, is_title_word};
+pub(crate) use words::{
+    BARRIERS, DETERMINERS, PRONOUNS, QUANTITIES, honorific, is_description_adjective, is_function_word, is_title_word,
+};
 
 use rustc_hash::FxHashMap;
 

@@ -313,6 +313,43 @@ pub(crate) fn is_description_adjective(word: &str) -> bool {
     description_adjectives().contains(word)
 }
 
+/// Personal and relative pronouns that can be a whole speaker mention (the
+/// quote stage's closed classes: the lexicon flags them, so the quote
+/// patterns read a bit instead of looking words up).
+#[rustfmt::skip]
+pub(crate) const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "one", "both", "others", "many", "some",
+    "most", "all", "none", "everyone", "everybody", "someone", "somebody", "nobody", "few", "several", "half",
+];
+
+/// Words that end a noun phrase read leftwards and belong to it.
+#[rustfmt::skip]
+pub(crate) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some", "many",
+    "several", "most", "all", "both", "each", "every", "no", "other", "another", "two", "three", "four", "five",
+    "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "millions", "few", "any", "whose",
+];
+
+/// Words that can never be inside a speaker phrase.
+#[rustfmt::skip]
+pub(crate) const BARRIERS: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would",
+    "could", "can", "may", "might", "should", "must", "in", "on", "at", "by", "with", "from", "to", "into", "after",
+    "before", "during", "since", "under", "over", "about", "against", "among", "between", "through", "without",
+    "when", "while", "because", "if", "as", "than", "then", "but", "or", "so", "yet", "not", "also", "there",
+    "here", "where", "what", "how", "why", "whether", "although", "though", "until", "unless", "like", "via", "per",
+    "said", "says", "say", "told", "tells",
+];
+
+/// Words that count or measure a group: "half", "percent", "majority".
+#[rustfmt::skip]
+pub(crate) const QUANTITIES: &[&str] = &[
+    "half", "percent", "per", "majority", "minority", "plurality", "third", "thirds", "quarter", "quarters",
+    "fifth", "fifths", "most", "many", "some", "all", "none", "few", "share", "number", "dozens", "hundreds",
+    "thousands", "millions", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "several", "each", "both", "rest",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -196,9 +196,33 @@ impl<'a> QCtx<'a> {
         if bits & class::KNOWN != 0 {
             return bits;
         }
-        let bits = bits | class::KNOWN | phrases::closed_classes(self.word(i));
+        let word = self.word(i);
+        let closed = match self.lexicon_flags(i, word) {
+            Some(flags) => {
+                let bit = |f: u32, c: u16| if flags & f != 0 { c } else { 0 };
+                bit(flag::PRONOUN, class::PRONOUN)
+                    | bit(flag::DETERMINER, class::DETERMINER)
+                    | bit(flag::BARRIER, class::BARRIER)
+                    | bit(flag::QUANTITY, class::QUANTITY)
+            }
+            None => phrases::closed_classes(word),
+        };
+        let bits = bits | class::KNOWN | closed;
         cell.set(bits);
         bits
+    }
+
+    /// The lexicon flags of token `i`, when they answer for its text `word`
+    /// exactly as the word lists do: for ASCII words, which the lexicon
+    /// keys by their ASCII lower case as the lists are keyed, and up to the
+    /// length the lexicon looks up. Other tokens, or an article tagged
+    /// without flags, ask the lists.
+    #[inline]
+    fn lexicon_flags(&self, i: usize, word: &str) -> Option<u32> {
+        match self.tagged.flags.get(i) {
+            Some(&flags) if word.is_ascii() && word.len() <= crate::entities::lexicon::LONGEST_LOOKUP => Some(flags),
+            _ => None,
+        }
     }
 
     /// Looks up an open class of token `i` once: `known` says it was
@@ -219,8 +243,9 @@ impl<'a> QCtx<'a> {
 
     /// Token `i` is a noun of the noun lexicon (any case).
     pub fn is_noun(&self, i: usize) -> bool {
-        self.open_class(i, class::NOUN_KNOWN, class::NOUN, |w| {
-            crate::text::with_lower(w, |lw| self.gaz.nouns.contains_key(lw))
+        self.open_class(i, class::NOUN_KNOWN, class::NOUN, |w| match self.lexicon_flags(i, w) {
+            Some(flags) => flags & flag::NOUN != 0,
+            None => crate::text::with_lower(w, |lw| self.gaz.nouns.contains_key(lw)),
         })
     }
 

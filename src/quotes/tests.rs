@@ -234,3 +234,71 @@ fn crash_regressions() {
         assert_eq!(record.validate(text), Ok(()), "{what}: {text:?}");
     }
 }
+
+/// The closed classes and speaker nouns the quote patterns read from the
+/// lexicon's flags must be what the word lists say, for every token: list
+/// words in any case, with curly apostrophes and accents, long words.
+#[test]
+fn lexicon_flags_agree_with_the_word_lists() {
+    use std::cell::Cell;
+
+    use crate::entities::{BARRIERS, DETERMINERS, EntityTagger, NONE, PRONOUNS, QUANTITIES};
+    use crate::segment::Segmentation;
+
+    let gaz = crate::gazetteer::Gazetteers::bundled().unwrap();
+    let cased = |w: &str| {
+        let mut chars = w.chars();
+        let title: String = chars
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(chars)
+            .collect();
+        [w.to_string(), w.to_uppercase(), title]
+    };
+    let mut words: Vec<String> = Vec::new();
+    for w in [PRONOUNS, DETERMINERS, BARRIERS, QUANTITIES].concat() {
+        words.extend(cased(w));
+    }
+    for n in gaz.nouns.keys() {
+        words.extend(cased(n));
+    }
+    words.extend(
+        [
+            "it’s",
+            "HE’S",
+            "Ĳssel",
+            "Kelvin\u{212a}",
+            "attaché",
+            "ATTACHÉ",
+            "spokespersonsspokespersons",
+            "x",
+        ]
+        .map(String::from),
+    );
+    let text = words.join(" ");
+    let seg = Segmentation::new(&text);
+    let tagger = EntityTagger::new(&gaz).unwrap();
+    let tagged = tagger.tag(&text, &seg, &gaz);
+    let n = seg.tokens.len();
+    let ctx = super::QCtx {
+        text: &text,
+        seg: &seg,
+        tagged: &tagged,
+        gaz: &gaz,
+        quotes: Vec::new(),
+        quote_of: vec![NONE; n],
+        mention_of: vec![NONE; n],
+        cue_at: vec![NONE; n],
+        hits: Vec::new(),
+        boilerplate: text.len(),
+        word_classes: vec![Cell::new(0); n],
+    };
+    for i in 0..n {
+        let w = ctx.word(i);
+        let closed = super::phrases::closed_classes(w);
+        assert_eq!(ctx.word_class(i) & !super::phrases::class::KNOWN, closed, "{w:?}");
+        let noun = crate::text::with_lower(w, |lw| gaz.nouns.contains_key(lw));
+        assert_eq!(ctx.is_noun(i), noun, "{w:?}");
+    }
+}
