@@ -11,6 +11,10 @@
 #   3. start-up alone with that list.
 # Output goes to /dev/null; the corpus and list are kept in $WORK (default
 # /tmp/whosaid-bench) so reruns skip building them.
+#
+#   RUNS=5 bash benches/run.sh            # median of 5 runs of each command
+#   RUNS=5 BASELINE=/tmp/old-whosaid bash benches/run.sh
+#                                         # alternate with another build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MB=${1:-200}
@@ -23,17 +27,43 @@ PEOPLE="$WORK/people-1m.tsv"
 [ -s "$CORPUS" ] || python3 benches/make_bbc_jsonl.py "$CORPUS" --mb "$MB"
 [ -s "$PEOPLE" ] || python3 benches/make_people.py "$PEOPLE" --aliases 1000000
 
-measure() { # label, then the command
-    local label=$1; shift
-    local t0 t1
-    t0=$(date +%s.%N)
+RUNS=${RUNS:-1}
+BASELINE=${BASELINE:-}
+
+# One timed run of a command: prints "wall user rss_kb".
+once() {
     /usr/bin/time -f "%e %U %M" -o "$WORK/time.txt" "$@" > /dev/null 2> "$WORK/stderr.txt" || true
-    t1=$(date +%s.%N)
-    read -r wall user rss < "$WORK/time.txt"
-    local bytes
+    cat "$WORK/time.txt"
+}
+
+# The run with the median wall time of a list of "wall user rss_kb" lines.
+median() {
+    sort -n | awk '{ line[NR] = $0 } END { print line[int((NR + 1) / 2)] }'
+}
+
+report() { # label, "wall user rss_kb"
+    local wall user rss bytes
+    read -r wall user rss <<< "$2"
     bytes=$(stat -c %s "$CORPUS")
     printf '%-34s wall %6.2f s  user %6.2f s  peak RSS %5d MB  %7.1f MB/s\n' \
-        "$label" "$wall" "$user" "$((rss / 1024))" "$(echo "$bytes / 1000000 / $wall" | bc -l)"
+        "$1" "$wall" "$user" "$((rss / 1024))" "$(echo "$bytes / 1000000 / $wall" | bc -l)"
+}
+
+# Runs the command RUNS times and reports the median run. With BASELINE set
+# to another whosaid binary, runs alternate between the two and both are
+# reported: this machine's speed drifts from minute to minute by more than
+# most changes, and alternating lets both builds see the same drift.
+measure() { # label, then the command with $BIN first
+    local label=$1; shift
+    local rest=("${@:2}") ours=() theirs=()
+    for _ in $(seq "$RUNS"); do
+        [ -n "$BASELINE" ] && theirs+=("$(once "$BASELINE" "${rest[@]}")")
+        ours+=("$(once "$BIN" "${rest[@]}")")
+    done
+    report "$label" "$(printf '%s\n' "${ours[@]}" | median)"
+    if [ -n "$BASELINE" ]; then
+        report "  baseline" "$(printf '%s\n' "${theirs[@]}" | median)"
+    fi
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
