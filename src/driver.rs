@@ -26,6 +26,20 @@ use crate::record::{ErrorRecord, Record};
 /// next being extracted.
 const IN_FLIGHT: u64 = 2;
 
+/// What became of one batch sent to the pool.
+enum Job {
+    /// Its records, in input order.
+    Done(Vec<Processed>),
+    /// The run was cancelled before the batch started.
+    Skipped,
+    /// Extraction panicked outside `process` (a bug): nothing to write.
+    Lost,
+}
+
+fn cancelled(opts: &RunOptions) -> bool {
+    opts.cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed))
+}
+
 /// Settings of a run.
 #[derive(Clone, Debug)]
 pub struct RunOptions {
@@ -35,8 +49,9 @@ pub struct RunOptions {
     pub batch_bytes: usize,
     /// ...or this many articles.
     pub batch_items: usize,
-    /// Set from another thread (a signal handler) to stop after the batch in
-    /// hand; everything already read is still written.
+    /// Set from another thread (a signal handler) to stop after the batch
+    /// being written: every record written is whole, and batches read but
+    /// not yet written are dropped (a resumed run extracts them).
     pub cancel: Option<Arc<AtomicBool>>,
 }
 
@@ -157,7 +172,7 @@ pub fn run(
         // `IN_FLIGHT` batches are read and not yet written, so memory stays
         // bounded; they are written in the order they were read.
         let result = pool.in_place_scope(|jobs| -> Result<()> {
-            let (done_tx, done_rx) = std::sync::mpsc::channel::<(u64, Option<Vec<Processed>>)>();
+            let (done_tx, done_rx) = std::sync::mpsc::channel::<(u64, Job)>();
             let mut finished: BTreeMap<u64, Vec<Processed>> = BTreeMap::new();
             let (mut next_batch, mut next_write) = (0u64, 0u64);
             let mut reading = true;
@@ -180,6 +195,12 @@ pub fn run(
                     };
                     let (seq, done) = (next_batch, done_tx.clone());
                     jobs.spawn(move |_| {
+                        // A batch that has not started when the run is
+                        // cancelled is not written: no need to extract it.
+                        if cancelled(opts) {
+                            let _ = done.send((seq, Job::Skipped));
+                            return;
+                        }
                         // `process` turns panics into error records; this
                         // catches anything else, so the writer never waits
                         // for a batch that will not come.
@@ -189,9 +210,10 @@ pub fn run(
                                 .map(|item| process(pipeline, read_opts, item, pretty, prior))
                                 .collect::<Vec<Processed>>()
                         }));
-                        // The receiver is gone only when writing failed, and
-                        // then these records are not wanted.
-                        let _ = done.send((seq, processed.ok()));
+                        // The receiver is gone only when writing failed or
+                        // the run was cancelled, and then these records are
+                        // not wanted.
+                        let _ = done.send((seq, processed.map_or(Job::Lost, Job::Done)));
                     });
                     next_batch += 1;
                 }
@@ -203,12 +225,17 @@ pub fn run(
                         break p;
                     }
                     match done_rx.recv() {
-                        Ok((seq, Some(p))) => {
+                        Ok((seq, Job::Done(p))) => {
                             finished.insert(seq, p);
+                        }
+                        // Cancelled before it started: so is everything after.
+                        Ok((_, Job::Skipped)) => {
+                            summary.cancelled = true;
+                            return Ok(());
                         }
                         // Every job sends once, and `done_tx` lives here, so
                         // the channel never closes first.
-                        Ok((_, None)) | Err(_) => {
+                        Ok((_, Job::Lost)) | Err(_) => {
                             return Err(Error::msg(
                                 "internal error (please report): a batch of articles was lost",
                             ));
@@ -245,10 +272,12 @@ pub fn run(
                 summary.consumed = consumed.load(Ordering::Relaxed);
                 summary.elapsed = started.elapsed();
                 observer.progress(&summary);
-                // Batches already read are still written; no more are taken.
-                if opts.cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed)) {
+                // Stop after the batch just written; the jobs still running
+                // finish (rayon cannot drop them) but are not written, and
+                // those not started yet skip their work.
+                if cancelled(opts) {
                     summary.cancelled = true;
-                    reading = false;
+                    return Ok(());
                 }
             }
         });
