@@ -3,6 +3,7 @@
 
 mod adversarial;
 mod cli;
+mod driver;
 mod eval;
 #[cfg(unix)]
 mod failures;

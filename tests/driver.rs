@@ -1,0 +1,68 @@
+//! The driver through the library: batches of any size and any number of
+//! threads write the same records in the same order, and a cancelled run
+//! writes a whole, ordered prefix.
+
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use whosaid::Pipeline;
+use whosaid::driver::{self, RunOptions, Summary};
+use whosaid::input::{Inputs, ReadOptions};
+use whosaid::output::JsonlSink;
+
+use crate::util::root;
+
+/// Runs the driver over every fixture and returns the JSONL it wrote.
+fn run(threads: usize, batch_items: usize, cancel: Option<Arc<AtomicBool>>) -> (Vec<u8>, Summary) {
+    let pipeline = Pipeline::new().expect("bundled pipeline builds");
+    let opts = ReadOptions::default();
+    let inputs = Inputs::discover(&[root().join("fixtures")], &opts).expect("fixtures are found");
+    let mut out = Vec::new();
+    let summary = {
+        let mut sink = JsonlSink::new(&mut out);
+        let run_opts = RunOptions {
+            threads,
+            batch_items,
+            cancel,
+            ..RunOptions::default()
+        };
+        driver::run(
+            &pipeline,
+            inputs.reader(opts.clone()),
+            &opts,
+            &mut sink,
+            &run_opts,
+            &mut (),
+        )
+        .expect("the run completes")
+    };
+    (out, summary)
+}
+
+#[test]
+fn batches_of_any_size_and_any_thread_count_write_the_same_records() {
+    let (reference, summary) = run(1, 2048, None);
+    assert!(summary.articles > 20, "the fixtures hold many articles: {summary:?}");
+    assert_eq!(
+        reference.iter().filter(|&&b| b == b'\n').count() as u64,
+        summary.articles
+    );
+    // Batches of one article keep several batches in flight at once, which
+    // the writer must put back in order.
+    for (threads, batch_items) in [(1, 1), (2, 1), (4, 1), (2, 2), (3, 5), (2, 7), (4, 2048)] {
+        let (out, _) = run(threads, batch_items, None);
+        assert!(
+            out == reference,
+            "{threads} threads, batches of {batch_items}: the output differs"
+        );
+    }
+}
+
+#[test]
+fn a_run_cancelled_before_it_starts_writes_nothing_and_says_so() {
+    let (out, summary) = run(2, 1, Some(Arc::new(AtomicBool::new(true))));
+    assert!(summary.cancelled, "{summary:?}");
+    // The flag is read after each batch is written: at most the first batch.
+    assert!(summary.articles <= 1, "{summary:?}");
+    assert_eq!(out.iter().filter(|&&b| b == b'\n').count() as u64, summary.articles);
+}
