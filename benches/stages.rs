@@ -55,7 +55,7 @@ fn main() {
         raw.iter()
             .map(|a| {
                 let mut out = Vec::new();
-                pipeline.extract(a).write_json(&mut out).map_or(0, |()| out.len())
+                pipeline.extract_json(a, &mut out).map_or(0, |_| out.len())
             })
             .sum()
     });

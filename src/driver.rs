@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 use crate::input::{RawItem, ReadOptions, Reader};
 use crate::output::{Outcome, PriorFn, Processed, Sink};
 use crate::pipeline::Pipeline;
-use crate::record::{ErrorRecord, Record};
+use crate::record::ErrorRecord;
 
 /// Batches read and not yet written, at most: one being written, the
 /// next being extracted.
@@ -311,14 +311,24 @@ pub fn process(
             if let Some(held) = prior.and_then(|lookup| lookup(&article.id)) {
                 return (article.id, Ok(Vec::new()), held.error, (0, 0), true);
             }
-            let record = pipeline.extract(&article);
-            let counts = (record.entities.len(), record.quotes.len());
             // A record is about two and a half times the size of its
             // article's text; one allocation up front saves growing (and
             // copying) the buffer as it fills.
             let capacity = (article.text.len() * 3 + 1024).min(1 << 24);
-            let json = serialize_record(Vec::with_capacity(capacity), &record, pretty);
-            (record.id, json, None, counts, false)
+            let mut json = Vec::with_capacity(capacity);
+            let written = if pretty {
+                let record = pipeline.extract(&article);
+                serde_json::to_writer_pretty(&mut json, &record).map(|()| (record.entities.len(), record.quotes.len()))
+            } else {
+                // Compact records, the bulk of a run, are written straight
+                // from what extraction found: the bytes serde_json would
+                // write for the record, without building it.
+                pipeline.extract_json(&article, &mut json)
+            };
+            match written {
+                Ok(counts) => (article.id, Ok(json), None, counts, false),
+                Err(e) => (article.id, Err(e), None, (0, 0), false),
+            }
         }
         Err(error) => (
             error.id.clone(),
@@ -378,18 +388,6 @@ fn serialize<T: serde::Serialize>(value: &T, pretty: bool) -> serde_json::Result
         serde_json::to_writer_pretty(&mut out, value)?;
     } else {
         serde_json::to_writer(&mut out, value)?;
-    }
-    Ok(out)
-}
-
-/// A record appended to `out`. Compact records, the bulk of a run, are
-/// written by the record's own writer: the same bytes as serde_json's in
-/// under half the instructions. Pretty ones go through serde.
-fn serialize_record(mut out: Vec<u8>, record: &Record, pretty: bool) -> serde_json::Result<Vec<u8>> {
-    if pretty {
-        serde_json::to_writer_pretty(&mut out, record)?;
-    } else {
-        record.write_json(&mut out)?;
     }
     Ok(out)
 }

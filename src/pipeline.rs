@@ -11,7 +11,9 @@ use crate::error::Result;
 use crate::gazetteer::{Gazetteers, Target};
 use crate::offsets::CharIndex;
 use crate::quotes::{Found, QuoteFinder};
-use crate::record::{CountryCount, CueClass, Entity, EntityKind, Person, Quote, Record, SCHEMA, Span};
+use crate::record::{
+    CountryCount, CueClass, EntityKind, EntityRef, Person, QuoteRef, Record, RecordRef, SCHEMA, SpanRef,
+};
 use crate::segment::Segmentation;
 use crate::text::single_spaced;
 
@@ -137,6 +139,69 @@ impl Pipeline {
     /// Extracts the record of one article. Never fails: problems with the
     /// text become warnings in the record.
     pub fn extract(&self, article: &Article) -> Record {
+        let x = self.find(article);
+        let laid = self.lay_out(&x);
+        let entities = self
+            .entity_refs(&x, &laid)
+            .into_iter()
+            .map(EntityRef::to_entity)
+            .collect();
+        let quotes = quote_refs(&x, &laid).iter().map(QuoteRef::to_quote).collect();
+        Record {
+            schema: SCHEMA.to_string(),
+            id: article.id.clone(),
+            source: article.source.clone(),
+            title: article.title.clone(),
+            meta: article.meta.clone(),
+            entities,
+            people: laid.people,
+            countries: laid.countries,
+            quotes,
+            warnings: x.warnings,
+        }
+    }
+
+    /// Extracts the record of one article and appends it to `out` as compact
+    /// JSON: the bytes [`Record::write_json`] writes for
+    /// [`Pipeline::extract`]'s record, written straight from what extraction
+    /// found, without copying its strings into a [`Record`] first (the
+    /// fastest way to JSONL, and how `whosaid extract --jsonl` writes).
+    /// Returns the number of entities and quotes. Fails only where
+    /// [`Record::write_json`] would.
+    ///
+    /// ```
+    /// let pipeline = whosaid::Pipeline::new()?;
+    /// let article = whosaid::Article::new("a1", "\"We agree,\" Wang Yi said.");
+    /// let mut line = Vec::new();
+    /// let (entities, quotes) = pipeline.extract_json(&article, &mut line)?;
+    /// assert_eq!(line, serde_json::to_vec(&pipeline.extract(&article))?);
+    /// assert_eq!(quotes, 1);
+    /// # let _ = entities;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn extract_json(&self, article: &Article, out: &mut Vec<u8>) -> serde_json::Result<(usize, usize)> {
+        let x = self.find(article);
+        let laid = self.lay_out(&x);
+        let entities = self.entity_refs(&x, &laid);
+        let quotes = quote_refs(&x, &laid);
+        RecordRef {
+            schema: SCHEMA,
+            id: &article.id,
+            source: &article.source,
+            title: article.title.as_deref(),
+            meta: article.meta.as_ref(),
+            entities: &entities,
+            people: &laid.people,
+            countries: &laid.countries,
+            quotes: &quotes,
+            warnings: &x.warnings,
+        }
+        .write_json(out)?;
+        Ok((entities.len(), quotes.len()))
+    }
+
+    /// Runs the stages on one article.
+    fn find<'a>(&self, article: &'a Article) -> Extracted<'a> {
         let text = article.text.as_str();
         let mut warnings = article.warnings.clone();
         if text.trim().is_empty() {
@@ -146,18 +211,11 @@ impl Pipeline {
         let seg = Segmentation::new(text);
         let tagged = self.tagger.tag(text, &seg, &self.gazetteers);
         let found = self.quotes.find(text, &seg, &tagged, &self.gazetteers, &mut warnings);
-        let (entities, people, countries, pid) = self.entity_records(text, &chars, &tagged, &found);
-        let quotes = found.iter().map(|f| quote_record(text, &chars, f, &pid)).collect();
-        Record {
-            schema: SCHEMA.to_string(),
-            id: article.id.clone(),
-            source: article.source.clone(),
-            title: article.title.clone(),
-            meta: article.meta.clone(),
-            entities,
-            people,
-            countries,
-            quotes,
+        Extracted {
+            text,
+            chars,
+            tagged,
+            found,
             warnings,
         }
     }
@@ -178,19 +236,14 @@ impl Pipeline {
         found.len()
     }
 
-    /// Entities, people and country counts of the record.
-    fn entity_records(
-        &self,
-        text: &str,
-        chars: &CharIndex,
-        tagged: &Tagged,
-        found: &[Found],
-    ) -> (Vec<Entity>, Vec<Person>, Vec<CountryCount>, Vec<Option<String>>) {
+    /// The record's people (with their ids) and country counts.
+    fn lay_out(&self, x: &Extracted) -> LaidOut {
+        let (text, tagged) = (x.text, &x.tagged);
         // Offices learned from the quotes: "the Tory leader said" resolved to
         // a person gives that person the office.
         // Ordered by mention, so a person's offices come out in text order.
         let mut office_holder: BTreeMap<usize, u32> = BTreeMap::new();
-        for f in found {
+        for f in &x.found {
             if let (Some(m), Some(c)) = (f.office, f.speaker) {
                 office_holder.entry(m as usize).or_insert(c);
             }
@@ -207,14 +260,13 @@ impl Pipeline {
         }
         let mut order: Vec<usize> = (0..tagged.clusters.len()).filter(|&c| mentioned[c]).collect();
         order.sort_by_key(|&c| (tagged.clusters[c].first, c));
-        let mut pid = vec![None; tagged.clusters.len()];
+        let mut person_of = vec![NONE; tagged.clusters.len()];
         let mut people = Vec::with_capacity(order.len());
         for (n, &c) in order.iter().enumerate() {
-            let id = nth_person_id(n + 1);
-            pid[c] = Some(id.clone());
+            person_of[c] = n as u32;
             let cl = &tagged.clusters[c];
             people.push(Person {
-                id,
+                id: nth_person_id(n + 1),
                 name: cl.name.clone(),
                 reference: cl.known.and_then(|k| g.people[k as usize].reference.clone()),
                 offices: {
@@ -238,57 +290,9 @@ impl Pipeline {
                     .collect(),
             });
         }
-        let person_id = |cluster: u32| -> Option<String> {
-            (cluster != NONE)
-                .then(|| pid.get(cluster as usize).cloned().flatten())
-                .flatten()
-        };
         let mut counts: FxHashMap<u32, usize> = FxHashMap::default();
-        let mut entities = Vec::with_capacity(tagged.mentions.len());
-        for (index, m) in tagged.mentions.iter().enumerate() {
-            let (canonical, reference, person) = match m.kind {
-                EntityKind::Person => {
-                    let name = tagged
-                        .clusters
-                        .get(m.cluster as usize)
-                        .map(|c| c.name.clone())
-                        .unwrap_or_else(|| text[m.start..m.end].to_string());
-                    let reference = tagged
-                        .clusters
-                        .get(m.cluster as usize)
-                        .and_then(|c| c.known)
-                        .and_then(|k| g.people[k as usize].reference.clone());
-                    (name, reference, person_id(m.cluster))
-                }
-                EntityKind::Office => {
-                    let canonical = m
-                        .canonical
-                        .clone()
-                        .unwrap_or_else(|| g.offices[m.target as usize].title.clone());
-                    let holder = if m.cluster != NONE {
-                        m.cluster
-                    } else {
-                        office_holder.get(&index).copied().unwrap_or(NONE)
-                    };
-                    (canonical, None, person_id(holder))
-                }
-                EntityKind::Country => {
-                    *counts.entry(m.target).or_default() += 1;
-                    let c = &g.countries[m.target as usize];
-                    (c.name.clone(), Some(c.code.clone()), None)
-                }
-            };
-            let (start, end) = chars.char_range(m.start, m.end);
-            entities.push(Entity {
-                kind: m.kind,
-                start,
-                end,
-                text: text[m.start..m.end].to_string(),
-                canonical,
-                reference,
-                person,
-                rule: m.rule.to_string(),
-            });
+        for m in tagged.mentions.iter().filter(|m| m.kind == EntityKind::Country) {
+            *counts.entry(m.target).or_default() += 1;
         }
         let mut countries: Vec<CountryCount> = counts
             .into_iter()
@@ -302,8 +306,115 @@ impl Pipeline {
             })
             .collect();
         countries.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.code.cmp(&b.code)));
-        (entities, people, countries, pid)
+        LaidOut {
+            people,
+            countries,
+            person_of,
+            office_holder,
+        }
     }
+
+    /// The record's entities, borrowing their strings from the article,
+    /// the extraction and the gazetteers.
+    fn entity_refs<'b>(&'b self, x: &'b Extracted, laid: &'b LaidOut) -> Vec<EntityRef<'b>> {
+        let (text, tagged, g) = (x.text, &x.tagged, &self.gazetteers);
+        let mut entities = Vec::with_capacity(tagged.mentions.len());
+        for (index, m) in tagged.mentions.iter().enumerate() {
+            let written = &text[m.start..m.end];
+            let (canonical, reference, person) = match m.kind {
+                EntityKind::Person => {
+                    let cluster = tagged.clusters.get(m.cluster as usize);
+                    let name = cluster.map_or(written, |c| c.name.as_str());
+                    let reference = cluster
+                        .and_then(|c| c.known)
+                        .and_then(|k| g.people[k as usize].reference.as_deref());
+                    (name, reference, laid.person_id(m.cluster))
+                }
+                EntityKind::Office => {
+                    let canonical = m
+                        .canonical
+                        .as_deref()
+                        .unwrap_or_else(|| g.offices[m.target as usize].title.as_str());
+                    let holder = if m.cluster != NONE {
+                        m.cluster
+                    } else {
+                        laid.office_holder.get(&index).copied().unwrap_or(NONE)
+                    };
+                    (canonical, None, laid.person_id(holder))
+                }
+                EntityKind::Country => {
+                    let c = &g.countries[m.target as usize];
+                    (c.name.as_str(), Some(c.code.as_str()), None)
+                }
+            };
+            let (start, end) = x.chars.char_range(m.start, m.end);
+            entities.push(EntityRef {
+                kind: m.kind,
+                start,
+                end,
+                text: written,
+                canonical,
+                reference,
+                person,
+                rule: m.rule,
+            });
+        }
+        entities
+    }
+}
+
+/// What the stages found in one article.
+struct Extracted<'a> {
+    text: &'a str,
+    chars: CharIndex<'a>,
+    tagged: Tagged,
+    found: Vec<Found>,
+    warnings: Vec<String>,
+}
+
+/// The people and countries of a record, and how its entities and quotes
+/// refer to the people.
+struct LaidOut {
+    people: Vec<Person>,
+    countries: Vec<CountryCount>,
+    /// Per cluster: its index in `people`, or [`NONE`] when not mentioned.
+    person_of: Vec<u32>,
+    /// Office mentions whose holder a quote revealed, by mention index.
+    office_holder: BTreeMap<usize, u32>,
+}
+
+impl LaidOut {
+    /// The id (`p1`, ...) of the person `cluster` names, if any.
+    fn person_id(&self, cluster: u32) -> Option<&str> {
+        let n = *self.person_of.get(cluster as usize)?;
+        self.people.get(n as usize).map(|p| p.id.as_str())
+    }
+}
+
+/// The record's quotes, borrowing their strings from the article and the
+/// extraction.
+fn quote_refs<'b>(x: &'b Extracted, laid: &'b LaidOut) -> Vec<QuoteRef<'b>> {
+    let span = |(start, end): (usize, usize)| {
+        let (s, e) = x.chars.char_range(start, end);
+        SpanRef {
+            start: s,
+            end: e,
+            text: &x.text[start..end],
+        }
+    };
+    x.found
+        .iter()
+        .map(|f| QuoteRef {
+            kind: f.kind,
+            class: f.class,
+            content: f.content.iter().map(|&r| span(r)).collect(),
+            cue: f.cue.map(span),
+            source: f.source.map(span),
+            speaker: f.speaker.and_then(|c| laid.person_id(c)),
+            speaker_name: f.speaker_name.as_deref(),
+            confidence: (f.confidence * 100.0).round() / 100.0,
+        })
+        .collect()
 }
 
 /// The stages [`Pipeline::run_stages`] can stop after.
@@ -327,29 +438,6 @@ fn nth_person_id(n: usize) -> String {
     id.push('p');
     id.push_str(digits);
     id
-}
-
-/// A span of the record, in code points.
-fn span(text: &str, chars: &CharIndex, (start, end): (usize, usize)) -> Span {
-    let (s, e) = chars.char_range(start, end);
-    Span {
-        start: s,
-        end: e,
-        text: text[start..end].to_string(),
-    }
-}
-
-fn quote_record(text: &str, chars: &CharIndex, f: &Found, pid: &[Option<String>]) -> Quote {
-    Quote {
-        kind: f.kind,
-        class: f.class,
-        content: f.content.iter().map(|&r| span(text, chars, r)).collect(),
-        cue: f.cue.map(|r| span(text, chars, r)),
-        source: f.source.map(|r| span(text, chars, r)),
-        speaker: f.speaker.and_then(|c| pid.get(c as usize).cloned().flatten()),
-        speaker_name: f.speaker_name.clone(),
-        confidence: (f.confidence * 100.0).round() / 100.0,
-    }
 }
 
 fn title_case(s: &str) -> String {

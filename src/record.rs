@@ -8,6 +8,8 @@
 
 mod json;
 
+pub(crate) use json::{EntityRef, QuoteRef, RecordRef, SpanRef};
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
