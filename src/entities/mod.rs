@@ -4,7 +4,7 @@
 //! The stage runs in passes over the segmented article:
 //!
 //! 1. [`matcher`]: gazetteer forms at word starts, with case rules;
-//! 2. offices are extended by "of the <Capitalised Organisation>" and kept
+//! 2. offices are extended by "of the `<Capitalised Organisation>`" and kept
 //!    only where a bare common word ("general", "head") is clearly a title;
 //! 3. [`names`]: capitalised sequences become people when a rule says so
 //!    (a title or honorific before, a known first name, an appositive, a
