@@ -9,6 +9,7 @@ use crate::article::Article;
 use crate::entities::{EntityTagger, NONE, Tagged};
 use crate::error::Result;
 use crate::gazetteer::{Gazetteers, Target};
+use crate::input::MAX_ARTICLE_BYTES;
 use crate::offsets::CharIndex;
 use crate::quotes::{Found, QuoteFinder};
 use crate::record::{
@@ -202,9 +203,17 @@ impl Pipeline {
 
     /// Runs the stages on one article.
     fn find<'a>(&self, article: &'a Article) -> Extracted<'a> {
-        let text = article.text.as_str();
+        let mut text = article.text.as_str();
         let mut warnings = article.warnings.clone();
-        if text.trim().is_empty() {
+        if text.len() > MAX_ARTICLE_BYTES {
+            // Offsets inside an article are 32-bit; the readers never hand
+            // over such a text, but a library caller may.
+            warnings.push(format!(
+                "text of {} bytes is over the limit of {MAX_ARTICLE_BYTES}; nothing was extracted",
+                text.len()
+            ));
+            text = "";
+        } else if text.trim().is_empty() {
             warnings.push("empty text".to_string());
         }
         let chars = CharIndex::new(text);

@@ -14,8 +14,16 @@ use crate::util::root;
 
 /// Runs the driver over every fixture and returns the JSONL it wrote.
 fn run(threads: usize, batch_items: usize, cancel: Option<Arc<AtomicBool>>) -> (Vec<u8>, Summary) {
+    run_with(ReadOptions::default(), threads, batch_items, cancel)
+}
+
+fn run_with(
+    opts: ReadOptions,
+    threads: usize,
+    batch_items: usize,
+    cancel: Option<Arc<AtomicBool>>,
+) -> (Vec<u8>, Summary) {
     let pipeline = Pipeline::new().expect("bundled pipeline builds");
-    let opts = ReadOptions::default();
     let inputs = Inputs::discover(&[root().join("fixtures")], &opts).expect("fixtures are found");
     let mut out = Vec::new();
     let summary = {
@@ -65,4 +73,18 @@ fn a_run_cancelled_before_it_starts_writes_nothing_and_says_so() {
     // The flag is read after each batch is written: at most the first batch.
     assert!(summary.articles <= 1, "{summary:?}");
     assert_eq!(out.iter().filter(|&&b| b == b'\n').count() as u64, summary.articles);
+}
+
+#[test]
+fn an_article_limit_above_the_maximum_means_the_maximum() {
+    // "No limit" from a library caller: the readers cap it where offsets
+    // stop fitting in 32 bits instead of overflowing their arithmetic.
+    let opts = ReadOptions {
+        max_article_bytes: usize::MAX,
+        ..ReadOptions::default()
+    };
+    let (out, summary) = run_with(opts, 2, 2048, None);
+    let (reference, _) = run(2, 2048, None);
+    assert!(summary.articles > 20, "{summary:?}");
+    assert!(out == reference, "the output differs from the default limit's");
 }

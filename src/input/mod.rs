@@ -66,10 +66,25 @@ pub struct ReadOptions {
     /// JSONL field holding the title.
     pub title_field: String,
     /// Longest article (text file or JSONL line) read, in bytes; longer ones
-    /// become error records instead of exhausting memory.
+    /// become error records instead of exhausting memory. Values above
+    /// [`MAX_ARTICLE_BYTES`] mean [`MAX_ARTICLE_BYTES`].
     pub max_article_bytes: usize,
     /// Skip files and directories whose names start with `.`.
     pub skip_hidden: bool,
+}
+
+/// The longest article whosaid extracts, in bytes (4 GiB less one): offsets
+/// inside an article are 32-bit. Longer input becomes an error record when
+/// read, and a record with a warning and nothing found when given to
+/// [`Pipeline::extract`](crate::Pipeline::extract) directly.
+pub const MAX_ARTICLE_BYTES: usize = u32::MAX as usize;
+
+impl ReadOptions {
+    /// The article size limit in force: [`ReadOptions::max_article_bytes`],
+    /// at most [`MAX_ARTICLE_BYTES`].
+    fn article_limit(&self) -> usize {
+        self.max_article_bytes.min(MAX_ARTICLE_BYTES)
+    }
 }
 
 impl Default for ReadOptions {
@@ -454,7 +469,7 @@ impl Reader {
 
     /// Reads a whole text article, up to the size limit.
     fn read_text(&self, reader: Box<dyn BufRead + Send>, file: &InputFile) -> RawBody {
-        let limit = self.opts.max_article_bytes;
+        let limit = self.opts.article_limit();
         let mut bytes = Vec::new();
         match reader.take(limit as u64 + 1).read_to_end(&mut bytes) {
             Ok(_) if bytes.len() > limit => RawBody::Failed {
@@ -474,7 +489,7 @@ impl Reader {
 
     /// The next line of the open JSONL file, if any.
     fn next_line(&mut self) -> Option<RawItem> {
-        let limit = self.opts.max_article_bytes;
+        let limit = self.opts.article_limit();
         let open = self.current.as_mut()?;
         let line = loop {
             match decode::read_line(&mut *open.reader, &mut self.scratch, limit) {
