@@ -23,7 +23,6 @@ mod marks;
 mod phrases;
 mod speaker;
 
-use std::cell::Cell;
 use std::ops::Range;
 
 use crate::entities::{NONE, Tagged, flag};
@@ -33,7 +32,6 @@ use crate::segment::{Segmentation, Token};
 
 pub(crate) use cues::CueHit;
 pub(crate) use marks::Quoted;
-use phrases::class;
 
 /// One attribution, in byte offsets.
 #[derive(Clone, Debug, PartialEq)]
@@ -114,9 +112,6 @@ pub(crate) struct QCtx<'a> {
     pub hits: Vec<CueHit>,
     /// Byte offset where site furniture (related stories, copyright) begins.
     pub boilerplate: usize,
-    /// Per token: its [`phrases::class`] bits, filled in as the patterns
-    /// ask. The phrase readers test the same words many times over.
-    pub word_classes: Vec<Cell<u16>>,
 }
 
 impl<'a> QCtx<'a> {
@@ -188,28 +183,14 @@ impl<'a> QCtx<'a> {
         (s.tokens.start..i).all(|k| self.seg.tokens[k].kind == crate::segment::TokenKind::Punct)
     }
 
-    /// The closed-class bits ([`phrases::class`]) of token `i`.
+    /// The closed classes ([`phrases::CLOSED`] lexicon flags) of token `i`.
     #[inline]
-    pub fn word_class(&self, i: usize) -> u16 {
-        let cell = &self.word_classes[i];
-        let bits = cell.get();
-        if bits & class::KNOWN != 0 {
-            return bits;
-        }
+    pub fn word_class(&self, i: usize) -> u32 {
         let word = self.word(i);
-        let closed = match self.lexicon_flags(i, word) {
-            Some(flags) => {
-                let bit = |f: u32, c: u16| if flags & f != 0 { c } else { 0 };
-                bit(flag::PRONOUN, class::PRONOUN)
-                    | bit(flag::DETERMINER, class::DETERMINER)
-                    | bit(flag::BARRIER, class::BARRIER)
-                    | bit(flag::QUANTITY, class::QUANTITY)
-            }
+        match self.lexicon_flags(i, word) {
+            Some(flags) => flags & phrases::CLOSED,
             None => phrases::closed_classes(word),
-        };
-        let bits = bits | class::KNOWN | closed;
-        cell.set(bits);
-        bits
+        }
     }
 
     /// The lexicon flags of token `i`, when they answer for its text `word`
@@ -225,59 +206,38 @@ impl<'a> QCtx<'a> {
         }
     }
 
-    /// Looks up an open class of token `i` once: `known` says it was
-    /// looked up, `yes` holds the answer.
-    #[inline]
-    fn open_class(&self, i: usize, known: u16, yes: u16, test: impl FnOnce(&str) -> bool) -> bool {
-        let cell = &self.word_classes[i];
-        let mut bits = cell.get();
-        if bits & known == 0 {
-            bits |= known;
-            if test(self.word(i)) {
-                bits |= yes;
-            }
-            cell.set(bits);
-        }
-        bits & yes != 0
-    }
-
     /// Token `i` is a noun of the noun lexicon (any case).
     pub fn is_noun(&self, i: usize) -> bool {
-        self.open_class(i, class::NOUN_KNOWN, class::NOUN, |w| match self.lexicon_flags(i, w) {
+        let w = self.word(i);
+        match self.lexicon_flags(i, w) {
             Some(flags) => flags & flag::NOUN != 0,
             None => crate::text::with_lower(w, |lw| self.gaz.nouns.contains_key(lw)),
-        })
+        }
     }
 
     /// Token `i` is a function word.
     pub fn is_function_word(&self, i: usize) -> bool {
-        self.open_class(i, class::FUNCTION_KNOWN, class::FUNCTION, |w| {
-            self.listed(i, w, flag::FUNCTION, crate::entities::is_function_word)
-        })
+        self.listed(i, flag::FUNCTION, crate::entities::is_function_word)
     }
 
     /// Token `i` is a description adjective ("senior").
     pub fn is_description_adjective(&self, i: usize) -> bool {
-        self.open_class(i, class::ADJECTIVE_KNOWN, class::ADJECTIVE, |w| {
-            self.listed(
-                i,
-                w,
-                flag::DESCRIPTION_ADJECTIVE,
-                crate::entities::is_description_adjective,
-            )
-        })
+        self.listed(
+            i,
+            flag::DESCRIPTION_ADJECTIVE,
+            crate::entities::is_description_adjective,
+        )
     }
 
-    /// Is word `w` (token `i`) in the list behind the lexicon flag `f`? The
-    /// lexicon keys every ASCII token as it keys the lists' words (all
-    /// lower-case ASCII), so for those the flag answers without hashing the
-    /// word again; other tokens, or an article tagged without flags, ask
-    /// the list.
+    /// Is token `i` in the list behind the lexicon flag `f`? The flag
+    /// answers where [`QCtx::lexicon_flags`] does; other tokens ask the
+    /// list.
     #[inline]
-    fn listed(&self, i: usize, w: &str, f: u32, list: fn(&str) -> bool) -> bool {
-        match self.tagged.flags.get(i) {
-            Some(&flags) if w.is_ascii() => flags & f != 0,
-            _ => list(w),
+    fn listed(&self, i: usize, f: u32, list: fn(&str) -> bool) -> bool {
+        let w = self.word(i);
+        match self.lexicon_flags(i, w) {
+            Some(flags) => flags & f != 0,
+            None => list(w),
         }
     }
 
@@ -286,8 +246,8 @@ impl<'a> QCtx<'a> {
     /// do: such words, like non-ASCII ones, take the list's own path.
     pub fn is_honorific(&self, i: usize) -> bool {
         let w = self.word(i);
-        match self.tagged.flags.get(i) {
-            Some(&flags) if w.is_ascii() && !w.ends_with('.') => flags & flag::HONORIFIC != 0,
+        match self.lexicon_flags(i, w) {
+            Some(flags) if !w.ends_with('.') => flags & flag::HONORIFIC != 0,
             _ => crate::entities::honorific(w).is_some(),
         }
     }
@@ -366,7 +326,6 @@ impl QuoteFinder {
             mention_of,
             cue_at,
             hits,
-            word_classes: vec![Cell::new(0); n],
         };
         let mut found = attribute::attribute(&ctx);
         speaker::resolve(&ctx, &mut found);

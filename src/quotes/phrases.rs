@@ -13,46 +13,27 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use super::QCtx;
-use crate::entities::{BARRIERS, DETERMINERS, PRONOUNS, QUANTITIES};
+use crate::entities::{BARRIERS, DETERMINERS, PRONOUNS, QUANTITIES, flag};
 use crate::record::EntityKind;
 use crate::segment::TokenKind;
 use crate::text::pack_ascii_lower;
 
-/// Bits of a word's class, as [`QCtx::word_class`] caches them per token.
-pub(crate) mod class {
-    /// The closed classes below have been looked up.
-    pub const KNOWN: u16 = 1;
-    pub const PRONOUN: u16 = 1 << 1;
-    pub const DETERMINER: u16 = 1 << 2;
-    pub const BARRIER: u16 = 1 << 3;
-    pub const QUANTITY: u16 = 1 << 4;
-    /// `NOUN` has been looked up.
-    pub const NOUN_KNOWN: u16 = 1 << 5;
-    /// A noun of the noun lexicon.
-    pub const NOUN: u16 = 1 << 6;
-    /// `FUNCTION` has been looked up.
-    pub const FUNCTION_KNOWN: u16 = 1 << 7;
-    /// A function word.
-    pub const FUNCTION: u16 = 1 << 8;
-    /// `ADJECTIVE` has been looked up.
-    pub const ADJECTIVE_KNOWN: u16 = 1 << 9;
-    /// A description adjective.
-    pub const ADJECTIVE: u16 = 1 << 10;
-}
+/// The lexicon flags of the closed classes the patterns ask about.
+pub(crate) const CLOSED: u32 = flag::PRONOUN | flag::DETERMINER | flag::BARRIER | flag::QUANTITY;
 
-/// The closed classes of a word, any case. The patterns ask about the same
-/// few hundred words over and over: one lookup of the word packed in an
-/// integer answers every class, where a chain of string comparisons per
-/// class did before.
-pub(crate) fn closed_classes(word: &str) -> u16 {
-    static TABLE: OnceLock<FxHashMap<u128, u16>> = OnceLock::new();
+/// The closed classes of a word, any case, as lexicon flags ([`CLOSED`]).
+/// Tokens read them from the lexicon's flags; this lookup answers for
+/// words the lexicon's flags do not (non-ASCII ones) and for words outside
+/// any article.
+pub(crate) fn closed_classes(word: &str) -> u32 {
+    static TABLE: OnceLock<FxHashMap<u128, u32>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut t: FxHashMap<u128, u16> = FxHashMap::default();
+        let mut t: FxHashMap<u128, u32> = FxHashMap::default();
         let lists = [
-            (PRONOUNS, class::PRONOUN),
-            (DETERMINERS, class::DETERMINER),
-            (BARRIERS, class::BARRIER),
-            (QUANTITIES, class::QUANTITY),
+            (PRONOUNS, flag::PRONOUN),
+            (DETERMINERS, flag::DETERMINER),
+            (BARRIERS, flag::BARRIER),
+            (QUANTITIES, flag::QUANTITY),
         ];
         for (list, bit) in lists {
             for w in list {
@@ -74,11 +55,11 @@ pub(crate) fn closed_classes(word: &str) -> u16 {
 
 /// Personal and relative pronouns that can be a whole speaker mention.
 pub(crate) fn is_pronoun(word: &str) -> bool {
-    closed_classes(word) & class::PRONOUN != 0
+    closed_classes(word) & flag::PRONOUN != 0
 }
 
-/// Is token `i` a word of the closed class `bit` (a [`class`] bit)?
-fn at(c: &QCtx, i: usize, bit: u16) -> bool {
+/// Is token `i` a word of the closed class `bit` (one of [`CLOSED`])?
+fn at(c: &QCtx, i: usize, bit: u32) -> bool {
     c.word_class(i) & bit != 0
 }
 
@@ -99,13 +80,13 @@ fn np_word(c: &QCtx, i: usize) -> bool {
         return false;
     }
     // "Will Doyle", "May": a capital inside a sentence makes a name part.
-    if at(c, i, class::BARRIER) && (!t.shape.is_capitalised() || c.sentence_initial(i)) {
+    if at(c, i, flag::BARRIER) && (!t.shape.is_capitalised() || c.sentence_initial(i)) {
         return false;
     }
     if t.shape.is_capitalised() || t.shape.is_all_upper() || t.kind == TokenKind::Number {
         // "the New York businessman": a capital inside a sentence is a name
         // part even when the word is a common one.
-        return !c.is_function_word(i) || at(c, i, class::DETERMINER) || !c.sentence_initial(i);
+        return !c.is_function_word(i) || at(c, i, flag::DETERMINER) || !c.sentence_initial(i);
     }
     // Lower-case: nouns and adjectives the lexicons know, and hyphenated
     // modifiers ("vice-presidential").
@@ -143,14 +124,14 @@ pub(crate) fn np_before(c: &QCtx, end: usize, lo: usize) -> Option<Range<usize>>
         head = open - 1;
     }
     let hw = c.word(head);
-    if at(c, head, class::PRONOUN) && c.tok(head).kind == TokenKind::Word {
+    if at(c, head, flag::PRONOUN) && c.tok(head).kind == TokenKind::Word {
         // "she", "who", but not "that" after a noun ("the report that said").
         if hw.eq_ignore_ascii_case("that") || hw.eq_ignore_ascii_case("which") {
             return None;
         }
         return Some(head..end);
     }
-    if !np_word(c, head) || c.tok(head).kind == TokenKind::Possessive || at(c, head, class::DETERMINER) {
+    if !np_word(c, head) || c.tok(head).kind == TokenKind::Possessive || at(c, head, flag::DETERMINER) {
         return None;
     }
     let mut start = head;
@@ -173,7 +154,7 @@ pub(crate) fn np_before(c: &QCtx, end: usize, lo: usize) -> Option<Range<usize>>
             }
             break;
         }
-        if at(c, j, class::DETERMINER) && c.tok(j).kind == TokenKind::Word {
+        if at(c, j, flag::DETERMINER) && c.tok(j).kind == TokenKind::Word {
             start = j;
             // "a member of the family": a determiner may follow "of".
             if j >= lo + 2 && matches!(c.word(j - 1), "of" | "for") && np_word(c, j - 2) && links < 2 {
@@ -221,10 +202,10 @@ pub(crate) fn np_after(c: &QCtx, start: usize, hi: usize) -> Option<Range<usize>
     if start >= hi {
         return None;
     }
-    if at(c, start, class::PRONOUN) && c.tok(start).kind == TokenKind::Word {
+    if at(c, start, flag::PRONOUN) && c.tok(start).kind == TokenKind::Word {
         return Some(start..start + 1);
     }
-    if !np_word(c, start) && !at(c, start, class::DETERMINER) {
+    if !np_word(c, start) && !at(c, start, flag::DETERMINER) {
         return None;
     }
     let mut end = start;
@@ -289,7 +270,7 @@ pub(crate) fn plausible_source(c: &QCtx, phrase: Range<usize>) -> bool {
     }
     let w = c.word(h);
     // (Not a quantity: that returned above.)
-    at(c, h, class::PRONOUN)
+    at(c, h, flag::PRONOUN)
         || w.ends_with("year-old")
         || c.mention_kind(h).is_some()
         || c.tok(h).shape.is_capitalised()
@@ -299,7 +280,7 @@ pub(crate) fn plausible_source(c: &QCtx, phrase: Range<usize>) -> bool {
 
 /// A word that counts or measures a group: "half", "percent", "majority".
 fn is_quantity(c: &QCtx, t: usize) -> bool {
-    c.tok(t).kind == TokenKind::Number || at(c, t, class::QUANTITY)
+    c.tok(t).kind == TokenKind::Number || at(c, t, flag::QUANTITY)
 }
 
 /// True when the phrase holds a person mention at its head: the phrase is a
