@@ -339,6 +339,14 @@ fn normalise(word: &str) -> String {
 /// entry and no flags.
 pub(crate) const LONGEST_LOOKUP: usize = 40;
 
+/// Do a token's flags say what the word lists say of its text `word`? They
+/// do for ASCII words the lexicon looks up: it keys those by their ASCII
+/// lower case, as the lists' words (all lower-case ASCII) are keyed. A
+/// non-ASCII token may fold into a listed word here without being one.
+pub(crate) fn flags_answer_for(word: &str) -> bool {
+    word.is_ascii() && word.len() <= LONGEST_LOOKUP
+}
+
 /// Index of "no entry" in per-token lookups.
 pub(crate) const NO_ENTRY: u32 = 0;
 

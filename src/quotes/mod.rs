@@ -194,14 +194,14 @@ impl<'a> QCtx<'a> {
     }
 
     /// The lexicon flags of token `i`, when they answer for its text `word`
-    /// exactly as the word lists do: for ASCII words, which the lexicon
-    /// keys by their ASCII lower case as the lists are keyed, and up to the
-    /// length the lexicon looks up. Other tokens, or an article tagged
-    /// without flags, ask the lists.
+    /// exactly as the word lists do ([`lexicon::flags_answer_for`]). Other
+    /// tokens, or an article tagged without flags, ask the lists.
+    ///
+    /// [`lexicon::flags_answer_for`]: crate::entities::lexicon::flags_answer_for
     #[inline]
     fn lexicon_flags(&self, i: usize, word: &str) -> Option<u32> {
         match self.tagged.flags.get(i) {
-            Some(&flags) if word.is_ascii() && word.len() <= crate::entities::lexicon::LONGEST_LOOKUP => Some(flags),
+            Some(&flags) if crate::entities::lexicon::flags_answer_for(word) => Some(flags),
             _ => None,
         }
     }
