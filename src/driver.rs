@@ -90,6 +90,36 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Counts a batch written with these outcomes, telling `observer` of
+    /// each article that failed or was rejected.
+    fn count(&mut self, batch: &[Processed], outcomes: &[Outcome], observer: &mut dyn Observer) {
+        for (item, outcome) in batch.iter().zip(outcomes) {
+            self.articles += 1;
+            self.bytes += item.bytes as u64;
+            self.entities += item.entities as u64;
+            self.quotes += item.quotes as u64;
+            match (outcome, &item.error) {
+                (Outcome::Skipped, None) => self.skipped += 1,
+                // Its file holds the same error record: the article failed
+                // as it did in the run that wrote it.
+                (Outcome::Skipped, Some(error)) => {
+                    self.skipped += 1;
+                    self.failed += 1;
+                    observer.failed(item, error);
+                }
+                (Outcome::Rejected(reason), _) => {
+                    self.failed += 1;
+                    observer.failed(item, reason);
+                }
+                (Outcome::Written, Some(error)) => {
+                    self.failed += 1;
+                    observer.failed(item, error);
+                }
+                (Outcome::Written, None) => {}
+            }
+        }
+    }
+
     /// Throughput in MB/s (10^6 bytes) of article data.
     pub fn mb_per_s(&self) -> f64 {
         let secs = self.elapsed.as_secs_f64();
@@ -244,31 +274,7 @@ pub fn run(
                 };
                 next_write += 1;
                 let outcomes = sink.write_batch(&processed, &pool)?;
-                for (item, outcome) in processed.iter().zip(&outcomes) {
-                    summary.articles += 1;
-                    summary.bytes += item.bytes as u64;
-                    summary.entities += item.entities as u64;
-                    summary.quotes += item.quotes as u64;
-                    match (outcome, &item.error) {
-                        (Outcome::Skipped, None) => summary.skipped += 1,
-                        // Its file holds the same error record: the article
-                        // failed as it did in the run that wrote it.
-                        (Outcome::Skipped, Some(error)) => {
-                            summary.skipped += 1;
-                            summary.failed += 1;
-                            observer.failed(item, error);
-                        }
-                        (Outcome::Rejected(reason), _) => {
-                            summary.failed += 1;
-                            observer.failed(item, reason);
-                        }
-                        (Outcome::Written, Some(error)) => {
-                            summary.failed += 1;
-                            observer.failed(item, error);
-                        }
-                        (Outcome::Written, None) => {}
-                    }
-                }
+                summary.count(&processed, &outcomes, observer);
                 summary.consumed = consumed.load(Ordering::Relaxed);
                 summary.elapsed = started.elapsed();
                 observer.progress(&summary);
