@@ -1,17 +1,18 @@
 //! The pipeline: one article in, one record out.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use rustc_hash::FxHashMap;
 
 use crate::article::Article;
-use crate::entities::{EntityTagger, NONE, Tagged};
+use crate::entities::{EntityTagger, NONE, TagBuffers, Tagged};
 use crate::error::Result;
 use crate::gazetteer::{Gazetteers, Target};
 use crate::input::MAX_ARTICLE_BYTES;
 use crate::offsets::CharIndex;
-use crate::quotes::{Found, QuoteFinder};
+use crate::quotes::{Found, QuoteBuffers, QuoteFinder};
 use crate::record::{
     CountryCount, CueClass, EntityKind, EntityRef, Person, QuoteRef, Record, RecordRef, SCHEMA, SpanRef,
 };
@@ -217,9 +218,15 @@ impl Pipeline {
             warnings.push("empty text".to_string());
         }
         let chars = CharIndex::new(text);
-        let seg = Segmentation::new(text);
-        let tagged = self.tagger.tag(text, &seg, &self.gazetteers);
-        let found = self.quotes.find(text, &seg, &tagged, &self.gazetteers, &mut warnings);
+        let (tagged, found) = Scratch::with(|s| {
+            s.seg.fill(text);
+            let mut tagged = self.tagger.tag_with(text, &s.seg, &self.gazetteers, &mut s.tag);
+            let found = self
+                .quotes
+                .find_with(text, &s.seg, &tagged, &self.gazetteers, &mut warnings, &mut s.quotes);
+            s.tag.recycle(&mut tagged);
+            (tagged, found)
+        });
         Extracted {
             text,
             chars,
@@ -373,6 +380,43 @@ impl Pipeline {
 }
 
 /// What the stages found in one article.
+/// Buffers a thread reuses from one article to the next: the segmentation
+/// and the per-token arrays of the stages. Each article fills them anew;
+/// keeping them saves allocating, and first touching, a dozen arrays the
+/// size of the article per article.
+#[derive(Default)]
+struct Scratch {
+    seg: Segmentation,
+    tag: TagBuffers,
+    quotes: QuoteBuffers,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Above this many tokens, an article's buffers are let go after it rather
+/// than kept for the next: one huge article must not hold its memory for the
+/// rest of the run. News articles have a few thousand tokens.
+const KEEP_TOKENS: usize = 1 << 16;
+
+impl Scratch {
+    /// Runs `f` with this thread's buffers (fresh ones should the thread's
+    /// be in use further up the stack).
+    fn with<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut s) => {
+                let r = f(&mut s);
+                if s.seg.tokens.capacity() > KEEP_TOKENS {
+                    *s = Scratch::default();
+                }
+                r
+            }
+            Err(_) => f(&mut Scratch::default()),
+        })
+    }
+}
+
 struct Extracted<'a> {
     text: &'a str,
     chars: CharIndex<'a>,

@@ -95,6 +95,30 @@ pub(crate) struct Tagged {
     pub flags: Vec<u32>,
 }
 
+/// The per-token arrays of [`EntityTagger::tag_with`], kept by a thread
+/// from one article to the next: filled anew for each article, they would
+/// otherwise be allocated (and their memory first touched) seven times per
+/// article.
+#[derive(Debug, Default)]
+pub(crate) struct TagBuffers {
+    caps: Vec<bool>,
+    cap_word: Vec<bool>,
+    name_like: Vec<bool>,
+    sentence_of: Vec<u32>,
+    owner: Vec<u32>,
+    lex: Vec<u32>,
+    /// Lent to [`Tagged::flags`]; [`TagBuffers::recycle`] takes it back.
+    flags: Vec<u32>,
+}
+
+impl TagBuffers {
+    /// Takes back the flags lent to `tagged` once the stages after tagging
+    /// are done with them.
+    pub fn recycle(&mut self, tagged: &mut Tagged) {
+        self.flags = std::mem::take(&mut tagged.flags);
+    }
+}
+
 /// Finds people, offices and countries. Built once per pipeline.
 #[derive(Debug)]
 pub(crate) struct EntityTagger {
@@ -261,32 +285,38 @@ impl EntityTagger {
 
     /// Tags one article.
     pub fn tag(&self, text: &str, seg: &Segmentation, gaz: &Gazetteers) -> Tagged {
+        self.tag_with(text, seg, gaz, &mut TagBuffers::default())
+    }
+
+    /// Tags one article, with per-token arrays from `bufs`.
+    pub fn tag_with(&self, text: &str, seg: &Segmentation, gaz: &Gazetteers, bufs: &mut TagBuffers) -> Tagged {
         let n = seg.tokens.len();
-        let mut sentence_of = vec![0u32; n];
-        let mut caps = vec![false; n];
+        let mut sentence_of = std::mem::take(&mut bufs.sentence_of);
+        let mut caps = std::mem::take(&mut bufs.caps);
+        sentence_of.clear();
+        sentence_of.resize(n, 0);
+        caps.clear();
+        caps.resize(n, false);
         for (si, s) in seg.sentences.iter().enumerate() {
             let shouted = is_shouted(text, &seg.tokens[s.tokens.clone()]);
             sentence_of[s.tokens.clone()].fill(si as u32);
             caps[s.tokens.clone()].fill(shouted);
         }
-        let cap_word: Vec<bool> = seg
-            .tokens
-            .iter()
-            .zip(&caps)
-            .map(|(t, &caps)| {
-                t.kind == TokenKind::Word && t.shape.is_capitalised() && (!t.shape.is_all_upper() || caps)
-            })
-            .collect();
-        let name_like = seg
-            .tokens
-            .iter()
-            .zip(&cap_word)
-            .map(|(t, &cap)| {
-                cap || (t.kind == TokenKind::Word
-                    && t.shape.is_lower_start()
-                    && names::is_prefixed_name(&text.as_bytes()[t.range()]))
-            })
-            .collect();
+        let mut cap_word = std::mem::take(&mut bufs.cap_word);
+        cap_word.clear();
+        cap_word.extend(seg.tokens.iter().zip(&caps).map(|(t, &caps)| {
+            t.kind == TokenKind::Word && t.shape.is_capitalised() && (!t.shape.is_all_upper() || caps)
+        }));
+        let mut name_like = std::mem::take(&mut bufs.name_like);
+        name_like.clear();
+        name_like.extend(seg.tokens.iter().zip(&cap_word).map(|(t, &cap)| {
+            cap || (t.kind == TokenKind::Word
+                && t.shape.is_lower_start()
+                && names::is_prefixed_name(&text.as_bytes()[t.range()]))
+        }));
+        let mut owner = std::mem::take(&mut bufs.owner);
+        owner.clear();
+        owner.resize(n, NONE);
         let mut ctx = Ctx {
             text,
             seg,
@@ -295,14 +325,14 @@ impl EntityTagger {
             cap_word,
             name_like,
             sentence_of,
-            owner: vec![NONE; n],
+            owner,
             mentions: Vec::new(),
             clusters: Vec::new(),
             known_cluster: FxHashMap::default(),
             pending_gender: Vec::new(),
             lexicon: &self.lexicon,
-            lex: Vec::new(),
-            flags: Vec::new(),
+            lex: std::mem::take(&mut bufs.lex),
+            flags: std::mem::take(&mut bufs.flags),
         };
         self.lexicon.annotate(text, seg, &mut ctx.lex, &mut ctx.flags);
         self.gazetteer_pass(&mut ctx);
@@ -316,8 +346,23 @@ impl EntityTagger {
             mut mentions,
             clusters,
             flags,
+            caps,
+            cap_word,
+            name_like,
+            sentence_of,
+            owner,
+            lex,
             ..
         } = ctx;
+        *bufs = TagBuffers {
+            caps,
+            cap_word,
+            name_like,
+            sentence_of,
+            owner,
+            lex,
+            flags: Vec::new(),
+        };
         mentions.retain(|m| !m.rule.is_empty());
         mentions.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.kind.cmp(&b.kind)));
         Tagged {

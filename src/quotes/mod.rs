@@ -96,6 +96,15 @@ pub(crate) enum Resolution {
     Group,
 }
 
+/// The per-token arrays of [`QuoteFinder::find_with`], kept by a thread
+/// from one article to the next instead of allocated for each.
+#[derive(Debug, Default)]
+pub(crate) struct QuoteBuffers {
+    quote_of: Vec<u32>,
+    mention_of: Vec<u32>,
+    cue_at: Vec<u32>,
+}
+
 /// Everything the quote patterns read about one article.
 pub(crate) struct QCtx<'a> {
     pub text: &'a str,
@@ -282,9 +291,28 @@ impl QuoteFinder {
         gaz: &Gazetteers,
         warnings: &mut Vec<String>,
     ) -> Vec<Found> {
+        self.find_with(text, seg, tagged, gaz, warnings, &mut QuoteBuffers::default())
+    }
+
+    /// [`QuoteFinder::find`], with per-token arrays from `bufs`.
+    pub fn find_with(
+        &self,
+        text: &str,
+        seg: &Segmentation,
+        tagged: &Tagged,
+        gaz: &Gazetteers,
+        warnings: &mut Vec<String>,
+        bufs: &mut QuoteBuffers,
+    ) -> Vec<Found> {
         let n = seg.tokens.len();
         let quotes = marks::pair_quotes(text, seg, warnings);
-        let mut quote_of = vec![NONE; n];
+        let fresh = |v: &mut Vec<u32>| {
+            let mut v = std::mem::take(v);
+            v.clear();
+            v.resize(n, NONE);
+            v
+        };
+        let mut quote_of = fresh(&mut bufs.quote_of);
         for (qi, q) in quotes.iter().enumerate().filter(|(_, q)| q.depth == 0) {
             let from = seg.token_at_or_after(q.open);
             let to = seg.token_at_or_after(q.close);
@@ -294,7 +322,7 @@ impl QuoteFinder {
                 }
             }
         }
-        let mut mention_of = vec![NONE; n];
+        let mut mention_of = fresh(&mut bufs.mention_of);
         for (mi, m) in tagged.mentions.iter().enumerate() {
             for t in m.tokens.clone() {
                 if t < n && (mention_of[t] == NONE || m.kind == EntityKind::Person) {
@@ -311,7 +339,7 @@ impl QuoteFinder {
             }
         };
         let hits = cues::find_cues(text, seg, &gaz.cues, &self.classes, &tagged.flags, inside);
-        let mut cue_at = vec![NONE; n];
+        let mut cue_at = fresh(&mut bufs.cue_at);
         for (h, hit) in hits.iter().enumerate() {
             cue_at[hit.first] = h as u32;
         }
@@ -330,6 +358,11 @@ impl QuoteFinder {
         let mut found = attribute::attribute(&ctx);
         speaker::resolve(&ctx, &mut found);
         found.sort_by_key(|f| (f.content.first().map_or(0, |c| c.0), f.cue.map_or(0, |c| c.0)));
+        *bufs = QuoteBuffers {
+            quote_of: ctx.quote_of,
+            mention_of: ctx.mention_of,
+            cue_at: ctx.cue_at,
+        };
         found
     }
 }
