@@ -52,6 +52,20 @@ pub(crate) mod flag {
     pub const QUANTITY: u32 = 1 << 14;
     /// A speaker noun ("diplomat", "ministry") whose form is ASCII.
     pub const NOUN: u32 = 1 << 15;
+    /// A speech verb of one word ("said"), for an ASCII first word of cue
+    /// forms.
+    pub const SPEECH_VERB: u32 = 1 << 16;
+    /// The bits from here up hold one more than the number of the word's
+    /// cue forms ([`crate::gazetteer::CueLexicon::forms_at`]), for ASCII
+    /// first words, or 0; see [`super::cue_forms_of`].
+    pub const CUE_SHIFT: u32 = 20;
+}
+
+/// The number of the cue forms whose first word is the token's, from the
+/// token's lexicon flags, when the flags answer for the word
+/// ([`flags_answer_for`]) and the lexicon could note it.
+pub(crate) fn cue_forms_of(flags: u32) -> Option<u32> {
+    (flags >> flag::CUE_SHIFT).checked_sub(1)
 }
 
 /// What the lexicon knows about one word.
@@ -451,6 +465,20 @@ impl Lexicon {
         for first in gaz.cues.by_first_word.keys() {
             lex.entry(first).flags |= flag::CUE_START;
         }
+        // An ASCII token is keyed by its ASCII lower case, as the cue
+        // lexicon keys it; other first words may share an entry with one
+        // of these ("people’s", "people's") and are left to the lookup.
+        for (i, (first, forms)) in gaz.cues.ascii_first_words().iter().enumerate() {
+            let speech = gaz.cues.has_speech_verb(forms);
+            let e = lex.entry(first);
+            if speech {
+                e.flags |= flag::SPEECH_VERB;
+            }
+            // More numbers than the bits hold: those words are looked up.
+            if let Some(n) = u32::try_from(i + 1).ok().filter(|&n| n < 1 << (32 - flag::CUE_SHIFT)) {
+                e.flags |= n << flag::CUE_SHIFT;
+            }
+        }
         lex
     }
 
@@ -573,6 +601,43 @@ mod tests {
         assert_eq!(pack_ascii_lower_fast(b"Wang said", 0, 4), pack_ascii_lower(b"Wang"));
         assert_eq!(pack_ascii_lower_fast(b"McDONALD", 0, 8), pack_ascii_lower(b"McDONALD"));
         assert_eq!(pack_ascii_lower_fast(b"Lindqvist said", 0, 9), None);
+    }
+
+    #[test]
+    fn noted_cue_forms_are_those_the_cue_lexicon_finds() {
+        let mut g = Gazetteers::bundled().unwrap();
+        // A first word that is not ASCII, and one that folds into the same
+        // entry as an ASCII one: both are left to the lookup.
+        g.add_text(
+            "cues.tsv",
+            "cue\tclass\ttype\tforms\nsagte\tspeech\tverb\tsagte|äußerte\nowns\tspeech\tverb\tpeople’s view\n",
+        )
+        .unwrap();
+        let (lex, _) = Lexicon::build(&g);
+        let firsts: Vec<String> = g.cues.by_first_word.keys().cloned().collect();
+        let others = ["the", "economy", "Wang", "people's", "people’s"];
+        let mut noted = 0;
+        for word in firsts.iter().map(String::as_str).chain(others) {
+            let title: String = word
+                .chars()
+                .take(1)
+                .flat_map(char::to_uppercase)
+                .chain(word.chars().skip(1))
+                .collect();
+            for w in [word.to_string(), title, word.to_uppercase()] {
+                let flags = lex.get(&w).flags;
+                if !flags_answer_for(&w) {
+                    continue;
+                }
+                let found = cue_forms_of(flags).and_then(|n| g.cues.forms_at(n));
+                noted += usize::from(found.is_some());
+                assert_eq!(found, g.cues.forms(&w), "{w:?}");
+                assert_eq!(flags & flag::SPEECH_VERB != 0, g.cues.is_speech_verb(&w), "{w:?}");
+            }
+        }
+        assert!(noted > 100, "only {noted} words noted");
+        assert!(lex.get("äußerte").flags & flag::CUE_START != 0);
+        assert_eq!(cue_forms_of(lex.get("äußerte").flags), None);
     }
 
     #[test]

@@ -345,8 +345,8 @@ pub(super) fn speech_after(ctx: &Ctx, last: usize) -> bool {
 /// a lookup in the cue lexicon: a word that starts no cue form is none.
 fn is_speech_verb(ctx: &Ctx, i: usize) -> bool {
     let word = ctx.word(i);
-    if word.is_ascii() && !ctx.has(i, flag::CUE_START) {
-        return false;
+    if super::lexicon::flags_answer_for(word) {
+        return ctx.has(i, flag::SPEECH_VERB);
     }
     ctx.gaz.cues.is_speech_verb(word)
 }

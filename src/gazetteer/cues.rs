@@ -133,6 +133,11 @@ pub struct CueLexicon {
     /// and comparing it through a pointer cost several times what an
     /// integer key does. Rebuilt by every [`CueLexicon::load`].
     short: FxHashMap<u128, CueForms>,
+    /// The entries of `by_first_word` whose first word is ASCII, sorted:
+    /// numbered, so that the entity lexicon can note each word's forms and
+    /// the quote stage find them without hashing the word a second time.
+    /// Rebuilt by every [`CueLexicon::load`].
+    ascii: Vec<(String, CueForms)>,
 }
 
 impl CueLexicon {
@@ -228,7 +233,27 @@ impl CueLexicon {
             .iter()
             .filter_map(|(first, forms)| Some((crate::text::pack_ascii_lower(first.as_bytes())?, forms.clone())))
             .collect();
+        self.ascii = self
+            .by_first_word
+            .iter()
+            .filter(|(first, _)| first.is_ascii())
+            .map(|(first, forms)| (first.clone(), forms.clone()))
+            .collect();
+        self.ascii.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         Ok(())
+    }
+
+    /// The first words of forms that are ASCII (lower case), with their
+    /// forms, in a fixed order: the index of each is its number for
+    /// [`CueLexicon::forms_at`].
+    pub(crate) fn ascii_first_words(&self) -> &[(String, CueForms)] {
+        &self.ascii
+    }
+
+    /// The forms of the ASCII first word numbered `i` by
+    /// [`CueLexicon::ascii_first_words`].
+    pub(crate) fn forms_at(&self, i: u32) -> Option<&CueForms> {
+        self.ascii.get(i as usize).map(|(_, forms)| forms)
     }
 
     /// The forms whose first word is `word` in lower case (`word` in any
@@ -250,13 +275,16 @@ impl CueLexicon {
 
     /// True when `word` (any case) is a form of a speech verb.
     pub fn is_speech_verb(&self, word: &str) -> bool {
-        self.forms(word).is_some_and(|forms| {
-            forms.iter().any(|(rest, f)| {
-                rest.is_empty() && {
-                    let cue = self.cue(f.cue);
-                    cue.kind == CueType::Verb && cue.class == CueClass::Speech
-                }
-            })
+        self.forms(word).is_some_and(|forms| self.has_speech_verb(forms))
+    }
+
+    /// True when one of `forms` is a speech verb of one word.
+    pub(crate) fn has_speech_verb(&self, forms: &CueForms) -> bool {
+        forms.iter().any(|(rest, f)| {
+            rest.is_empty() && {
+                let cue = self.cue(f.cue);
+                cue.kind == CueType::Verb && cue.class == CueClass::Speech
+            }
         })
     }
 }

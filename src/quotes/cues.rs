@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::entities::flag;
+use crate::entities::{flag, lexicon as entity_lexicon};
 use crate::gazetteer::{CueLexicon, CueType, Tense};
 use crate::record::CueClass;
 use crate::segment::{Segmentation, TokenKind};
@@ -233,7 +233,14 @@ pub(crate) fn find_cues(
                 i += 1;
                 continue;
             }
-            let Some(forms) = lexicon.forms(tok.text(text)) else {
+            // The lexicon noted the forms of most words; the others (and
+            // those it had no room to number) are looked up by their text.
+            let word = tok.text(text);
+            let noted = match entity_lexicon::cue_forms_of(word_flags[i]) {
+                Some(n) if entity_lexicon::flags_answer_for(word) => lexicon.forms_at(n),
+                _ => None,
+            };
+            let Some(forms) = noted.or_else(|| lexicon.forms(word)) else {
                 i += 1;
                 continue;
             };
