@@ -291,29 +291,50 @@ impl EntityTagger {
     /// Tags one article, with per-token arrays from `bufs`.
     pub fn tag_with(&self, text: &str, seg: &Segmentation, gaz: &Gazetteers, bufs: &mut TagBuffers) -> Tagged {
         let n = seg.tokens.len();
+        // One walk sets every per-token array that depends on the token's
+        // sentence. Sentences cover every token in order; a token outside
+        // them would count as in sentence 0, not shouted.
         let mut sentence_of = std::mem::take(&mut bufs.sentence_of);
         let mut caps = std::mem::take(&mut bufs.caps);
+        let mut cap_word = std::mem::take(&mut bufs.cap_word);
+        let mut name_like = std::mem::take(&mut bufs.name_like);
         sentence_of.clear();
         sentence_of.resize(n, 0);
-        caps.clear();
-        caps.resize(n, false);
-        for (si, s) in seg.sentences.iter().enumerate() {
-            let shouted = is_shouted(text, &seg.tokens[s.tokens.clone()]);
-            sentence_of[s.tokens.clone()].fill(si as u32);
-            caps[s.tokens.clone()].fill(shouted);
+        for v in [&mut caps, &mut cap_word, &mut name_like] {
+            v.clear();
+            v.resize(n, false);
         }
-        let mut cap_word = std::mem::take(&mut bufs.cap_word);
-        cap_word.clear();
-        cap_word.extend(seg.tokens.iter().zip(&caps).map(|(t, &caps)| {
-            t.kind == TokenKind::Word && t.shape.is_capitalised() && (!t.shape.is_all_upper() || caps)
-        }));
-        let mut name_like = std::mem::take(&mut bufs.name_like);
-        name_like.clear();
-        name_like.extend(seg.tokens.iter().zip(&cap_word).map(|(t, &cap)| {
-            cap || (t.kind == TokenKind::Word
-                && t.shape.is_lower_start()
-                && names::is_prefixed_name(&text.as_bytes()[t.range()]))
-        }));
+        let set = |t: &Token, shouted: bool, cap: &mut bool, name: &mut bool| {
+            *cap = t.kind == TokenKind::Word && t.shape.is_capitalised() && (!t.shape.is_all_upper() || shouted);
+            *name = *cap
+                || (t.kind == TokenKind::Word
+                    && t.shape.is_lower_start()
+                    && names::is_prefixed_name(&text.as_bytes()[t.range()]));
+        };
+        let mut covered = 0;
+        for (si, s) in seg.sentences.iter().enumerate() {
+            let range = s.tokens.clone();
+            let tokens = &seg.tokens[range.clone()];
+            let shouted = is_shouted(text, tokens);
+            sentence_of[range.clone()].fill(si as u32);
+            caps[range.clone()].fill(shouted);
+            let slots = cap_word[range.clone()].iter_mut().zip(&mut name_like[range]);
+            for (t, (cap, name)) in tokens.iter().zip(slots) {
+                set(t, shouted, cap, name);
+            }
+            covered += tokens.len();
+        }
+        if covered != n {
+            // Not reached with today's segmentation: the tokens no sentence
+            // holds get what they would outside any sentence.
+            let mut held = vec![false; n];
+            for s in &seg.sentences {
+                held[s.tokens.clone()].fill(true);
+            }
+            for (i, t) in seg.tokens.iter().enumerate().filter(|&(i, _)| !held[i]) {
+                set(t, false, &mut cap_word[i], &mut name_like[i]);
+            }
+        }
         let mut owner = std::mem::take(&mut bufs.owner);
         owner.clear();
         owner.resize(n, NONE);
