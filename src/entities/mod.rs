@@ -347,7 +347,9 @@ impl EntityTagger {
             name_like,
             sentence_of,
             owner,
-            mentions: Vec::new(),
+            // News text has a mention every thirty-odd tokens: one allocation
+            // instead of a vector regrown (and copied) as it fills.
+            mentions: Vec::with_capacity(n / 24 + 8),
             clusters: Vec::new(),
             known_cluster: FxHashMap::default(),
             pending_gender: Vec::new(),
