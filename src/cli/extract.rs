@@ -62,6 +62,9 @@ pub fn run(args: ExtractArgs) -> Result<i32> {
     };
     let mut observer = Report::new(args.quiet, total_bytes);
     let summary = driver::run(&pipeline, reader, &read_opts, sink.as_mut(), &opts, &mut observer)?;
+    // The process exits next: freeing the gazetteers one allocation at a
+    // time (millions with a big list) would only delay that.
+    std::mem::forget(pipeline);
     observer.finish(&summary);
     if summary.cancelled {
         eprintln!(
