@@ -360,6 +360,12 @@ impl Gazetteers {
         let country = t.optional_column("country");
         let description = t.optional_column("description");
         let reference = t.optional_column("ref");
+        // Room for every row up front: a list of a million forms otherwise
+        // regrows (and rehashes) these about twenty times each.
+        let rows = t.rows().len();
+        self.people.reserve(rows);
+        self.person_by_name.reserve(rows);
+        self.aliases.reserve(rows * if aliases.is_some() { 2 } else { 1 });
         for row in t.rows() {
             let n = t.required(row, name, "name")?;
             let g = Gender::parse(row.opt(gender).unwrap_or(""))
