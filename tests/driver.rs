@@ -88,3 +88,50 @@ fn an_article_limit_above_the_maximum_means_the_maximum() {
     assert!(summary.articles > 20, "{summary:?}");
     assert!(out == reference, "the output differs from the default limit's");
 }
+
+/// Each thread keeps its buffers from one article to the next: a record
+/// must not depend on what the thread extracted before it (a long article,
+/// one past the size whose buffers are let go, an empty one, the others in
+/// either order).
+#[test]
+fn a_record_does_not_depend_on_the_articles_before_it() {
+    let pipeline = Pipeline::new().expect("bundled pipeline builds");
+    let dir = root().join("fixtures/articles");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixture articles")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    names.sort();
+    let mut articles: Vec<whosaid::Article> = names
+        .iter()
+        .map(|p| whosaid::Article::new(p.display().to_string(), std::fs::read_to_string(p).expect("text")))
+        .collect();
+    articles.push(whosaid::Article::new("empty", ""));
+    assert!(articles.len() >= 4);
+    let json = |a: &whosaid::Article| serde_json::to_string(&pipeline.extract(a)).expect("serialises");
+    // Each on a thread of its own, with buffers never used before.
+    let alone: Vec<String> = std::thread::scope(|s| {
+        let handles: Vec<_> = articles.iter().map(|a| s.spawn(move || json(a))).collect();
+        handles.into_iter().map(|h| h.join().expect("no panic")).collect()
+    });
+    let medium = whosaid::Article::new("medium", "\"We agree,\" Wang Yi said in Beijing. ".repeat(500));
+    let huge = whosaid::Article::new(
+        "huge",
+        "Mr Doval told reporters in Delhi that talks went well. ".repeat(8_000),
+    );
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            for before in [&medium, &huge] {
+                json(before);
+                for (a, want) in articles.iter().zip(&alone) {
+                    assert_eq!(&json(a), want, "{} after {}", a.id, before.id);
+                }
+                for (a, want) in articles.iter().zip(&alone).rev() {
+                    assert_eq!(&json(a), want, "{} (reverse order) after {}", a.id, before.id);
+                }
+            }
+        })
+        .join()
+        .expect("no panic");
+    });
+}
