@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{TryRecvError, sync_channel};
 use std::time::{Duration, Instant};
 
@@ -146,11 +146,26 @@ impl Observer for () {}
 /// Runs `pipeline` over every item of `reader`, writing records to `sink`.
 ///
 /// Returns the counts of the run; errors are those that stop it (a failed
-/// write to the sink). Articles that fail are error records, counted in
+/// write to the sink, or the reader stopping on a bug, after the articles
+/// it read are written). Articles that fail are error records, counted in
 /// [`Summary::failed`], not errors.
 pub fn run(
     pipeline: &Pipeline,
     reader: Reader,
+    read_opts: &ReadOptions,
+    sink: &mut dyn Sink,
+    opts: &RunOptions,
+    observer: &mut dyn Observer,
+) -> Result<Summary> {
+    let consumed = reader.consumed();
+    run_items(pipeline, reader, consumed, read_opts, sink, opts, observer)
+}
+
+/// [`run`] over any items, with `consumed` counting the input bytes read.
+fn run_items(
+    pipeline: &Pipeline,
+    reader: impl Iterator<Item = RawItem> + Send,
+    consumed: Arc<AtomicU64>,
     read_opts: &ReadOptions,
     sink: &mut dyn Sink,
     opts: &RunOptions,
@@ -162,7 +177,6 @@ pub fn run(
         .thread_name(|i| format!("whosaid-worker-{i}"))
         .build()
         .map_err(|e| Error::msg(format!("cannot start worker threads: {e}")))?;
-    let consumed = reader.consumed();
     let pretty = sink.pretty();
     let prior = sink.prior_records();
     let prior = prior.as_deref();
@@ -174,24 +188,28 @@ pub fn run(
     std::thread::scope(|scope| -> Result<()> {
         let stop = Arc::clone(&stop_reading);
         let (batch_bytes, batch_items) = (opts.batch_bytes.max(1), opts.batch_items.max(1));
-        std::thread::Builder::new()
+        let reading_thread = std::thread::Builder::new()
             .name("whosaid-reader".into())
             .spawn_scoped(scope, move || {
                 let mut batch = Vec::new();
                 let mut bytes = 0;
-                for item in reader {
-                    bytes += item.len();
-                    batch.push(item);
-                    if bytes >= batch_bytes || batch.len() >= batch_items {
-                        if stop.load(Ordering::Relaxed) || tx.send(std::mem::take(&mut batch)).is_err() {
-                            return;
+                let read = catch_unwind(AssertUnwindSafe(|| {
+                    for item in reader {
+                        bytes += item.len();
+                        batch.push(item);
+                        if bytes >= batch_bytes || batch.len() >= batch_items {
+                            if stop.load(Ordering::Relaxed) || tx.send(std::mem::take(&mut batch)).is_err() {
+                                return;
+                            }
+                            bytes = 0;
                         }
-                        bytes = 0;
                     }
-                }
-                if !batch.is_empty() {
+                }));
+                // What was read before the end (or a panic) is sent.
+                if !batch.is_empty() && !stop.load(Ordering::Relaxed) {
                     let _ = tx.send(batch);
                 }
+                read
             })
             .map_err(|e| Error::msg(format!("cannot start the reader thread: {e}")))?;
 
@@ -290,12 +308,32 @@ pub fn run(
         // Unblock and stop the reader whatever happened.
         stop_reading.store(true, Ordering::Relaxed);
         drop(rx);
-        result
+        // A panic while reading (a bug: the readers turn bad input into
+        // error records) ends the input early: the articles read before it
+        // are written, and the run fails with an error instead of the panic
+        // taking the process down.
+        let read = reading_thread.join().and_then(|read| read);
+        result?;
+        read.map_err(|panic| {
+            Error::msg(format!(
+                "internal error (please report): reading the input stopped: {}",
+                panic_message(panic.as_ref())
+            ))
+        })
     })?;
     sink.finish()?;
     summary.consumed = consumed.load(Ordering::Relaxed);
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// The message a panic was raised with.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
 }
 
 /// Reads, extracts and serializes one item. Never panics: a panic inside
@@ -357,11 +395,7 @@ pub fn process(
         },
         Ok((id, Err(e), _, _, _)) => failure(id, source, bytes, format!("cannot serialize the record: {e}"), pretty),
         Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
+            let what = panic_message(panic.as_ref());
             failure(
                 provisional_id,
                 source,
@@ -396,4 +430,69 @@ fn serialize<T: serde::Serialize>(value: &T, pretty: bool) -> serde_json::Result
         serde_json::to_writer(&mut out, value)?;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::SourceRef;
+    use crate::input::RawBody;
+    use crate::output::JsonlSink;
+
+    /// Text articles `a0`, `a1`, ... and then a panic, as a reader with a
+    /// bug would.
+    fn items_then_panic(n: usize) -> impl Iterator<Item = RawItem> + Send {
+        (0..=n).map(move |i| {
+            assert!(i < n, "reader bug after {n} items");
+            RawItem {
+                source: SourceRef {
+                    path: format!("a{i}.txt"),
+                    line: None,
+                },
+                body: RawBody::Text {
+                    id: format!("a{i}"),
+                    bytes: format!("\"We agree,\" Wang Yi said in article {i}.").into_bytes(),
+                },
+            }
+        })
+    }
+
+    #[test]
+    fn a_panic_while_reading_is_an_error_after_the_articles_read_before_it() {
+        let pipeline = Pipeline::new().expect("bundled pipeline builds");
+        let read_opts = ReadOptions::default();
+        for (threads, batch_items) in [(1, 1), (2, 3), (2, 100)] {
+            let mut out = Vec::new();
+            let result = {
+                let mut sink = JsonlSink::new(&mut out);
+                let opts = RunOptions {
+                    threads,
+                    batch_items,
+                    ..RunOptions::default()
+                };
+                run_items(
+                    &pipeline,
+                    items_then_panic(7),
+                    Arc::new(AtomicU64::new(0)),
+                    &read_opts,
+                    &mut sink,
+                    &opts,
+                    &mut (),
+                )
+            };
+            let err = result.expect_err("the reader's panic fails the run").to_string();
+            assert!(
+                err.contains("reading the input stopped: reader bug after 7 items"),
+                "{err}"
+            );
+            // Every article read before the panic is written, in order.
+            let ids: Vec<String> = String::from_utf8(out)
+                .expect("UTF-8")
+                .lines()
+                .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON")["id"].to_string())
+                .collect();
+            let want: Vec<String> = (0..7).map(|i| format!("\"a{i}\"")).collect();
+            assert_eq!(ids, want, "threads {threads}, batches of {batch_items}");
+        }
+    }
 }
