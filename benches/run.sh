@@ -14,7 +14,8 @@
 #
 #   RUNS=5 bash benches/run.sh            # median of 5 runs of each command
 #   RUNS=5 BASELINE=/tmp/old-whosaid bash benches/run.sh
-#                                         # alternate with another build
+#                                         # alternate with another build, and
+#                                         # report the median ratio of the pairs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MB=${1:-200}
@@ -63,6 +64,19 @@ measure() { # label, then the command with $BIN first
     report "$label" "$(printf '%s\n' "${ours[@]}" | median)"
     if [ -n "$BASELINE" ]; then
         report "  baseline" "$(printf '%s\n' "${theirs[@]}" | median)"
+        # Each pair ran back to back, so its ratio is the least disturbed
+        # by the machine's drift: report their median, and how many pairs
+        # this build won.
+        local i ratios=() won=0
+        for i in "${!ours[@]}"; do
+            read -r o _ <<< "${ours[$i]}"
+            read -r t _ <<< "${theirs[$i]}"
+            ratios+=("$(echo "$o / $t" | bc -l)")
+            if (( $(echo "$o < $t" | bc -l) )); then won=$((won + 1)); fi
+        done
+        printf '  %-32s median wall ratio %.3f (this build faster in %d of %d pairs)\n' \
+            "" "$(printf '%s\n' "${ratios[@]}" | sort -g | awk '{ r[NR] = $0 } END { print (r[int((NR + 1) / 2)] + r[int(NR / 2) + 1]) / 2 }')" \
+            "$won" "${#ours[@]}"
     fi
 }
 
