@@ -220,10 +220,10 @@ impl Pipeline {
         let chars = CharIndex::new(text);
         let (tagged, found) = Scratch::with(|s| {
             s.seg.fill(text);
-            let mut tagged = self.tagger.tag_with(text, &s.seg, &self.gazetteers, &mut s.tag);
+            let mut tagged = self.tagger.tag(text, &s.seg, &self.gazetteers, &mut s.tag);
             let found = self
                 .quotes
-                .find_with(text, &s.seg, &tagged, &self.gazetteers, &mut warnings, &mut s.quotes);
+                .find(text, &s.seg, &tagged, &self.gazetteers, &mut warnings, &mut s.quotes);
             s.tag.recycle(&mut tagged);
             (tagged, found)
         });
@@ -240,16 +240,24 @@ impl Pipeline {
     /// the last one produced, for benchmarks that time each stage.
     #[doc(hidden)]
     pub fn run_stages(&self, text: &str, stage: Stage) -> usize {
-        let seg = Segmentation::new(text);
-        if stage == Stage::Segment {
-            return seg.tokens.len();
-        }
-        let tagged = self.tagger.tag(text, &seg, &self.gazetteers);
-        if stage == Stage::Entities {
-            return tagged.mentions.len();
-        }
-        let found = self.quotes.find(text, &seg, &tagged, &self.gazetteers, &mut Vec::new());
-        found.len()
+        // With the thread's reused buffers, as extraction runs.
+        Scratch::with(|s| {
+            s.seg.fill(text);
+            if stage == Stage::Segment {
+                return s.seg.tokens.len();
+            }
+            let mut tagged = self.tagger.tag(text, &s.seg, &self.gazetteers, &mut s.tag);
+            let count = if stage == Stage::Entities {
+                tagged.mentions.len()
+            } else {
+                let found = self
+                    .quotes
+                    .find(text, &s.seg, &tagged, &self.gazetteers, &mut Vec::new(), &mut s.quotes);
+                found.len()
+            };
+            s.tag.recycle(&mut tagged);
+            count
+        })
     }
 
     /// The record's people (with their ids) and country counts.

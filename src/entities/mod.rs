@@ -95,7 +95,7 @@ pub(crate) struct Tagged {
     pub flags: Vec<u32>,
 }
 
-/// The per-token arrays of [`EntityTagger::tag_with`], kept by a thread
+/// The per-token arrays of [`EntityTagger::tag`], kept by a thread
 /// from one article to the next: filled anew for each article, they would
 /// otherwise be allocated (and their memory first touched) seven times per
 /// article.
@@ -283,13 +283,9 @@ impl EntityTagger {
         Ok(EntityTagger { matcher, lexicon })
     }
 
-    /// Tags one article.
-    pub fn tag(&self, text: &str, seg: &Segmentation, gaz: &Gazetteers) -> Tagged {
-        self.tag_with(text, seg, gaz, &mut TagBuffers::default())
-    }
-
-    /// Tags one article, with per-token arrays from `bufs`.
-    pub fn tag_with(&self, text: &str, seg: &Segmentation, gaz: &Gazetteers, bufs: &mut TagBuffers) -> Tagged {
+    /// Tags one article, with per-token arrays from `bufs` (a thread's
+    /// reused ones, or `TagBuffers::default()`).
+    pub fn tag(&self, text: &str, seg: &Segmentation, gaz: &Gazetteers, bufs: &mut TagBuffers) -> Tagged {
         let n = seg.tokens.len();
         // One walk sets every per-token array that depends on the token's
         // sentence. Sentences cover every token in order; a token outside

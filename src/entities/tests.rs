@@ -18,7 +18,7 @@ fn setup() -> &'static (Gazetteers, EntityTagger) {
 fn tag(text: &str) -> (Vec<String>, Vec<String>) {
     let (g, tagger) = setup();
     let seg = Segmentation::new(text);
-    let tagged = tagger.tag(text, &seg, g);
+    let tagged = tagger.tag(text, &seg, g, &mut super::TagBuffers::default());
     let mentions = tagged
         .mentions
         .iter()

@@ -96,7 +96,7 @@ pub(crate) enum Resolution {
     Group,
 }
 
-/// The per-token arrays of [`QuoteFinder::find_with`], kept by a thread
+/// The per-token arrays of [`QuoteFinder::find`], kept by a thread
 /// from one article to the next instead of allocated for each.
 #[derive(Debug, Default)]
 pub(crate) struct QuoteBuffers {
@@ -282,20 +282,10 @@ impl QuoteFinder {
         }
     }
 
-    /// Every attribution of one article, in text order.
+    /// Every attribution of one article, in text order, with per-token
+    /// arrays from `bufs` (a thread's reused ones, or
+    /// `QuoteBuffers::default()`).
     pub fn find(
-        &self,
-        text: &str,
-        seg: &Segmentation,
-        tagged: &Tagged,
-        gaz: &Gazetteers,
-        warnings: &mut Vec<String>,
-    ) -> Vec<Found> {
-        self.find_with(text, seg, tagged, gaz, warnings, &mut QuoteBuffers::default())
-    }
-
-    /// [`QuoteFinder::find`], with per-token arrays from `bufs`.
-    pub fn find_with(
         &self,
         text: &str,
         seg: &Segmentation,

@@ -277,7 +277,7 @@ fn lexicon_flags_agree_with_the_word_lists() {
     let text = words.join(" ");
     let seg = Segmentation::new(&text);
     let tagger = EntityTagger::new(&gaz).unwrap();
-    let tagged = tagger.tag(&text, &seg, &gaz);
+    let tagged = tagger.tag(&text, &seg, &gaz, &mut crate::entities::TagBuffers::default());
     let n = seg.tokens.len();
     let ctx = super::QCtx {
         text: &text,
