@@ -28,6 +28,27 @@ fn second_pipeline() -> &'static Pipeline {
     })
 }
 
+/// The sentences' token ranges follow one another from the first token to
+/// the last, as the paragraphs' do, each sentence inside its paragraph.
+fn check_segmentation(text: &str) -> Result<(), TestCaseError> {
+    let seg = whosaid::segment::Segmentation::new(text);
+    let mut next = 0;
+    for (i, s) in seg.sentences.iter().enumerate() {
+        prop_assert_eq!(s.tokens.start, next, "sentence {} of {:?}", i, text);
+        next = s.tokens.end;
+        let p = &seg.paragraphs[s.paragraph];
+        prop_assert!(p.tokens.start <= s.tokens.start && s.tokens.end <= p.tokens.end);
+    }
+    prop_assert_eq!(next, seg.tokens.len(), "text: {:?}", text);
+    let mut next = 0;
+    for p in &seg.paragraphs {
+        prop_assert_eq!(p.tokens.start, next, "text: {:?}", text);
+        next = p.tokens.end;
+    }
+    prop_assert_eq!(next, seg.tokens.len(), "text: {:?}", text);
+    Ok(())
+}
+
 /// `n` cases, or `PROPTEST_CASES` when set.
 fn config(n: u32) -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")
@@ -123,6 +144,15 @@ fn news_text() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..160).prop_map(|pieces| pieces.concat())
 }
 
+/// Words and stops among every kind of white space and line break.
+fn breaks_and_spaces() -> impl Strategy<Value = String> {
+    const PIECES: &[&str] = &[
+        "Wang", "said", ".", "!", "“", "”", "\"", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r", "\u{2028}", "\u{2029}",
+        "\u{85}", "\u{a0}", "\u{3000}", "\u{feff}", "\u{b}", "\u{c}", "U.S.", "Mr.", "é",
+    ];
+    prop::collection::vec(prop::sample::select(PIECES), 0..80).prop_map(|pieces| pieces.concat())
+}
+
 /// Any Unicode text at all.
 fn any_text() -> impl Strategy<Value = String> {
     prop::collection::vec(any::<char>(), 0..300).prop_map(|cs| cs.into_iter().collect())
@@ -140,6 +170,13 @@ proptest! {
     #[test]
     fn spans_are_valid_for_any_text(text in any_text()) {
         check(&text)?;
+    }
+
+    #[test]
+    fn sentences_hold_every_token(
+        text in prop_oneof![any_text(), news_text(), breaks_and_spaces()],
+    ) {
+        check_segmentation(&text)?;
     }
 
     #[test]

@@ -111,6 +111,15 @@ pub(crate) struct TagBuffers {
     flags: Vec<u32>,
 }
 
+/// `buf`'s allocation, cleared and filled with `n` copies of `value`: a
+/// per-token array for the next article.
+pub(crate) fn refill<T: Clone>(buf: &mut Vec<T>, n: usize, value: T) -> Vec<T> {
+    let mut v = std::mem::take(buf);
+    v.clear();
+    v.resize(n, value);
+    v
+}
+
 impl TagBuffers {
     /// Takes back the flags lent to `tagged` once the stages after tagging
     /// are done with them.
@@ -287,27 +296,12 @@ impl EntityTagger {
     /// reused ones, or `TagBuffers::default()`).
     pub fn tag(&self, text: &str, seg: &Segmentation, gaz: &Gazetteers, bufs: &mut TagBuffers) -> Tagged {
         let n = seg.tokens.len();
+        let mut sentence_of = refill(&mut bufs.sentence_of, n, 0);
+        let mut caps = refill(&mut bufs.caps, n, false);
+        let mut cap_word = refill(&mut bufs.cap_word, n, false);
+        let mut name_like = refill(&mut bufs.name_like, n, false);
         // One walk sets every per-token array that depends on the token's
-        // sentence. Sentences cover every token in order; a token outside
-        // them would count as in sentence 0, not shouted.
-        let mut sentence_of = std::mem::take(&mut bufs.sentence_of);
-        let mut caps = std::mem::take(&mut bufs.caps);
-        let mut cap_word = std::mem::take(&mut bufs.cap_word);
-        let mut name_like = std::mem::take(&mut bufs.name_like);
-        sentence_of.clear();
-        sentence_of.resize(n, 0);
-        for v in [&mut caps, &mut cap_word, &mut name_like] {
-            v.clear();
-            v.resize(n, false);
-        }
-        let set = |t: &Token, shouted: bool, cap: &mut bool, name: &mut bool| {
-            *cap = t.kind == TokenKind::Word && t.shape.is_capitalised() && (!t.shape.is_all_upper() || shouted);
-            *name = *cap
-                || (t.kind == TokenKind::Word
-                    && t.shape.is_lower_start()
-                    && names::is_prefixed_name(&text.as_bytes()[t.range()]));
-        };
-        let mut covered = 0;
+        // sentence; the sentences hold every token (see `Segmentation`).
         for (si, s) in seg.sentences.iter().enumerate() {
             let range = s.tokens.clone();
             let tokens = &seg.tokens[range.clone()];
@@ -316,24 +310,13 @@ impl EntityTagger {
             caps[range.clone()].fill(shouted);
             let slots = cap_word[range.clone()].iter_mut().zip(&mut name_like[range]);
             for (t, (cap, name)) in tokens.iter().zip(slots) {
-                set(t, shouted, cap, name);
-            }
-            covered += tokens.len();
-        }
-        if covered != n {
-            // Not reached with today's segmentation: the tokens no sentence
-            // holds get what they would outside any sentence.
-            let mut held = vec![false; n];
-            for s in &seg.sentences {
-                held[s.tokens.clone()].fill(true);
-            }
-            for (i, t) in seg.tokens.iter().enumerate().filter(|&(i, _)| !held[i]) {
-                set(t, false, &mut cap_word[i], &mut name_like[i]);
+                *cap = t.kind == TokenKind::Word && t.shape.is_capitalised() && (!t.shape.is_all_upper() || shouted);
+                *name = *cap
+                    || (t.kind == TokenKind::Word
+                        && t.shape.is_lower_start()
+                        && names::is_prefixed_name(&text.as_bytes()[t.range()]));
             }
         }
-        let mut owner = std::mem::take(&mut bufs.owner);
-        owner.clear();
-        owner.resize(n, NONE);
         let mut ctx = Ctx {
             text,
             seg,
@@ -342,7 +325,7 @@ impl EntityTagger {
             cap_word,
             name_like,
             sentence_of,
-            owner,
+            owner: refill(&mut bufs.owner, n, NONE),
             // News text has a mention every thirty-odd tokens: one allocation
             // instead of a vector regrown (and copied) as it fills.
             mentions: Vec::with_capacity(n / 24 + 8),
@@ -361,27 +344,21 @@ impl EntityTagger {
         countries::country_pass(&mut ctx);
         link::attach_pass(&mut ctx);
 
+        *bufs = TagBuffers {
+            caps: ctx.caps,
+            cap_word: ctx.cap_word,
+            name_like: ctx.name_like,
+            sentence_of: ctx.sentence_of,
+            owner: ctx.owner,
+            lex: ctx.lex,
+            flags: Vec::new(),
+        };
         let Ctx {
             mut mentions,
             clusters,
             flags,
-            caps,
-            cap_word,
-            name_like,
-            sentence_of,
-            owner,
-            lex,
             ..
         } = ctx;
-        *bufs = TagBuffers {
-            caps,
-            cap_word,
-            name_like,
-            sentence_of,
-            owner,
-            lex,
-            flags: Vec::new(),
-        };
         mentions.retain(|m| !m.rule.is_empty());
         mentions.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.kind.cmp(&b.kind)));
         Tagged {

@@ -25,7 +25,7 @@ mod speaker;
 
 use std::ops::Range;
 
-use crate::entities::{NONE, Tagged, flag};
+use crate::entities::{NONE, Tagged, flag, refill};
 use crate::gazetteer::Gazetteers;
 use crate::record::{CueClass, EntityKind, QuoteKind};
 use crate::segment::{Segmentation, Token};
@@ -296,13 +296,7 @@ impl QuoteFinder {
     ) -> Vec<Found> {
         let n = seg.tokens.len();
         let quotes = marks::pair_quotes(text, seg, warnings);
-        let fresh = |v: &mut Vec<u32>| {
-            let mut v = std::mem::take(v);
-            v.clear();
-            v.resize(n, NONE);
-            v
-        };
-        let mut quote_of = fresh(&mut bufs.quote_of);
+        let mut quote_of = refill(&mut bufs.quote_of, n, NONE);
         for (qi, q) in quotes.iter().enumerate().filter(|(_, q)| q.depth == 0) {
             let from = seg.token_at_or_after(q.open);
             let to = seg.token_at_or_after(q.close);
@@ -312,7 +306,7 @@ impl QuoteFinder {
                 }
             }
         }
-        let mut mention_of = fresh(&mut bufs.mention_of);
+        let mut mention_of = refill(&mut bufs.mention_of, n, NONE);
         for (mi, m) in tagged.mentions.iter().enumerate() {
             for t in m.tokens.clone() {
                 if t < n && (mention_of[t] == NONE || m.kind == EntityKind::Person) {
@@ -329,7 +323,7 @@ impl QuoteFinder {
             }
         };
         let hits = cues::find_cues(text, seg, &gaz.cues, &self.classes, &tagged.flags, inside);
-        let mut cue_at = fresh(&mut bufs.cue_at);
+        let mut cue_at = refill(&mut bufs.cue_at, n, NONE);
         for (h, hit) in hits.iter().enumerate() {
             cue_at[hit.first] = h as u32;
         }

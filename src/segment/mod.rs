@@ -43,6 +43,11 @@ pub struct Sentence {
 
 /// The paragraphs, sentences and tokens of one text.
 ///
+/// Every token is in exactly one sentence and every sentence in one
+/// paragraph: the sentences' token ranges follow one another from the
+/// first token to the last, and so do the paragraphs'. The later stages
+/// rely on it.
+///
 /// ```
 /// use whosaid::segment::Segmentation;
 ///
