@@ -127,17 +127,16 @@ pub struct CueLexicon {
     pub cues: Vec<Cue>,
     /// Forms by their first word, lower case; each with the remaining words.
     pub by_first_word: FxHashMap<String, CueForms>,
-    /// The entries of `by_first_word` whose first word is ASCII of up to 15
-    /// bytes (nearly all), keyed by [`crate::text::pack_ascii_lower`]. Cue
-    /// detection looks up every candidate word of a text; hashing a string
-    /// and comparing it through a pointer cost several times what an
-    /// integer key does. Rebuilt by every [`CueLexicon::load`].
-    short: FxHashMap<u128, CueForms>,
     /// The entries of `by_first_word` whose first word is ASCII, sorted:
     /// numbered, so that the entity lexicon can note each word's forms and
     /// the quote stage find them without hashing the word a second time.
     /// Rebuilt by every [`CueLexicon::load`].
     ascii: Vec<(String, CueForms)>,
+    /// The numbers in `ascii` of the first words of up to 15 bytes (nearly
+    /// all), keyed by [`crate::text::pack_ascii_lower`]: hashing a string
+    /// and comparing it through a pointer cost several times what an
+    /// integer key does. Rebuilt by every [`CueLexicon::load`].
+    short: FxHashMap<u128, u32>,
 }
 
 impl CueLexicon {
@@ -228,11 +227,6 @@ impl CueLexicon {
         for forms in self.by_first_word.values_mut() {
             forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cue.cmp(&b.1.cue)));
         }
-        self.short = self
-            .by_first_word
-            .iter()
-            .filter_map(|(first, forms)| Some((crate::text::pack_ascii_lower(first.as_bytes())?, forms.clone())))
-            .collect();
         self.ascii = self
             .by_first_word
             .iter()
@@ -240,6 +234,10 @@ impl CueLexicon {
             .map(|(first, forms)| (first.clone(), forms.clone()))
             .collect();
         self.ascii.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        self.short = (0u32..)
+            .zip(&self.ascii)
+            .filter_map(|(i, (first, _))| Some((crate::text::pack_ascii_lower(first.as_bytes())?, i)))
+            .collect();
         Ok(())
     }
 
@@ -263,7 +261,7 @@ impl CueLexicon {
         // A short ASCII word lower-cases to a short ASCII word, which is a
         // key of `by_first_word` only if it is one of `short` too.
         match crate::text::pack_ascii_lower(word.as_bytes()) {
-            Some(key) => self.short.get(&key),
+            Some(key) => self.short.get(&key).and_then(|&i| self.forms_at(i)),
             None => crate::text::with_lower(word, |lower| self.by_first_word.get(lower)),
         }
     }
