@@ -15,7 +15,7 @@
 //! running text may not write "china".
 
 use rayon::prelude::*;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::gazetteer::{Gazetteers, Target};
 use crate::segment::{Token, TokenKind};
@@ -24,9 +24,51 @@ use crate::segment::{Token, TokenKind};
 /// vectors cost little, small enough to balance two or more threads.
 const TOKENIZE_CHUNK: usize = 16 * 1024;
 
-/// Per form of a chunk of the list its number of tokens, and the byte
-/// ranges of all those tokens in turn.
-type TokenizedChunk = (Vec<u32>, Vec<(u32, u32)>);
+/// A chunk of the list, tokenized: per form its number of tokens, then
+/// per token the chunk's own number for its text, and those texts in the
+/// order they first occur. A big list repeats its words many times over (a
+/// million forms hold a few tens of thousands of words), so the words are
+/// told apart in parallel and only each chunk's distinct ones are interned.
+struct TokenizedChunk<'g> {
+    counts: Vec<u32>,
+    local: Vec<u32>,
+    distinct: Vec<&'g str>,
+}
+
+/// A form while the trie is built: its first four word ids packed, first
+/// in the top bits (0 where the form is shorter: ids start at 1, so a
+/// prefix sorts first), its alias and its number of words; `starts` says
+/// where its words are. Sorting on the key compares two integers where a
+/// slice comparison chased two pointers; 24 bytes, as a million of them are
+/// sorted.
+#[derive(Clone, Copy)]
+struct SortForm {
+    hi: u64,
+    lo: u64,
+    alias: u32,
+    len: u32,
+}
+
+/// Word ids a [`SortForm`] holds.
+const PACKED: usize = 4;
+
+impl SortForm {
+    /// Its `k`th word id, for `k` < [`PACKED`] (0 past its end).
+    fn id(&self, k: usize) -> u32 {
+        let half = if k < 2 { self.hi } else { self.lo };
+        (half >> (32 * (1 - k % 2))) as u32
+    }
+
+    fn new(alias: u32, words: &[u32]) -> SortForm {
+        let id = |k: usize| u64::from(words.get(k).copied().unwrap_or(0));
+        SortForm {
+            hi: id(0) << 32 | id(1),
+            lo: id(2) << 32 | id(3),
+            alias,
+            len: words.len() as u32,
+        }
+    }
+}
 
 /// One form, as its index in [`Gazetteers::aliases`], and what it names.
 #[derive(Clone, Copy, Debug)]
@@ -78,46 +120,72 @@ impl Matcher {
             .map(|chunk| {
                 let mut tokens: Vec<Token> = Vec::new();
                 let mut counts = Vec::with_capacity(chunk.len());
-                let mut spans = Vec::with_capacity(chunk.len() * 3);
+                let mut local = Vec::with_capacity(chunk.len() * 3);
+                let mut distinct = Vec::new();
+                let mut number: FxHashMap<&str, u32> = FxHashMap::default();
                 for alias in chunk {
-                    crate::segment::tokenize_into(&alias.form, &mut tokens);
+                    let form = alias.form.as_str();
+                    crate::segment::tokenize_into(form, &mut tokens);
                     counts.push(tokens.len() as u32);
-                    spans.extend(tokens.iter().map(|t| (t.start, t.end)));
+                    for t in &tokens {
+                        let word = &form[t.start as usize..t.end as usize];
+                        local.push(*number.entry(word).or_insert_with(|| {
+                            distinct.push(word);
+                            distinct.len() as u32 - 1
+                        }));
+                    }
                 }
-                (counts, spans)
+                TokenizedChunk {
+                    counts,
+                    local,
+                    distinct,
+                }
             })
             .collect();
 
-        // Every form as a run of word ids in one array.
-        let mut words: Vec<u32> = Vec::with_capacity(chunks.iter().map(|c| c.1.len()).sum());
-        let mut forms: Vec<(u32, u32, u32)> = Vec::with_capacity(gaz.aliases.len()); // (alias, start, end)
+        // Every form as a run of word ids in one array. Interning a chunk's
+        // distinct words in the order they first occur calls `intern` for
+        // each word's first occurrence in list order, as interning every
+        // token would: the ids are the same.
+        let mut words: Vec<u32> = Vec::with_capacity(chunks.iter().map(|c| c.local.len()).sum());
+        let mut forms: Vec<SortForm> = Vec::with_capacity(gaz.aliases.len());
+        // Where each alias's words start (forms without words have none).
+        let mut starts: Vec<u32> = vec![0; gaz.aliases.len()];
         let mut max_id = 0;
-        let mut a = 0usize;
-        for (counts, spans) in &chunks {
-            let mut rest = spans.as_slice();
-            for &n in counts {
+        let mut a = 0u32;
+        let mut global: Vec<u32> = Vec::new();
+        for chunk in &chunks {
+            global.clear();
+            global.extend(chunk.distinct.iter().map(|w| intern(w)));
+            max_id = global.iter().copied().fold(max_id, u32::max);
+            let mut rest = chunk.local.as_slice();
+            for &n in &chunk.counts {
                 let (own, after) = rest.split_at(n as usize);
                 rest = after;
-                let form = gaz.aliases[a].form.as_str();
                 if !own.is_empty() {
-                    let start = words.len() as u32;
-                    for &(s, e) in own {
-                        let id = intern(&form[s as usize..e as usize]);
-                        max_id = max_id.max(id);
-                        words.push(id);
-                    }
-                    forms.push((a as u32, start, words.len() as u32));
+                    let start = words.len();
+                    words.extend(own.iter().map(|&l| global[l as usize]));
+                    starts[a as usize] = start as u32;
+                    forms.push(SortForm::new(a, &words[start..]));
                 }
                 a += 1;
             }
         }
         drop(chunks);
-        let seq = |&(_, s, e): &(u32, u32, u32)| &words[s as usize..e as usize];
+        let seq = |f: &SortForm| {
+            let start = starts[f.alias as usize] as usize;
+            &words[start..start + f.len as usize]
+        };
         // Sorted by words, then by list order, so equal forms are adjacent
-        // and keep the order the lists gave them.
-        // Ties are broken by the alias index, which is unique: the order is
-        // total, so a parallel sort gives the one result.
-        forms.par_sort_unstable_by(|x, y| seq(x).cmp(seq(y)).then(x.0.cmp(&y.0)));
+        // and keep the order the lists gave them. Ties are broken by the
+        // alias index, which is unique: the order is total, so a parallel
+        // sort gives the one result.
+        forms.par_sort_unstable_by(|x, y| {
+            (x.hi, x.lo)
+                .cmp(&(y.hi, y.lo))
+                .then_with(|| seq(x).cmp(seq(y)))
+                .then(x.alias.cmp(&y.alias))
+        });
 
         // Walk the sorted forms: a form shares the nodes of the longest
         // prefix it has in common with the one before it.
@@ -125,19 +193,29 @@ impl Matcher {
         let mut ends: Vec<(u32, u32)> = Vec::with_capacity(forms.len()); // (node, alias)
         let mut path: Vec<u32> = Vec::new(); // node after each word of the previous form
         let mut nodes = 1u32;
-        let mut previous: &[u32] = &[];
+        // The words of the first four positions come from the keys: the
+        // forms are in word order, their runs in `words` in list order, and
+        // reading those runs was a cache miss per form.
+        let word_at = |f: &SortForm, k: usize| if k < PACKED { f.id(k) } else { seq(f)[k] };
+        let mut previous: Option<&SortForm> = None;
         for f in &forms {
-            let current = seq(f);
-            let common = current.iter().zip(previous).take_while(|(x, y)| x == y).count();
+            let len = f.len as usize;
+            let common = previous.map_or(0, |p| {
+                let both = len.min(p.len as usize);
+                (0..both.min(PACKED)).find(|&k| f.id(k) != p.id(k)).unwrap_or_else(|| {
+                    let tail = |g: &SortForm| &seq(g)[PACKED.min(both)..both];
+                    PACKED.min(both) + tail(f).iter().zip(tail(p)).take_while(|(x, y)| x == y).count()
+                })
+            });
             path.truncate(common);
-            for &word in &current[common..] {
+            for k in common..len {
                 let parent = path.last().copied().unwrap_or(0);
-                edges.push((parent, word, nodes));
+                edges.push((parent, word_at(f, k), nodes));
                 path.push(nodes);
                 nodes += 1;
             }
-            ends.push((*path.last().unwrap_or(&0), f.0));
-            previous = current;
+            ends.push((*path.last().unwrap_or(&0), f.alias));
+            previous = Some(f);
         }
 
         let mut m = Matcher {
@@ -167,11 +245,23 @@ impl Matcher {
             m.edge_node[at] = child;
         }
 
+        // In node order the aliases are scattered over the list: their
+        // targets are read from a dense copy.
+        let targets: Vec<Target> = gaz.aliases.iter().map(|a| a.target).collect();
         // A form many entries share (a surname alone, in a big list) makes
         // a big group: those are deduplicated through a set, not pairwise.
         let mut seen: FxHashSet<(Target, &str)> = FxHashSet::default();
         for group in ends.chunk_by(|x, y| x.0 == y.0) {
             let start = m.entries.len() as u32;
+            if let [(node, a)] = *group {
+                // Most forms are their node's only one.
+                m.entries.push(Entry {
+                    alias: a,
+                    target: targets[a as usize],
+                });
+                m.terminal[node as usize] = (start, 1);
+                continue;
+            }
             seen.clear();
             for &(_, a) in group {
                 let alias = &gaz.aliases[a as usize];
@@ -372,6 +462,86 @@ mod tests {
         ];
         for (form, matched, target, caps, want) in cases {
             assert_eq!(case_ok(form, matched, *target, *caps), *want, "{form} vs {matched}");
+        }
+    }
+
+    /// A list of several parallel chunks whose words recur across chunks in
+    /// other cases: `intern` must meet each word (by its lower case) first
+    /// in list order, as interning every token one by one would, and every
+    /// form must then match itself, longest first.
+    #[test]
+    fn big_lists_intern_in_list_order_and_match_every_form() {
+        let pool = [
+            "Anna",
+            "van",
+            "Berg",
+            "O'Neill",
+            "ZOË",
+            "Li",
+            "Jean-Paul",
+            "J.",
+            "Abebe",
+            "Kowalski",
+        ];
+        let mut tsv = String::from("name\taliases\n");
+        let rows = TOKENIZE_CHUNK * 3 / 2 + 7;
+        let word = |k: usize| {
+            let w = pool[k % pool.len()];
+            // The same word in three casings, spread over the chunks.
+            match k / pool.len() % 3 {
+                0 => w.to_string(),
+                1 => w.to_uppercase(),
+                _ => w.to_lowercase(),
+            }
+        };
+        for r in 0..rows {
+            // A name unique to the row, so no two rows are one person.
+            // The second alias shares its first four words with many
+            // others, some of them its whole length but the last word.
+            tsv.push_str(&format!(
+                "{} Q{r} {}\t{} Q{r}|Anna van Berg Li {} {} Q{}\n",
+                word(r * 7),
+                word(r * 3 + 1),
+                word(r * 5 + 2),
+                word(r),
+                word(r / 3),
+                r % 50
+            ));
+        }
+        let mut g = Gazetteers::default();
+        g.add_text("p.tsv", &tsv).unwrap();
+
+        let mut seen: Vec<String> = Vec::new();
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let m = Matcher::new(&g, &mut |w: &str| {
+            let key = w.to_lowercase();
+            let next = ids.len() as u32 + 1;
+            *ids.entry(key.clone()).or_insert_with(|| {
+                seen.push(key);
+                next
+            })
+        });
+
+        let mut want: Vec<String> = Vec::new();
+        let mut met: FxHashSet<String> = FxHashSet::default();
+        let mut tokens = Vec::new();
+        for a in &g.aliases {
+            crate::segment::tokenize_into(&a.form, &mut tokens);
+            for t in &tokens {
+                let key = a.form[t.range()].to_lowercase();
+                if met.insert(key.clone()) {
+                    want.push(key);
+                }
+            }
+        }
+        assert_eq!(seen, want);
+
+        for (i, a) in g.aliases.iter().enumerate().step_by(97) {
+            crate::segment::tokenize_into(&a.form, &mut tokens);
+            let word_ids: Vec<u32> = tokens.iter().map(|t| ids[&a.form[t.range()].to_lowercase()]).collect();
+            let (end, entries) = m.longest_at(0, word_ids.len(), |k| word_ids[k]).unwrap();
+            assert_eq!(end, word_ids.len(), "{}", a.form);
+            assert!(entries.iter().any(|e| e.alias as usize == i), "{}", a.form);
         }
     }
 }
