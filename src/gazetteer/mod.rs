@@ -171,7 +171,9 @@ pub struct Gazetteers {
     /// Files loaded, in order.
     pub files: Vec<String>,
     country_by_code: FxHashMap<String, u32>,
-    person_by_name: FxHashMap<String, u32>,
+    /// Index into `people` by name, hashed with [`name_hash`]: the names
+    /// are not copied (a big list has half a million of them).
+    person_by_name: hashbrown::HashTable<u32>,
     office_by_title: FxHashMap<String, u32>,
 }
 
@@ -364,7 +366,9 @@ impl Gazetteers {
         // regrows (and rehashes) these about twenty times each.
         let rows = t.rows().len();
         self.people.reserve(rows);
-        self.person_by_name.reserve(rows);
+        let people = &self.people;
+        self.person_by_name
+            .reserve(rows, |&i| name_hash(&people[i as usize].name));
         self.aliases.reserve(rows * if aliases.is_some() { 2 } else { 1 });
         for row in t.rows() {
             let n = t.required(row, name, "name")?;
@@ -381,9 +385,15 @@ impl Gazetteers {
             {
                 return Err(t.fault(row, "ref", format!("{r:?} is not a Wikidata id such as Q7747")));
             }
-            let index = match self.person_by_name.get(n) {
+            let hash = name_hash(n);
+            let people = &self.people;
+            let index = match self
+                .person_by_name
+                .find(hash, |&i| people[i as usize].name == n)
+                .copied()
+            {
                 // A user's list may repeat a bundled person to add aliases.
-                Some(&index) => index,
+                Some(index) => index,
                 None => {
                     let index = self.people.len() as u32;
                     self.people.push(KnownPerson {
@@ -393,7 +403,9 @@ impl Gazetteers {
                         description: row.opt(description).unwrap_or("").to_string(),
                         reference: row.opt(reference).map(str::to_string),
                     });
-                    self.person_by_name.insert(n.to_string(), index);
+                    let people = &self.people;
+                    self.person_by_name
+                        .insert_unique(hash, index, |&i| name_hash(&people[i as usize].name));
                     self.push_alias(t, row.line, n, Target::Person { index });
                     index
                 }
@@ -595,6 +607,12 @@ fn strip_flags(target: Target) -> Target {
         Target::Office { index, .. } => Target::Office { index, acronym: false },
         t => t,
     }
+}
+
+/// The hash of a person's name in `person_by_name`.
+fn name_hash(name: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(name)
 }
 
 fn is_qid(s: &str) -> bool {
