@@ -310,11 +310,13 @@ impl EntityTagger {
             caps[range.clone()].fill(shouted);
             let slots = cap_word[range.clone()].iter_mut().zip(&mut name_like[range]);
             for (t, (cap, name)) in tokens.iter().zip(slots) {
-                *cap = t.kind == TokenKind::Word && t.shape.is_capitalised() && (!t.shape.is_all_upper() || shouted);
-                *name = *cap
-                    || (t.kind == TokenKind::Word
-                        && t.shape.is_lower_start()
-                        && names::is_prefixed_name(&text.as_bytes()[t.range()]));
+                // `&` rather than `&&`: one flag from three tests without
+                // a branch on each, where words and punctuation alternate
+                // past any prediction.
+                let word = t.kind == TokenKind::Word;
+                *cap = word & t.shape.is_capitalised() & (!t.shape.is_all_upper() | shouted);
+                *name =
+                    *cap || (word & t.shape.is_lower_start() && names::is_prefixed_name(&text.as_bytes()[t.range()]));
             }
         }
         let mut ctx = Ctx {
@@ -499,6 +501,18 @@ impl EntityTagger {
 /// words, and no word with lower-case letters except short function words.
 /// Most words start in lower case, which the shape says without decoding.
 fn is_shouted(text: &str, tokens: &[Token]) -> bool {
+    // Words starting in lower case are a lower bound of the words with
+    // lower-case letters: counted without branches, they settle nearly
+    // every sentence.
+    let (mut upper, mut lower_start) = (0usize, 0usize);
+    for t in tokens {
+        let word = t.kind == TokenKind::Word;
+        upper += usize::from(word & t.shape.is_all_upper());
+        lower_start += usize::from(word & t.shape.is_lower_start());
+    }
+    if upper < 2 || upper < 4 * lower_start {
+        return false;
+    }
     let mut upper = 0;
     let mut lower = 0;
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
