@@ -355,18 +355,19 @@ pub fn process(
             if let Some(held) = prior.and_then(|lookup| lookup(&article.id)) {
                 return (article.id, Ok(Vec::new()), held.error, (0, 0), true);
             }
-            // A record is about two and a half times the size of its
-            // article's text; one allocation up front saves growing (and
-            // copying) the buffer as it fills.
-            let capacity = (article.text.len() * 3 + 1024).min(1 << 24);
-            let mut json = Vec::with_capacity(capacity);
+            let mut json = Vec::new();
             let written = if pretty {
+                // A record is about two and a half times the size of its
+                // article's text, more when pretty: one allocation up
+                // front saves growing (and copying) the buffer as it fills.
+                json.reserve((article.text.len() * 3 + 1024).min(1 << 24));
                 let record = pipeline.extract(&article);
                 serde_json::to_writer_pretty(&mut json, &record).map(|()| (record.entities.len(), record.quotes.len()))
             } else {
                 // Compact records, the bulk of a run, are written straight
                 // from what extraction found: the bytes serde_json would
-                // write for the record, without building it.
+                // write for the record, without building it, into a buffer
+                // reserved for their estimated size.
                 pipeline.extract_json(&article, &mut json)
             };
             match written {
