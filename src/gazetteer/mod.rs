@@ -154,7 +154,10 @@ pub struct Alias {
 pub struct Gazetteers {
     /// Countries.
     pub countries: Vec<Country>,
-    /// Known people.
+    /// Known people. Add them through the lists ([`Gazetteers::add_text`],
+    /// [`Gazetteers::add_file`]): the index that merges a repeated name
+    /// with its earlier row reads the names here, so a person renamed or
+    /// removed by hand is not found by the lists added after.
     pub people: Vec<KnownPerson>,
     /// Offices.
     pub offices: Vec<Office>,
@@ -367,8 +370,7 @@ impl Gazetteers {
         let rows = t.rows().len();
         self.people.reserve(rows);
         let people = &self.people;
-        self.person_by_name
-            .reserve(rows, |&i| name_hash(&people[i as usize].name));
+        self.person_by_name.reserve(rows, |&i| person_hash(people, i));
         self.aliases.reserve(rows * if aliases.is_some() { 2 } else { 1 });
         for row in t.rows() {
             let n = t.required(row, name, "name")?;
@@ -389,7 +391,7 @@ impl Gazetteers {
             let people = &self.people;
             let index = match self
                 .person_by_name
-                .find(hash, |&i| people[i as usize].name == n)
+                .find(hash, |&i| people.get(i as usize).is_some_and(|p| p.name == n))
                 .copied()
             {
                 // A user's list may repeat a bundled person to add aliases.
@@ -405,7 +407,7 @@ impl Gazetteers {
                     });
                     let people = &self.people;
                     self.person_by_name
-                        .insert_unique(hash, index, |&i| name_hash(&people[i as usize].name));
+                        .insert_unique(hash, index, |&i| person_hash(people, i));
                     self.push_alias(t, row.line, n, Target::Person { index });
                     index
                 }
@@ -615,6 +617,13 @@ fn name_hash(name: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(name)
 }
 
+/// [`name_hash`] of the person numbered `i`. The index holds numbers into
+/// the public `people`, which a caller may have cut short: a number past
+/// its end hashes to 0 (and matches no name) rather than panicking.
+fn person_hash(people: &[KnownPerson], i: u32) -> u64 {
+    people.get(i as usize).map_or(0, |p| name_hash(&p.name))
+}
+
 fn is_qid(s: &str) -> bool {
     s.len() > 1 && s.starts_with('Q') && s[1..].bytes().all(|b| b.is_ascii_digit())
 }
@@ -658,6 +667,29 @@ mod tests {
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| g.add_text("fuzz.tsv", text)));
             assert!(result.is_ok(), "{what}: {text:?} panicked");
         }
+    }
+
+    /// A repeated name adds aliases to the person already listed, through
+    /// the name index; people cut from the public field by hand are not
+    /// found again, and do not crash the next load.
+    #[test]
+    fn repeated_names_merge_and_a_cut_list_still_loads() {
+        let mut g = Gazetteers::default();
+        g.add_text("a.tsv", "name\taliases\nWang Yi\t\nQin Gang\t\n").unwrap();
+        g.add_text("b.tsv", "name\taliases\nQin Gang\tMr Qin\nLi Qiang\t\n")
+            .unwrap();
+        let names: Vec<&str> = g.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Wang Yi", "Qin Gang", "Li Qiang"]);
+        let qin = g.aliases.iter().find(|a| a.form == "Mr Qin").map(|a| a.target);
+        assert_eq!(qin, Some(Target::Person { index: 1 }));
+
+        g.people.truncate(1);
+        g.add_text("c.tsv", "name\taliases\nQin Gang\tQ. Gang\nWang Yi\tMr Wang\n")
+            .unwrap();
+        let names: Vec<&str> = g.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Wang Yi", "Qin Gang"]);
+        let wang = g.aliases.iter().find(|a| a.form == "Mr Wang").map(|a| a.target);
+        assert_eq!(wang, Some(Target::Person { index: 0 }));
     }
 
     fn load(files: &[(&str, &str)]) -> Result<Gazetteers> {
