@@ -14,7 +14,9 @@
 # plain release build; trained on the project's small fixtures it was not
 # faster at all, so train on real text (see BENCHMARKS.md).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+# The sample and the options are read from where the script was run; only
+# the builds run in the repository.
+root=$(cd "$(dirname "$0")/.." && pwd)
 
 samples=()
 while [ $# -gt 0 ] && [ "$1" != "--" ]; do
@@ -23,25 +25,25 @@ while [ $# -gt 0 ] && [ "$1" != "--" ]; do
 done
 [ $# -gt 0 ] && shift
 if [ ${#samples[@]} -eq 0 ]; then
-    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 fi
 
-sysroot=$(rustc --print sysroot)
-host=$(rustc -vV | sed -n 's/^host: //p')
+sysroot=$(cd "$root" && rustc --print sysroot)
+host=$(cd "$root" && rustc -vV | sed -n 's/^host: //p')
 profdata="$sysroot/lib/rustlib/$host/bin/llvm-profdata"
 if [ ! -x "$profdata" ]; then
     echo "pgo.sh: no llvm-profdata in $sysroot; run: rustup component add llvm-tools" >&2
     exit 2
 fi
 
-work=target/pgo-work
+work="$root/target/pgo-work"
 rm -rf "$work/profiles"
-mkdir -p "$work/profiles" target/pgo
+mkdir -p "$work/profiles" "$root/target/pgo"
 
 echo "pgo.sh: building the instrumented binary" >&2
-RUSTFLAGS="-Cprofile-generate=$PWD/$work/profiles" \
-    cargo build --release -q --target-dir "$work/generate"
+(cd "$root" && RUSTFLAGS="-Cprofile-generate=$work/profiles" \
+    cargo build --release -q --target-dir "$work/generate")
 
 echo "pgo.sh: running it on the sample" >&2
 "$work/generate/release/whosaid" extract "${samples[@]}" --jsonl --quiet "$@" > /dev/null
@@ -49,7 +51,7 @@ echo "pgo.sh: running it on the sample" >&2
 "$profdata" merge -o "$work/merged.profdata" "$work/profiles"
 
 echo "pgo.sh: building with the profile" >&2
-RUSTFLAGS="-Cprofile-use=$PWD/$work/merged.profdata" \
-    cargo build --release -q --target-dir "$work/use"
-cp "$work/use/release/whosaid" target/pgo/whosaid
-echo "pgo.sh: wrote target/pgo/whosaid" >&2
+(cd "$root" && RUSTFLAGS="-Cprofile-use=$work/merged.profdata" \
+    cargo build --release -q --target-dir "$work/use")
+cp "$work/use/release/whosaid" "$root/target/pgo/whosaid"
+echo "pgo.sh: wrote $root/target/pgo/whosaid" >&2

@@ -109,6 +109,9 @@ pub(crate) struct Matcher {
 impl Matcher {
     /// Builds the trie of every alias of `gaz`; `intern` gives the id of a
     /// word (lower-cased by the caller's rules), ids counting up from 1.
+    /// It is called once per distinct spelling of a word in each chunk of
+    /// the list, in the order they first occur, not once per token: the
+    /// same word must always get the same id, and new words the next one.
     pub fn new(gaz: &Gazetteers, intern: &mut dyn FnMut(&str) -> u32) -> Matcher {
         // Tokenizing a form needs nothing but the form, and with a big list
         // it is a good part of the start-up: done in parallel, by chunks

@@ -503,7 +503,8 @@ impl EntityTagger {
 fn is_shouted(text: &str, tokens: &[Token]) -> bool {
     // Words starting in lower case are a lower bound of the words with
     // lower-case letters: counted without branches, they settle nearly
-    // every sentence.
+    // every sentence. (No word is both all capitals and lower-case first,
+    // so the two counts never hold the same word.)
     let (mut upper, mut lower_start) = (0usize, 0usize);
     for t in tokens {
         let word = t.kind == TokenKind::Word;
