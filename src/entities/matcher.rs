@@ -220,6 +220,12 @@ impl Matcher {
             ends.push((*path.last().unwrap_or(&0), f.alias));
             previous = Some(f);
         }
+        // The forms and their words are in the edges now: with a big list
+        // they are tens of megabytes, let go before the trie's arrays are
+        // made.
+        drop(forms);
+        drop(words);
+        drop(starts);
 
         let mut m = Matcher {
             root: vec![0; max_id as usize + 1],
@@ -247,6 +253,8 @@ impl Matcher {
             m.edge_word[at] = word;
             m.edge_node[at] = child;
         }
+        drop(edges);
+        drop(next);
 
         // In node order the aliases are scattered over the list: their
         // targets are read from a dense copy.
