@@ -220,12 +220,7 @@ impl Pipeline {
         let chars = CharIndex::new(text);
         let (tagged, found) = Scratch::with(|s| {
             s.seg.fill(text);
-            let mut tagged = self.tagger.tag(text, &s.seg, &self.gazetteers, &mut s.tag);
-            let found = self
-                .quotes
-                .find(text, &s.seg, &tagged, &self.gazetteers, &mut warnings, &mut s.quotes);
-            s.tag.recycle(&mut tagged);
-            (tagged, found)
+            self.tag_and_find(text, s, &mut warnings)
         });
         Extracted {
             text,
@@ -246,18 +241,25 @@ impl Pipeline {
             if stage == Stage::Segment {
                 return s.seg.tokens.len();
             }
-            let mut tagged = self.tagger.tag(text, &s.seg, &self.gazetteers, &mut s.tag);
-            let count = if stage == Stage::Entities {
-                tagged.mentions.len()
-            } else {
-                let found = self
-                    .quotes
-                    .find(text, &s.seg, &tagged, &self.gazetteers, &mut Vec::new(), &mut s.quotes);
-                found.len()
-            };
-            s.tag.recycle(&mut tagged);
-            count
+            if stage == Stage::Entities {
+                let mut tagged = self.tagger.tag(text, &s.seg, &self.gazetteers, &mut s.tag);
+                s.tag.recycle(&mut tagged);
+                return tagged.mentions.len();
+            }
+            self.tag_and_find(text, s, &mut Vec::new()).1.len()
         })
+    }
+
+    /// The entity and quote stages over `text`, segmented into `s.seg`,
+    /// with the per-token arrays of `s`. The tagged flags go back to `s`
+    /// once the quotes are found: the result's are empty.
+    fn tag_and_find(&self, text: &str, s: &mut Scratch, warnings: &mut Vec<String>) -> (Tagged, Vec<Found>) {
+        let mut tagged = self.tagger.tag(text, &s.seg, &self.gazetteers, &mut s.tag);
+        let found = self
+            .quotes
+            .find(text, &s.seg, &tagged, &self.gazetteers, warnings, &mut s.quotes);
+        s.tag.recycle(&mut tagged);
+        (tagged, found)
     }
 
     /// The record's people (with their ids) and country counts.
@@ -387,7 +389,6 @@ impl Pipeline {
     }
 }
 
-/// What the stages found in one article.
 /// Buffers a thread reuses from one article to the next: the segmentation
 /// and the per-token arrays of the stages. Each article fills them anew;
 /// keeping them saves allocating, and first touching, a dozen arrays the
@@ -425,6 +426,7 @@ impl Scratch {
     }
 }
 
+/// What the stages found in one article.
 struct Extracted<'a> {
     text: &'a str,
     chars: CharIndex<'a>,
