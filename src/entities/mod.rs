@@ -514,16 +514,12 @@ fn is_shouted(text: &str, tokens: &[Token]) -> bool {
     if upper < 2 || upper < 4 * lower_start {
         return false;
     }
-    let mut upper = 0;
-    let mut lower = 0;
-    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        if t.shape.is_all_upper() {
-            upper += 1;
-        } else if t.shape.is_lower_start() || t.text(text).chars().any(char::is_lowercase) {
-            lower += 1;
-        }
-    }
-    upper >= 2 && upper >= 4 * lower
+    let lower = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && !t.shape.is_all_upper())
+        .filter(|t| t.shape.is_lower_start() || t.text(text).chars().any(char::is_lowercase))
+        .count();
+    upper >= 4 * lower
 }
 
 #[cfg(test)]
