@@ -70,6 +70,25 @@ impl SortForm {
     }
 }
 
+/// How many words `a` and `b` start with in common: the first
+/// [`PACKED`] from their keys, any further ones from `seq`, their runs of
+/// word ids.
+fn shared_prefix<'w>(a: &SortForm, b: &SortForm, seq: impl Fn(&SortForm) -> &'w [u32]) -> usize {
+    let both = (a.len as usize).min(b.len as usize);
+    let packed = both.min(PACKED);
+    match (0..packed).find(|&k| a.id(k) != b.id(k)) {
+        Some(k) => k,
+        None => {
+            packed
+                + seq(a)[packed..both]
+                    .iter()
+                    .zip(&seq(b)[packed..both])
+                    .take_while(|(x, y)| x == y)
+                    .count()
+        }
+    }
+}
+
 /// One form, as its index in [`Gazetteers::aliases`], and what it names.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Entry {
@@ -203,13 +222,7 @@ impl Matcher {
         let mut previous: Option<&SortForm> = None;
         for f in &forms {
             let len = f.len as usize;
-            let common = previous.map_or(0, |p| {
-                let both = len.min(p.len as usize);
-                (0..both.min(PACKED)).find(|&k| f.id(k) != p.id(k)).unwrap_or_else(|| {
-                    let tail = |g: &SortForm| &seq(g)[PACKED.min(both)..both];
-                    PACKED.min(both) + tail(f).iter().zip(tail(p)).take_while(|(x, y)| x == y).count()
-                })
-            });
+            let common = previous.map_or(0, |p| shared_prefix(f, p, seq));
             path.truncate(common);
             for k in common..len {
                 let parent = path.last().copied().unwrap_or(0);
