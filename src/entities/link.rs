@@ -10,15 +10,16 @@ use super::{Cluster, Ctx, Mention, NONE, flag};
 use crate::gazetteer::Gender;
 use crate::record::EntityKind;
 use crate::segment::TokenKind;
-use crate::text::single_spaced;
+use crate::text::{pack_ascii_lower, single_spaced};
 
 /// The lower-cased words of one article's names, numbered as they are met:
 /// names are compared word by word many times over, and numbers hash and
 /// compare faster than strings.
 #[derive(Default)]
 struct WordIds {
-    /// Words of 15 bytes or fewer whose lower case is ASCII, by [`pack`]:
-    /// most words, looked up without building a string.
+    /// Words of 15 bytes or fewer whose lower case is ASCII, by
+    /// [`pack_ascii_lower`]: most words, looked up without building a
+    /// string.
     short: FxHashMap<u128, u32>,
     /// The other words, by their lower case.
     long: FxHashMap<String, u32>,
@@ -41,28 +42,15 @@ fn lower_into(out: &mut String, word: &str) {
     }
 }
 
-/// An ASCII word of 15 bytes or fewer, lower-cased, as one number: its
-/// length in the low byte and its bytes above, so no two words share one.
-fn pack(word: &[u8]) -> Option<u128> {
-    if word.len() > 15 || !word.is_ascii() {
-        return None;
-    }
-    let mut key = word.len() as u128;
-    for (i, b) in word.iter().enumerate() {
-        key |= u128::from(b.to_ascii_lowercase()) << (8 * (i + 1));
-    }
-    Some(key)
-}
-
 impl WordIds {
     /// The number of `word` in lower case; a new one when `add` holds, else
     /// [`NONE`] for a word not met, which then equals no word of any name.
     fn number(&mut self, word: &str, add: bool) -> u32 {
         // Keyed by the lower case: the lower case of a word that is not
         // ASCII can be (the Kelvin sign's is "k").
-        let key = pack(word.as_bytes()).or_else(|| {
+        let key = pack_ascii_lower(word.as_bytes()).or_else(|| {
             lower_into(&mut self.buf, word);
-            pack(self.buf.as_bytes())
+            pack_ascii_lower(self.buf.as_bytes())
         });
         let found = match key {
             Some(k) => self.short.get(&k),
@@ -77,11 +65,9 @@ impl WordIds {
         let id = self.particle.len() as u32;
         match key {
             Some(k) => {
-                let len = (k & 0xff) as usize;
-                let mut bytes = [0u8; 15];
-                for (i, b) in bytes[..len].iter_mut().enumerate() {
-                    *b = (k >> (8 * (i + 1))) as u8;
-                }
+                // The key holds the lower case's bytes, then its length.
+                let bytes = k.to_le_bytes();
+                let len = usize::from(bytes[15]).min(15);
                 let lower = std::str::from_utf8(&bytes[..len]).unwrap_or_default();
                 self.note(lower);
                 self.short.insert(k, id);
