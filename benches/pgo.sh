@@ -7,7 +7,9 @@
 # JSONL dumps), ideally some tens of megabytes like the dumps you will run;
 # EXTRACT-OPTIONS are passed on (for example `--add-gazetteer people.tsv`,
 # so the profile sees your lists too). The result is target/pgo/whosaid,
-# which writes the same records as the plain release build.
+# which writes the same records as the plain release build. RUSTFLAGS set
+# when it runs are kept (`RUSTFLAGS="-C target-cpu=native"` for a build
+# for this machine only).
 #
 # Needs the LLVM tools of your Rust toolchain: `rustup component add
 # llvm-tools`. On BBC-like news the build was about 4 % faster than the
@@ -25,7 +27,7 @@ while [ $# -gt 0 ] && [ "$1" != "--" ]; do
 done
 [ $# -gt 0 ] && shift
 if [ ${#samples[@]} -eq 0 ]; then
-    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 fi
 
@@ -42,7 +44,7 @@ rm -rf "$work/profiles"
 mkdir -p "$work/profiles" "$root/target/pgo"
 
 echo "pgo.sh: building the instrumented binary" >&2
-(cd "$root" && RUSTFLAGS="-Cprofile-generate=$work/profiles" \
+(cd "$root" && RUSTFLAGS="${RUSTFLAGS:-} -Cprofile-generate=$work/profiles" \
     cargo build --release -q --target-dir "$work/generate")
 
 echo "pgo.sh: running it on the sample" >&2
@@ -51,7 +53,7 @@ echo "pgo.sh: running it on the sample" >&2
 "$profdata" merge -o "$work/merged.profdata" "$work/profiles"
 
 echo "pgo.sh: building with the profile" >&2
-(cd "$root" && RUSTFLAGS="-Cprofile-use=$work/merged.profdata" \
+(cd "$root" && RUSTFLAGS="${RUSTFLAGS:-} -Cprofile-use=$work/merged.profdata" \
     cargo build --release -q --target-dir "$work/use")
 cp "$work/use/release/whosaid" "$root/target/pgo/whosaid"
 echo "pgo.sh: wrote $root/target/pgo/whosaid" >&2
