@@ -60,11 +60,54 @@ impl Article {
     }
 
     /// The first non-empty line of `text`, trimmed, as a plain-text file's
-    /// title. A byte-order mark is not part of a title.
+    /// title, when it is no longer than [`Article::TITLE_MAX_CHARS`]: a
+    /// longer first line is prose (or the whole of a file without line
+    /// breaks), and the title is then `None`. A byte-order mark is not part
+    /// of a title.
+    ///
+    /// ```
+    /// use whosaid::Article;
+    /// assert_eq!(Article::first_line_title("\n Wang visits Moscow \nText."), Some("Wang visits Moscow".into()));
+    /// assert_eq!(Article::first_line_title(&"word ".repeat(100)), None);
+    /// ```
     pub fn first_line_title(text: &str) -> Option<String> {
-        text.lines()
+        let line = text
+            .lines()
             .map(|line| line.trim_start_matches('\u{feff}').trim())
-            .find(|line| !line.is_empty())
-            .map(str::to_string)
+            .find(|line| !line.is_empty())?;
+        // Counting stops past the limit: a line of 50 MB is not walked to
+        // its end.
+        let short = line.chars().nth(Article::TITLE_MAX_CHARS).is_none();
+        short.then(|| line.to_string())
+    }
+
+    /// The longest first line [`Article::first_line_title`] takes for a
+    /// title, in characters. Headlines run to a few dozen characters and
+    /// rarely past 150.
+    pub const TITLE_MAX_CHARS: usize = 300;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_line_title_table() {
+        let at_limit = "é".repeat(Article::TITLE_MAX_CHARS);
+        let past_limit = "é".repeat(Article::TITLE_MAX_CHARS + 1);
+        let cases: [(String, Option<&str>); 7] = [
+            ("Wang visits Moscow\n\nText.".into(), Some("Wang visits Moscow")),
+            ("\u{feff}  \n\t Title \r\nText".into(), Some("Title")),
+            ("".into(), None),
+            (" \n \n".into(), None),
+            // Characters are counted, not bytes ("é" is two bytes).
+            (format!("{at_limit}\nText."), Some(at_limit.as_str())),
+            (format!("{past_limit}\nText."), None),
+            // A file without line breaks is not its own title.
+            ("Wang said so. ".repeat(40), None),
+        ];
+        for (text, want) in &cases {
+            assert_eq!(Article::first_line_title(text).as_deref(), *want, "{text:?}");
+        }
     }
 }
