@@ -85,7 +85,9 @@ impl State {
 /// Every attribution of the article.
 pub(super) fn attribute(c: &QCtx) -> Vec<Found> {
     let mut st = State {
-        out: Vec::new(),
+        // About one attribution per cue or quotation: room for them all
+        // up front rather than a large vector regrown as it fills.
+        out: Vec::with_capacity(c.hits.len() + c.quotes.len()),
         used_hit: vec![false; c.hits.len()],
         used_quote: vec![false; c.quotes.len()],
         sentence_ends: vec![(NONE, NONE); c.seg.sentences.len().max(1)],

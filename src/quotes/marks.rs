@@ -130,10 +130,12 @@ pub(crate) fn pair_quotes(text: &str, seg: &Segmentation, warnings: &mut Vec<Str
     let mut carried = false;
     let mut stray_total = 0usize;
     let mut first_stray: Option<usize> = None;
+    // One buffer for every paragraph's marks.
+    let mut marks: Vec<Mark> = Vec::new();
     for (pi, p) in seg.paragraphs.iter().enumerate() {
         let (start, end) = (p.start as usize, p.end as usize);
         let body = &text[start..end];
-        let mut marks: Vec<Mark> = Vec::new();
+        marks.clear();
         let mut skip_to = 0;
         // Every quote mark starts with one of these bytes: '"', '\'', E2
         // (the curly and low marks) or C2 (the guillemets). Jumping between

@@ -84,7 +84,8 @@ fn sentence_subjects(c: &QCtx) -> Vec<Subject> {
     // collected once, each sentence finds its first by a search instead of
     // a walk over all its tokens.
     let n = c.mention_of.len();
-    let mut people: Vec<(usize, u32)> = Vec::new();
+    // Most mentions are one or two tokens, and about half are of people.
+    let mut people: Vec<(usize, u32)> = Vec::with_capacity(c.tagged.mentions.len());
     for m in &c.tagged.mentions {
         if m.kind != EntityKind::Person || m.cluster == NONE {
             continue;
@@ -118,7 +119,7 @@ fn sentence_subjects(c: &QCtx) -> Vec<Subject> {
 pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
     let mut subjects = Subjects {
         sentences: sentence_subjects(c),
-        speakers: Vec::new(),
+        speakers: Vec::with_capacity(found.len()),
     };
     let mut people = People::new(c);
     let outer_quote = outer_quotes(found);
