@@ -59,6 +59,14 @@ fn symlinks_out_of_the_input_tree_are_reported_not_followed() {
     symlink(corpus.join("a.txt"), corpus.join("c-in.txt")).unwrap();
     symlink(tmp.path().join("nowhere.txt"), corpus.join("d-dangling.txt")).unwrap();
     symlink(tmp.path(), corpus.join("e-outdir.txt")).unwrap();
+    // Directories under names without an input extension: one outside the
+    // tree (reported), one inside it (walked once, under its own name).
+    fs::create_dir(tmp.path().join("elsewhere")).unwrap();
+    fs::write(tmp.path().join("elsewhere/x.txt"), "Secret in a directory outside").unwrap();
+    symlink(tmp.path().join("elsewhere"), corpus.join("f-outdir")).unwrap();
+    fs::create_dir(corpus.join("h")).unwrap();
+    fs::write(corpus.join("h/x.txt"), STORY).unwrap();
+    symlink(corpus.join("h"), corpus.join("g-indir")).unwrap();
     let out = run(&["extract", corpus.to_str().unwrap(), "--jsonl"]);
     check(
         "symlinks",
@@ -72,6 +80,8 @@ fn symlinks_out_of_the_input_tree_are_reported_not_followed() {
                 Ok("c-in"),
                 Err("broken symlink"),
                 Err("symlink leads outside the input directory"),
+                Err("symlink leads outside the input directory"),
+                Ok("h/x"),
             ],
         },
     );

@@ -354,6 +354,21 @@ fn walk(root: &Path, opts: &ReadOptions, files: &mut Vec<InputFile>, total_bytes
         };
         let name = entry.file_name().to_string_lossy().into_owned();
         let Some((_, kind)) = split_extension(&name) else {
+            // A symlinked directory is not followed, whatever its name: one
+            // leading out of the input directory is reported like a
+            // symlinked file, so that its articles are not missed silently.
+            if let Some(problem) = symlinked_dir_outside(&entry, &canonical_root) {
+                let path = entry.path().to_path_buf();
+                let rel = relative_id(root, &path);
+                files.push(InputFile {
+                    display: path.display().to_string(),
+                    path: Some(path),
+                    text_id: rel.clone(),
+                    stem: name,
+                    kind: Kind::Text,
+                    problem: Some(problem),
+                });
+            }
             continue;
         };
         let path = entry.path().to_path_buf();
@@ -393,6 +408,17 @@ fn walk(root: &Path, opts: &ReadOptions, files: &mut Vec<InputFile>, total_bytes
             problem,
         });
     }
+}
+
+/// Why `entry` is reported when it is a symlink to a directory outside
+/// `canonical_root`; `None` for anything else.
+fn symlinked_dir_outside(entry: &walkdir::DirEntry, canonical_root: &Path) -> Option<String> {
+    if !entry.file_type().is_symlink() {
+        return None;
+    }
+    let target = std::fs::canonicalize(entry.path()).ok()?;
+    (target.is_dir() && !target.starts_with(canonical_root))
+        .then(|| format!("symlink leads outside the input directory, to {}", target.display()))
 }
 
 /// `path` relative to `root`, with `/` separators.
