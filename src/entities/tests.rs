@@ -74,6 +74,13 @@ fn mention_table() {
             ],
             &[],
         ),
+        // An event or a team after a title or a first name is no person.
+        (
+            "The Tories would act after the General Election, General Sir Mike Jackson said.",
+            &["person:Mike Jackson"],
+            &["person:Election", "person:General Election"],
+        ),
+        ("Man Utd fans protested on Friday.", &[], &["person:Man Utd", "person:Utd"]),
         (
             "Atletico coach Diego Simeone was guarded.",
             &["person:Diego Simeone"],

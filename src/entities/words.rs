@@ -290,7 +290,8 @@ pub(super) const NON_PERSON_HEADS: &[&str] = &[
     "united", "university", "valley", "village", "wall", "war", "ward", "week", "works", "world", "co", "ag", "sa",
     "plc", "llc", "gmbh", "nv", "bv", "spa", "fm", "am", "pm", "online", "magazine", "radio", "agreement", "act",
     "bill", "law", "accord", "declaration", "convention", "charter", "constitution", "plan", "strategy", "report",
-    "budget", "day", "night", "era", "age", "revolution", "crisis", "affair", "scandal",
+    "budget", "day", "night", "era", "age", "revolution", "crisis", "affair", "scandal", "election", "elections",
+    "referendum", "utd",
 ];
 
 /// Adjectives that may stand between a determiner and a description noun:
