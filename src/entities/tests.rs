@@ -80,7 +80,21 @@ fn mention_table() {
             &["person:Mike Jackson"],
             &["person:Election", "person:General Election"],
         ),
-        ("Man Utd fans protested on Friday.", &[], &["person:Man Utd", "person:Utd"]),
+        (
+            "Man Utd fans protested on Friday.",
+            &[],
+            &["person:Man Utd", "person:Utd"],
+        ),
+        (
+            "Warner Bros said the Lib Dems had won the Six Nations.",
+            &[],
+            &[
+                "person:Warner Bros",
+                "person:Lib Dems",
+                "person:Lib",
+                "person:Six Nations",
+            ],
+        ),
         (
             "Atletico coach Diego Simeone was guarded.",
             &["person:Diego Simeone"],
