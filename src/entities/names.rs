@@ -673,6 +673,13 @@ fn consider_run(ctx: &mut Ctx, run: &[usize]) {
     {
         return;
     }
+    // "investment bank Merrill Lynch", "regulator Ofcom": the kind of
+    // organisation just before the run says what it names.
+    if let Some(k) = ctx.prev_in_sentence(first)
+        && super::words::is_organisation_noun(ctx.word(k))
+    {
+        return;
+    }
     // After a preposition a lone capitalised word is a place ("of
     // Washington", "in Paris").
     let after_preposition = ctx.prev_in_sentence(first).is_some_and(|k| {

@@ -85,6 +85,13 @@ fn mention_table() {
             &[],
             &["person:Man Utd", "person:Utd"],
         ),
+        // A kind of organisation before a name: the name is the
+        // organisation's; a trade before it still makes a person.
+        (
+            "Investment bank Merrill Lynch and regulator Ofcom met manufacturer Ron Johnson.",
+            &["person:Ron Johnson"],
+            &["person:Merrill Lynch", "person:Ofcom"],
+        ),
         (
             "Warner Bros said the Lib Dems had won the Six Nations.",
             &[],
