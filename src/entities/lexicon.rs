@@ -55,6 +55,9 @@ pub(crate) mod flag {
     /// A speech verb of one word ("said"), for an ASCII first word of cue
     /// forms.
     pub const SPEECH_VERB: u32 = 1 << 16;
+    /// A kind of organisation written before its name ("bank", "regulator":
+    /// [`super::words::ORGANISATION_NOUNS`]).
+    pub const ORGANISATION_NOUN: u32 = 1 << 17;
     /// The bits from here up hold one more than the number of the word's
     /// cue forms ([`crate::gazetteer::CueLexicon::forms_at`]), for ASCII
     /// first words, or 0; see [`super::cue_forms_of`].
@@ -414,13 +417,14 @@ impl Lexicon {
             // Entry 0 is the empty entry: tokens the lexicon does not know.
             entries: vec![LexEntry::default()],
         };
-        let lists: [(&[&str], u32); 6] = [
+        let lists: [(&[&str], u32); 7] = [
             (words::FUNCTION_WORDS, flag::FUNCTION | flag::NOT_NAME),
             (words::NOT_NAMES, flag::NOT_NAME),
             (words::CALENDAR, flag::CALENDAR),
             (words::NON_PERSON_HEADS, flag::NON_PERSON_HEAD),
             (words::PARTICLES, flag::PARTICLE),
             (words::DESCRIPTION_ADJECTIVES, flag::DESCRIPTION_ADJECTIVE),
+            (words::ORGANISATION_NOUNS, flag::ORGANISATION_NOUN),
         ];
         for (list, f) in lists {
             for w in list {

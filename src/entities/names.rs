@@ -506,6 +506,7 @@ fn runs(ctx: &Ctx, sentence: usize, out: &mut Runs) {
 /// Pass 3: people no list holds, from capitalised runs and context.
 pub(super) fn person_pass(ctx: &mut Ctx) {
     let mut found = Runs::default();
+    let organisations = organisation_names(ctx);
     for si in 0..ctx.seg.sentences.len() {
         let s = &ctx.seg.sentences[si];
         if s.tokens.is_empty() || ctx.caps[s.tokens.start] {
@@ -513,16 +514,72 @@ pub(super) fn person_pass(ctx: &mut Ctx) {
         }
         runs(ctx, si, &mut found);
         for k in 0..found.len() {
-            consider_run(ctx, found.get(k));
+            consider_run(ctx, found.get(k), &organisations);
         }
     }
-    speakers_named_elsewhere(ctx, &mut found);
+    speakers_named_elsewhere(ctx, &mut found, &organisations);
+}
+
+/// Does the name written from token `first` to `last` name one of
+/// `organisations`: the same words, or the same words after others that do
+/// not start with a first name ("Sydney-listed Virgin Blue", but "Linda
+/// Kasabian" where the band is Kasabian)?
+fn names_organisation(ctx: &Ctx, first: usize, last: usize, organisations: &[&str]) -> bool {
+    let name = &ctx.text[ctx.tok(first).start as usize..ctx.tok(last).end as usize];
+    let more_words_ok = !ctx.has(first, flag::FIRST_NAME);
+    organisations.iter().any(|&o| {
+        name.strip_suffix(o)
+            .is_some_and(|before| before.is_empty() || (more_words_ok && before.ends_with(char::is_whitespace)))
+    })
+}
+
+/// Is token `k` a kind of organisation written before a name, in lower
+/// case ("investment bank Merrill Lynch")?
+fn is_organisation_noun(ctx: &Ctx, k: usize) -> bool {
+    ctx.has(k, flag::ORGANISATION_NOUN) && ctx.tok(k).shape.is_lower_start()
+}
+
+/// The capitalised words written right after a kind of organisation
+/// anywhere in the article ("UK-based bank Standard Chartered"): that
+/// name is the organisation's wherever else it stands ("Standard
+/// Chartered said ...").
+fn organisation_names<'t>(ctx: &Ctx<'t>) -> Vec<&'t str> {
+    let mut names: Vec<&str> = Vec::new();
+    // Such nouns are rare: blocks of flags without one are passed over
+    // with one OR each, which the compiler does several flags at a time.
+    const BLOCK: usize = 32;
+    let blocks = ctx.flags.chunks(BLOCK).enumerate();
+    let with_noun = blocks.filter(|(_, b)| b.iter().fold(0, |a, &f| a | f) & flag::ORGANISATION_NOUN != 0);
+    let nouns = with_noun.flat_map(|(bi, b)| {
+        let at = bi * BLOCK;
+        b.iter()
+            .enumerate()
+            .filter(|(_, f)| *f & flag::ORGANISATION_NOUN != 0)
+            .map(move |(i, _)| at + i)
+    });
+    for k in nouns {
+        if !is_organisation_noun(ctx, k) {
+            continue;
+        }
+        let Some(first) = ctx.next_in_sentence(k).filter(|&j| ctx.is_cap_word(j)) else {
+            continue;
+        };
+        let mut last = first;
+        while let Some(j) = ctx.next_in_sentence(last).filter(|&j| ctx.is_cap_word(j)) {
+            last = j;
+        }
+        let name = &ctx.text[ctx.tok(first).start as usize..ctx.tok(last).end as usize];
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
 }
 
 /// A surname alone as the speaker ("Mulgrew said") names someone the
 /// article introduced in full without any other clue ("Jonny Mulgrew
 /// scored twice"): find that full name and make it a person.
-fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs) {
+fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs, organisations: &[&str]) {
     let mut wanted: Vec<&str> = Vec::new();
     // The free name-like tokens that may end a full name: only sentences
     // holding one that spells a wanted word need their runs found again.
@@ -580,7 +637,7 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs) {
             let plain = run
                 .iter()
                 .all(|&t| ctx.owner[t] == NONE && !ctx.has(t, flag::NOT_NAME | flag::NON_PERSON_HEAD | flag::CALENDAR));
-            if !plain {
+            if !plain || names_organisation(ctx, first, last, organisations) {
                 continue;
             }
             let gender = ctx
@@ -605,7 +662,7 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs) {
     }
 }
 
-fn consider_run(ctx: &mut Ctx, run: &[usize]) {
+fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     let mut run = run;
     // Honorifics inside the run ("Mr Blair", "President Biden") are titles.
     while let Some((&first, rest)) = run.split_first() {
@@ -674,9 +731,12 @@ fn consider_run(ctx: &mut Ctx, run: &[usize]) {
         return;
     }
     // "investment bank Merrill Lynch", "regulator Ofcom": the kind of
-    // organisation just before the run says what it names.
-    if let Some(k) = ctx.prev_in_sentence(first)
-        && super::words::is_organisation_noun(ctx.word(k))
+    // organisation just before the run, here or elsewhere in the article,
+    // says what it names.
+    if ctx
+        .prev_in_sentence(first)
+        .is_some_and(|k| is_organisation_noun(ctx, k))
+        || names_organisation(ctx, first, last, organisations)
     {
         return;
     }

@@ -92,6 +92,23 @@ fn mention_table() {
             &["person:Ron Johnson"],
             &["person:Merrill Lynch", "person:Ofcom"],
         ),
+        // ... and the organisation's wherever else it stands in the
+        // article, alone or after other words, but not after a first name.
+        (
+            "Standard Chartered said profits rose. The UK lender said Sydney-listed Virgin Blue \
+             would fly. UK-based bank Standard Chartered and the airline Virgin Blue agreed.",
+            &[],
+            &[
+                "person:Standard Chartered",
+                "person:Virgin Blue",
+                "person:Sydney-listed Virgin Blue",
+            ],
+        ),
+        (
+            "The band Kasabian took its name from Linda Kasabian, the witness said.",
+            &["person:Linda Kasabian"],
+            &[],
+        ),
         (
             "Warner Bros said the Lib Dems had won the Six Nations.",
             &[],

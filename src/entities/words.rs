@@ -312,23 +312,15 @@ pub(super) const DESCRIPTION_ADJECTIVES: &[&str] = &[
 /// Kinds of organisation that stand before an organisation's name, in
 /// lower case: "investment bank Merrill Lynch", "regulator Ofcom", "band
 /// Franz Ferdinand". Nouns that also name a person's trade ("film maker
-/// Theo van Gogh", "manufacturer Ron Johnson", "publisher") are left
-/// out.
+/// Theo van Gogh", "manufacturer Ron Johnson", "broadcaster Cyril
+/// Fletcher", "publisher") are left out.
 #[rustfmt::skip]
 pub(super) const ORGANISATION_NOUNS: &[&str] = &[
     "company", "firm", "bank", "group", "regulator", "watchdog", "retailer", "supermarket", "chain", "carrier",
-    "airline", "broadcaster", "network", "insurer", "lender", "bookmaker", "newspaper", "tabloid", "magazine",
+    "airline", "network", "insurer", "lender", "bookmaker", "newspaper", "tabloid", "magazine",
     "label", "studio", "studios", "club", "band", "brand", "conglomerate", "giant", "carmaker", "automaker",
     "exchange", "agency", "charity", "utility", "telecom", "telco", "franchise",
 ];
-
-word_set!(organisation_nouns, ORGANISATION_NOUNS);
-
-/// True for a kind of organisation ([`ORGANISATION_NOUNS`]), as written
-/// before a name: in lower case.
-pub(super) fn is_organisation_noun(word: &str) -> bool {
-    word.bytes().next().is_some_and(|b| b.is_ascii_lowercase()) && organisation_nouns().contains(word)
-}
 
 /// True for an adjective that can precede a description noun.
 pub(crate) fn is_description_adjective(word: &str) -> bool {
