@@ -50,6 +50,10 @@ def main() -> int:
         ("one-line article, 50 MB", lambda: article(50_000_000)),
         ("100,000 quote marks", lambda: quote_marks(100_000)),
         ("1,000,000 quote marks", lambda: quote_marks(1_000_000)),
+        # Cues and no sentence break: every cue's content runs on.
+        ('"said " x 200,000', lambda: b"said " * 200_000),
+        ('"said " x 2,000,000', lambda: b"said " * 2_000_000),
+        ('"said, " x 1,000,000', lambda: b"said, " * 1_000_000),
     ]
     with tempfile.TemporaryDirectory() as tmp:
         root = pathlib.Path(args.keep or tmp)

@@ -386,6 +386,43 @@ fn check_big(path: &Path, text: &str) {
     assert_eq!(record.validate(text), Ok(()));
 }
 
+/// Texts of cues without a sentence break, a megabyte each: every cue's
+/// content ran to the end of the text (time the square of its length), and
+/// every cue after a comma took all the text before it as well (a record
+/// the square of its length: "he said, " 100,000 times used 24 GB). The
+/// record must stay within a constant factor of the text.
+#[test]
+#[ignore = "minutes in a debug build: CI runs it in release"]
+fn adversarial_cues_without_sentence_breaks() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (i, unit) in [
+        "said ",
+        "said, ",
+        "he said ",
+        "he said, ",
+        "Wang said ",
+        "told, saying ",
+        "He said that ",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let text = unit.repeat(1_000_000 / unit.len());
+        let path = tmp.path().join(format!("cues-{i}.txt"));
+        fs::write(&path, &text).unwrap();
+        let out = run(&["extract", path.to_str().unwrap(), "--jsonl", "--quiet"]);
+        assert_eq!(out.status.code(), Some(0), "{unit:?}: {}", stderr(&out));
+        let line = out.stdout.strip_suffix(b"\n").expect("one record, one line");
+        let record: Record = serde_json::from_slice(line).expect("a whosaid/1 record");
+        assert_eq!(record.validate(&text), Ok(()), "{unit:?}");
+        assert!(
+            line.len() <= 64 * text.len(),
+            "{unit:?}: a record of {} bytes",
+            line.len()
+        );
+    }
+}
+
 #[test]
 #[ignore = "minutes in a debug build: CI runs it in release"]
 fn adversarial_huge_one_line_article() {

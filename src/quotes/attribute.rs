@@ -547,10 +547,19 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
     best
 }
 
+/// The longest content [`content_after`] takes, in tokens: far past any
+/// sentence of prose (news sentences run to a few dozen tokens), so only a
+/// text without sentence breaks reaches it. Without it, each cue of such a
+/// text read on to its end: a megabyte of "said said ..." took 23 seconds,
+/// and the time grew with the square of the length.
+const CONTENT_MAX_TOKENS: usize = 1000;
+
 /// The content after a cue, from token `from` to the end of its clause
 /// (sentence end, before a participle cue after a comma, a coordinated cue,
-/// ", according to", or a semicolon), trimmed of final punctuation.
+/// ", according to", or a semicolon), trimmed of final punctuation; at most
+/// [`CONTENT_MAX_TOKENS`] long.
 fn content_after(c: &QCtx, from: usize, end: usize, st: &State) -> Option<Range<usize>> {
+    let end = end.min(from.saturating_add(CONTENT_MAX_TOKENS));
     let mut stop = end;
     let mut i = from;
     while i < end {
@@ -598,6 +607,15 @@ fn content_after(c: &QCtx, from: usize, end: usize, st: &State) -> Option<Range<
     trim_content(c, from, stop)
 }
 
+/// The content before a cue or its source, from the clause start `lo` to
+/// token `to` ("C, S said"), trimmed; at most [`CONTENT_MAX_TOKENS`] long,
+/// ending at `to`. Without the bound, each of the many cues of a text
+/// without sentence breaks ("he said, he said, ...") took all the text
+/// before it: a record the square of the text's length.
+fn content_before(c: &QCtx, lo: usize, to: usize) -> Option<Range<usize>> {
+    trim_content(c, lo.max(to.saturating_sub(CONTENT_MAX_TOKENS)), to)
+}
+
 /// Drops trailing commas and sentence-final punctuation outside quotation
 /// marks; keeps a closing mark and the punctuation inside it.
 fn trim_content(c: &QCtx, from: usize, mut to: usize) -> Option<Range<usize>> {
@@ -611,8 +629,10 @@ fn trim_content(c: &QCtx, from: usize, mut to: usize) -> Option<Range<usize>> {
         }
         break;
     }
-    let words = (from..to).filter(|&t| c.tok(t).kind != TokenKind::Punct).count();
-    (words >= 1 && to > from).then_some(from..to)
+    // One word is enough: counting them all made each call as long as the
+    // content.
+    let has_word = (from..to).any(|t| c.tok(t).kind != TokenKind::Punct);
+    (has_word && to > from).then_some(from..to)
 }
 
 /// The subject phrase of the clause starting at token `lo` (after a
@@ -670,7 +690,14 @@ fn clause_subject(c: &QCtx, lo: usize, hi: usize) -> Option<Range<usize>> {
     np_before(c, end, start)
 }
 
+/// More cues than this in one sentence is not prose (sentences of news
+/// hold at most a handful): there, each cue's clause is taken to end at the
+/// cues on either side of it, so that thousands of cues in a text without
+/// sentence breaks do not each take the text around them as content.
+const DENSE_CUES: usize = 32;
+
 fn indirect(c: &QCtx, st: &mut State) {
+    let dense = dense_sentences(c);
     for hi in 0..c.hits.len() {
         if st.used_hit[hi] {
             continue;
@@ -680,7 +707,16 @@ fn indirect(c: &QCtx, st: &mut State) {
             continue;
         }
         let range = sentence_tokens(c, h.sentence);
-        let (lo, end) = (range.start, range.end);
+        let (mut lo, mut end) = (range.start, range.end);
+        if dense.binary_search(&h.sentence).is_ok() {
+            let neighbour = |k: Option<usize>| k.and_then(|k| c.hits.get(k)).filter(|n| n.sentence == h.sentence);
+            if let Some(prev) = neighbour(hi.checked_sub(1)) {
+                lo = lo.max(prev.end).min(h.first);
+            }
+            if let Some(next) = neighbour(hi.checked_add(1)) {
+                end = end.min(next.first).max(h.end);
+            }
+        }
         let found = match h.kind {
             CueType::Prep => prep_pattern(c, &h, lo, end, st),
             _ => verb_pattern(c, &h, lo, end, st),
@@ -690,6 +726,20 @@ fn indirect(c: &QCtx, st: &mut State) {
             st.push(c, f);
         }
     }
+}
+
+/// The sentences holding more than [`DENSE_CUES`] cues, in order.
+fn dense_sentences(c: &QCtx) -> Vec<usize> {
+    let mut dense = Vec::new();
+    // Cues come in text order, so a sentence's cues are consecutive.
+    for run in c.hits.chunk_by(|a, b| a.sentence == b.sentence) {
+        if run.len() > DENSE_CUES {
+            dense.push(run[0].sentence);
+        }
+    }
+    dense.sort_unstable();
+    dense.dedup();
+    dense
 }
 
 fn new_found(
@@ -745,7 +795,7 @@ fn prep_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         if before_end > lo && c.word(before_end - 1) == "," {
             before_end -= 1;
         }
-        content.extend(trim_content(c, lo, before_end));
+        content.extend(content_before(c, lo, before_end));
         if src_end < end && c.word(src_end) == "," {
             content.extend(content_after(c, src_end + 1, end, st));
         }
@@ -790,8 +840,9 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     if h.participle && ing {
         let after_comma = h.first > lo && c.word(h.first - 1) == ",";
         if initial {
-            // "Noting that X, S said Y" — but not "Speaking at a rally, S ...".
-            if c.word(cue_end) != "that" {
+            // "Noting that X, S said Y" — but not "Speaking at a rally, S ...",
+            // nor a text that ends at the cue ("Saying").
+            if cue_end >= end || c.word(cue_end) != "that" {
                 return None;
             }
             let comma = (cue_end..end).find(|&k| c.word(k) == "," && !c.in_quote(k))?;
@@ -830,7 +881,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         {
             source = Some(after);
             inverted = true;
-            content.extend(trim_content(c, lo, h.first - 1));
+            content.extend(content_before(c, lo, h.first - 1));
         } else {
             source = appositive_source(c, h.first, lo);
         }
@@ -890,7 +941,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
                     && cue_end < end
                     && c.word(cue_end) == ","
                 {
-                    content.extend(trim_content(c, lo, src.start - 1));
+                    content.extend(content_before(c, lo, src.start - 1));
                 }
                 content.push(r);
             }
@@ -898,7 +949,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
             // "C, S said." — the content comes first.
             let src_start = source.as_ref().map_or(h.first, |s| s.start);
             if src_start > lo + 1 && c.word(src_start - 1) == "," {
-                content.extend(trim_content(c, lo, src_start - 1));
+                content.extend(content_before(c, lo, src_start - 1));
                 // "C1, S said, C2."
                 if next == "," {
                     content.extend(content_after(c, from + 1, end, st));

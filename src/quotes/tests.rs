@@ -225,14 +225,55 @@ fn boilerplate_quotes_are_ignored() {
 /// minimised. Each must give a record that passes `Record::validate`.
 #[test]
 fn crash_regressions() {
-    let cases: &[(&str, &str)] = &[(
-        ", saying that ,",
-        "a participle clause ending the text left no token for its subject",
-    )];
+    let cases: &[(&str, &str)] = &[
+        (
+            ", saying that ,",
+            "a participle clause ending the text left no token for its subject",
+        ),
+        (
+            "Saying",
+            "a participle cue ending the text was read past the last token",
+        ),
+        (
+            "Noting",
+            "a participle cue ending the text was read past the last token",
+        ),
+    ];
     for (text, what) in cases {
         let record = extract(text);
         assert_eq!(record.validate(text), Ok(()), "{what}: {text:?}");
     }
+}
+
+/// The content of a cue stops a thousand tokens on in a sentence that does
+/// not end, and between its neighbours in a sentence of cues: each cue of
+/// such a text took the rest of it, in time and in the record's size the
+/// square of the text's length.
+#[test]
+fn contents_stay_bounded_in_endless_and_cue_dense_sentences() {
+    let content_chars = |text: &str| {
+        let record = extract(text);
+        assert_eq!(record.validate(text), Ok(()));
+        let lengths: Vec<usize> = record
+            .quotes
+            .iter()
+            .flat_map(|q| &q.content)
+            .map(|c| c.end - c.start)
+            .collect();
+        assert!(!lengths.is_empty(), "no content in {:.40}...", text);
+        lengths
+    };
+    let endless = format!("Wang said {}", "word ".repeat(3000));
+    let longest = content_chars(&endless).into_iter().max().unwrap_or(0);
+    assert!((4000..=5000).contains(&longest), "{longest} characters");
+    let fronted = format!("{}, Wang said.", "word ".repeat(3000).trim_end());
+    let longest = content_chars(&fronted).into_iter().max().unwrap_or(0);
+    assert!((4000..=5000).contains(&longest), "{longest} characters before the cue");
+    // 200 cues in one sentence: together the contents hold about the text
+    // once, where each running on to the end held the rest of it.
+    let dense = "Wang said ".repeat(200);
+    let total: usize = content_chars(&dense).into_iter().sum();
+    assert!(total <= dense.len(), "{total} characters of content in {}", dense.len());
 }
 
 /// The closed classes and speaker nouns the quote patterns read from the
