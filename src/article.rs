@@ -75,8 +75,8 @@ impl Article {
             .lines()
             .map(|line| line.trim_start_matches('\u{feff}').trim())
             .find(|line| !line.is_empty())?;
-        // Counting stops past the limit: a line of 50 MB is not walked to
-        // its end.
+        // Characters are counted only up to the limit: a line of 50 MB is
+        // searched for its end, not decoded.
         let short = line.chars().nth(Article::TITLE_MAX_CHARS).is_none();
         short.then(|| line.to_string())
     }

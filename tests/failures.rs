@@ -85,6 +85,12 @@ fn symlinks_out_of_the_input_tree_are_reported_not_followed() {
             ],
         },
     );
+    // Error records too are named by their path under the input directory.
+    let ids: Vec<String> = jsonl(&out)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(ids, ["a", "b-out", "c-in", "d-dangling", "e-outdir", "f-outdir", "h/x"]);
     assert!(!String::from_utf8_lossy(&out.stdout).contains("Secret"));
 }
 

@@ -33,8 +33,9 @@ pub enum Command {
     ///
     /// A .txt file is one article (its title is its first non-empty line
     /// if at most 300 characters, its id its path under the input
-    /// directory without the extension); a JSONL line is one article ({"id", "title", "text", ...}; other fields
-    /// go to the record's "meta"). Every article read yields exactly one
+    /// directory without the extension); a JSONL line is one article
+    /// ({"id", "title", "text", ...}; other fields go to the record's
+    /// "meta"). Every article read yields exactly one
     /// record, in input order, whatever the number of threads; an article
     /// that cannot be read or parsed yields an error record
     /// {"schema", "id", "source", "error"} in its place.

@@ -363,7 +363,7 @@ fn walk(root: &Path, opts: &ReadOptions, files: &mut Vec<InputFile>, total_bytes
                 files.push(InputFile {
                     display: path.display().to_string(),
                     path: Some(path),
-                    text_id: rel.clone(),
+                    text_id: rel,
                     stem: name,
                     kind: Kind::Text,
                     problem: Some(problem),

@@ -85,9 +85,10 @@ impl State {
 /// Every attribution of the article.
 pub(super) fn attribute(c: &QCtx) -> Vec<Found> {
     let mut st = State {
-        // About one attribution per cue or quotation: room for them all
-        // up front rather than a large vector regrown as it fills.
-        out: Vec::with_capacity(c.hits.len() + c.quotes.len()),
+        // A direct quote takes a cue and a quotation, an indirect one a
+        // cue: about as many attributions as the more numerous of the two,
+        // reserved up front rather than regrown as they come.
+        out: Vec::with_capacity(c.hits.len().max(c.quotes.len())),
         used_hit: vec![false; c.hits.len()],
         used_quote: vec![false; c.quotes.len()],
         sentence_ends: vec![(NONE, NONE); c.seg.sentences.len().max(1)],

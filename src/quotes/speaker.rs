@@ -84,7 +84,8 @@ fn sentence_subjects(c: &QCtx) -> Vec<Subject> {
     // collected once, each sentence finds its first by a search instead of
     // a walk over all its tokens.
     let n = c.mention_of.len();
-    // Most mentions are one or two tokens, and about half are of people.
+    // About one person token per mention: most names are two tokens, and
+    // about half the mentions are of people.
     let mut people: Vec<(usize, u32)> = Vec::with_capacity(c.tagged.mentions.len());
     for m in &c.tagged.mentions {
         if m.kind != EntityKind::Person || m.cluster == NONE {
