@@ -58,6 +58,9 @@ pub(crate) mod flag {
     /// A kind of organisation written before its name ("bank", "regulator":
     /// [`super::words::ORGANISATION_NOUNS`]).
     pub const ORGANISATION_NOUN: u32 = 1 << 17;
+    /// What one holds of a company ("shares", "stake":
+    /// [`super::words::HOLDING_NOUNS`]), before "in" or "of" and its name.
+    pub const HOLDING_NOUN: u32 = 1 << 18;
     /// The bits from here up hold one more than the number of the word's
     /// cue forms ([`crate::gazetteer::CueLexicon::forms_at`]), for ASCII
     /// first words, or 0; see [`super::cue_forms_of`].
@@ -417,7 +420,7 @@ impl Lexicon {
             // Entry 0 is the empty entry: tokens the lexicon does not know.
             entries: vec![LexEntry::default()],
         };
-        let lists: [(&[&str], u32); 7] = [
+        let lists: [(&[&str], u32); 8] = [
             (words::FUNCTION_WORDS, flag::FUNCTION | flag::NOT_NAME),
             (words::NOT_NAMES, flag::NOT_NAME),
             (words::CALENDAR, flag::CALENDAR),
@@ -425,6 +428,7 @@ impl Lexicon {
             (words::PARTICLES, flag::PARTICLE),
             (words::DESCRIPTION_ADJECTIVES, flag::DESCRIPTION_ADJECTIVE),
             (words::ORGANISATION_NOUNS, flag::ORGANISATION_NOUN),
+            (words::HOLDING_NOUNS, flag::HOLDING_NOUN),
         ];
         for (list, f) in lists {
             for w in list {

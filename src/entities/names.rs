@@ -549,24 +549,43 @@ fn organisation_names<'t>(ctx: &Ctx<'t>) -> Vec<&'t str> {
     // with one OR each, which the compiler does several flags at a time.
     const BLOCK: usize = 32;
     let blocks = ctx.flags.chunks(BLOCK).enumerate();
-    let with_noun = blocks.filter(|(_, b)| b.iter().fold(0, |a, &f| a | f) & flag::ORGANISATION_NOUN != 0);
+    const NOUNS: u32 = flag::ORGANISATION_NOUN | flag::HOLDING_NOUN;
+    let with_noun = blocks.filter(|(_, b)| b.iter().fold(0, |a, &f| a | f) & NOUNS != 0);
     let nouns = with_noun.flat_map(|(bi, b)| {
         let at = bi * BLOCK;
         b.iter()
             .enumerate()
-            .filter(|(_, f)| *f & flag::ORGANISATION_NOUN != 0)
+            .filter(|(_, f)| *f & NOUNS != 0)
             .map(move |(i, _)| at + i)
     });
     for k in nouns {
-        if !is_organisation_noun(ctx, k) {
-            continue;
-        }
-        let Some(first) = ctx.next_in_sentence(k).filter(|&j| ctx.is_cap_word(j)) else {
+        // "bank Standard Chartered"; "Shares in Krispy Kreme", but not
+        // "a stake in Murdoch's company".
+        let (before, owned) = if ctx.has(k, flag::ORGANISATION_NOUN) {
+            (Some(k).filter(|_| ctx.tok(k).shape.is_lower_start()), false)
+        } else {
+            let written = ctx.tok(k).shape.is_lower_start() || ctx.sentence_initial(k);
+            let of = ctx
+                .next_in_sentence(k)
+                .filter(|&j| written && matches!(ctx.word(j), "in" | "of"));
+            (of, true)
+        };
+        let Some(first) = before
+            .and_then(|b| ctx.next_in_sentence(b))
+            .filter(|&j| ctx.is_cap_word(j))
+        else {
             continue;
         };
         let mut last = first;
         while let Some(j) = ctx.next_in_sentence(last).filter(|&j| ctx.is_cap_word(j)) {
             last = j;
+        }
+        if owned
+            && ctx
+                .next_in_sentence(last)
+                .is_some_and(|j| ctx.tok(j).kind == crate::segment::TokenKind::Possessive)
+        {
+            continue;
         }
         let name = &ctx.text[ctx.tok(first).start as usize..ctx.tok(last).end as usize];
         if !names.contains(&name) {

@@ -104,6 +104,13 @@ fn mention_table() {
                 "person:Sydney-listed Virgin Blue",
             ],
         ),
+        // What is held in a company names it, but not its owner.
+        (
+            "Krispy Kreme said sales fell. Shares in Krispy Kreme sank, and Mr Murdoch kept \
+             a stake in Murdoch's papers.",
+            &["person:Murdoch"],
+            &["person:Krispy Kreme"],
+        ),
         (
             "The band Kasabian took its name from Linda Kasabian, the witness said.",
             &["person:Linda Kasabian"],

@@ -322,6 +322,10 @@ pub(super) const ORGANISATION_NOUNS: &[&str] = &[
     "exchange", "agency", "charity", "utility", "telecom", "telco", "franchise",
 ];
 
+/// What one holds of a company, before "in" or "of" and its name: "shares
+/// in Krispy Kreme", "shareholders of Deutsche Boerse".
+pub(super) const HOLDING_NOUNS: &[&str] = &["shares", "stake", "stakes", "shareholders", "stockholders"];
+
 /// True for an adjective that can precede a description noun.
 pub(crate) fn is_description_adjective(word: &str) -> bool {
     description_adjectives().contains(word)
