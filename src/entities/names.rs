@@ -223,9 +223,12 @@ pub(super) fn title_before(ctx: &Ctx, first: usize) -> Option<Title> {
         let gender = ctx.gaz.offices[m.target as usize].gender;
         return Some(Title { rule: "title", gender });
     }
+    // In lower case only the longer honorifics ("professor", "madame"):
+    // "mr" is rarely written so, and "miss" is the verb ("will miss
+    // Sunday's final").
     if ctx.tok(p).kind == TokenKind::Word
         && let Some(gender) = ctx.honorific(p)
-        && (ctx.tok(p).shape.is_capitalised() || ctx.word(p).len() > 3)
+        && (ctx.tok(p).shape.is_capitalised() || (ctx.word(p).len() > 3 && ctx.word(p) != "miss"))
     {
         return Some(Title {
             rule: "honorific",

@@ -104,6 +104,13 @@ fn mention_table() {
                 "person:Sydney-listed Virgin Blue",
             ],
         ),
+        // Months and days are words before they are names; "miss" in
+        // lower case is the verb.
+        (
+            "In January, a former vice president of the firm said Jo Pavey will miss Sunday's final.",
+            &["person:Jo Pavey"],
+            &["person:January", "person:Sunday"],
+        ),
         // What is held in a company names it, but not its owner.
         (
             "Krispy Kreme said sales fell. Shares in Krispy Kreme sank, and Mr Murdoch kept \
