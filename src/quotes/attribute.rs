@@ -248,6 +248,21 @@ fn right_pattern(c: &QCtx, q: &Quoted, close_tok: usize, st: &State) -> Option<(
     // narrator in the Clinton ad asks".
     for k in j + 1..range.end.min(j + 30) {
         if let Some(h) = hit_at(c, k).filter(|&h| !st.used_hit[h] && c.hits[h].kind == CueType::Verb) {
+            // "Sanders campaign manager Jeff Weaver said": a base form
+            // that runs on into more words, with a verb still to come, is
+            // a noun inside the source.
+            let base = |g: &CueHit| g.tense == crate::gazetteer::Tense::Base;
+            let hit = &c.hits[h];
+            if base(hit)
+                && hit.first == hit.head
+                && c.seg.tokens.get(hit.end).is_some_and(|t| t.kind == TokenKind::Word)
+                && (hit.end..range.end.min(j + 30)).any(|t| {
+                    hit_at(c, t)
+                        .is_some_and(|g| !st.used_hit[g] && c.hits[g].kind == CueType::Verb && !base(&c.hits[g]))
+                })
+            {
+                continue;
+            }
             if np_before(c, k, j).is_some_and(|src| src.start == j)
                 || appositive_source(c, k, j).is_some_and(|src| src.start == j)
             {
@@ -898,6 +913,16 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     {
         return None;
     }
+    // "Barkley, who said he votes Democratic, said ...": a relative clause
+    // set off by commas ends at the next one.
+    let end = match &source {
+        Some(src) if src.len() == 1 && src.start > lo && c.word(src.start) == "who" && c.word(src.start - 1) == "," => {
+            (cue_end..end)
+                .find(|&k| c.word(k) == "," && !c.in_quote(k))
+                .unwrap_or(end)
+        }
+        _ => end,
+    };
     if !inverted {
         let mut from = skip_adjunct(c, cue_end, end);
         if takes_addressee(&cue_lexeme.lemma) {

@@ -260,6 +260,11 @@ pub(crate) fn plausible_source(c: &QCtx, phrase: Range<usize>) -> bool {
             .filter(|&t| matches!(c.tok(t).kind, TokenKind::Word | TokenKind::Number))
             .last()
     };
+    // "Barkley, who said ...": a relative pronoun stands for the phrase
+    // before it.
+    if phrase.len() == 1 && c.word(phrase.start).eq_ignore_ascii_case("who") {
+        return true;
+    }
     let Some(h) = head_before(phrase.start) else {
         return false;
     };
@@ -280,7 +285,12 @@ pub(crate) fn plausible_source(c: &QCtx, phrase: Range<usize>) -> bool {
 
 /// A word that counts or measures a group: "half", "percent", "majority".
 fn is_quantity(c: &QCtx, t: usize) -> bool {
-    c.tok(t).kind == TokenKind::Number || at(c, t, flag::QUANTITY)
+    c.tok(t).kind == TokenKind::Number || at(c, t, flag::QUANTITY) || {
+        // "three-quarters", "two-thirds": a fraction written as one word.
+        let w = c.word(t);
+        w.rsplit_once('-')
+            .is_some_and(|(_, last)| closed_classes(last) & flag::QUANTITY != 0)
+    }
 }
 
 /// True when the phrase holds a person mention at its head: the phrase is a

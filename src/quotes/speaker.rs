@@ -197,6 +197,22 @@ fn resolve_source(
         f.confidence = if linked { 0.9 } else { 0.95 };
         return;
     }
+    // "Barkley, who said": the relative pronoun's antecedent, when it names
+    // a person.
+    if src.len() == 1 && c.word(src.start).eq_ignore_ascii_case("who") {
+        let before = src
+            .start
+            .checked_sub(1)
+            .filter(|&k| c.word(k) == ",")
+            .unwrap_or(src.start);
+        let antecedent = super::phrases::np_before(c, before, before.saturating_sub(12));
+        if let Some(cluster) = antecedent.and_then(|a| head_person(c, a)) {
+            f.speaker = Some(cluster);
+            f.how = Resolution::Named;
+            f.confidence = 0.85;
+            return;
+        }
+    }
     // A pronoun.
     if src.len() == 1 && is_pronoun(c.word(src.start)) {
         let w = c.word(src.start);

@@ -109,6 +109,22 @@ fn pattern_table() {
             "Analysts believe that prices will rise.",
             &["indirect|Analysts|believe|that prices will rise|Analysts"],
         ),
+        // A base form inside the source is a noun ("campaign manager").
+        (
+            "“We will win,” Farquhar campaign manager Olga Petrova said.",
+            &["direct|Farquhar campaign manager Olga Petrova|said|“We will win,”|Olga Petrova"],
+        ),
+        // A fraction of a group, in one word.
+        (
+            "Even so, three-quarters of the voters said they were worried.",
+            &["indirect|three-quarters of the voters|said|they were worried|three-quarters of the voters"],
+        ),
+        // A relative clause: "who" stands for its antecedent, and the clause
+        // ends at its comma.
+        (
+            "The prize went to Olga Petrova, who said the jury was brave, and to two others.",
+            &["indirect|who|said|the jury was brave|Olga Petrova"],
+        ),
         // Headlines.
         (
             "Farquhar urges calm\nAnna Farquhar spoke on Monday.",
