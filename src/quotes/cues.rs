@@ -117,6 +117,14 @@ fn noun_context_any(word: &str) -> bool {
     crate::text::with_lower(word, |lw| NOUN_CONTEXT_WORDS.contains(&lw))
 }
 
+/// Words that open a reported clause right after its verb: "says he",
+/// "says that", "says the".
+fn opens_clause(word: &str) -> bool {
+    crate::text::with_ascii_lower(word, |w| {
+        matches!(w, "he" | "she" | "they" | "we" | "i" | "it" | "that" | "the" | "there")
+    })
+}
+
 /// Auxiliaries and copulas that cannot follow a verb directly.
 fn is_finite_aux(word: &str) -> bool {
     matches!(
@@ -193,6 +201,17 @@ fn verb_reading(text: &str, seg: &Segmentation, first: usize, head: usize, tense
             }
             if pt.kind == TokenKind::Punct {
                 return matches!(pw, "," | ")" | "”" | "\"" | "'" | "’");
+            }
+            // "voted and says he ...": after a conjunction, a form that
+            // opens a clause is the second verb of its subject ("plans and
+            // calls for reform" keeps the noun reading).
+            if matches!(pw, "and" | "but")
+                && seg
+                    .tokens
+                    .get(head + 1)
+                    .is_some_and(|next| opens_clause(next.text(text)))
+            {
+                return true;
             }
             !noun_context(pw)
         }

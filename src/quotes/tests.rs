@@ -125,6 +125,11 @@ fn pattern_table() {
             "The prize went to Olga Petrova, who said the jury was brave, and to two others.",
             &["indirect|who|said|the jury was brave|Olga Petrova"],
         ),
+        // A second verb of the subject, after a conjunction.
+        (
+            "Olga Petrova voted on Saturday and says she backed nobody.",
+            &["indirect|Olga Petrova|says|she backed nobody|Olga Petrova"],
+        ),
         // Headlines.
         (
             "Farquhar urges calm\nAnna Farquhar spoke on Monday.",
@@ -137,6 +142,12 @@ fn pattern_table() {
             assert!(got.iter().any(|g| g == w), "{text:?}\n  wanted {w}\n  got {got:#?}");
         }
     }
+}
+
+#[test]
+fn plural_nouns_after_a_conjunction_are_no_cues() {
+    let got = quotes("The union's plans and calls for reform were shelved on Monday.");
+    assert!(got.iter().all(|q| !q.contains("|calls")), "{got:#?}");
 }
 
 #[test]
