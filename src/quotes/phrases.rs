@@ -154,7 +154,9 @@ pub(crate) fn np_before(c: &QCtx, end: usize, lo: usize) -> Option<Range<usize>>
             }
             break;
         }
-        if at(c, j, flag::DETERMINER) && c.tok(j).kind == TokenKind::Word {
+        // "One adviser said": "one" opens the phrase as an article does.
+        let one = w.eq_ignore_ascii_case("one") && c.tok(start).kind == TokenKind::Word;
+        if (at(c, j, flag::DETERMINER) || one) && c.tok(j).kind == TokenKind::Word {
             start = j;
             // "a member of the family": a determiner may follow "of".
             if j >= lo + 2 && matches!(c.word(j - 1), "of" | "for") && np_word(c, j - 2) && links < 2 {
@@ -202,10 +204,15 @@ pub(crate) fn np_after(c: &QCtx, start: usize, hi: usize) -> Option<Range<usize>
     if start >= hi {
         return None;
     }
-    if at(c, start, flag::PRONOUN) && c.tok(start).kind == TokenKind::Word {
+    // "said one New Hampshire Democrat": "one" before a noun phrase counts
+    // like an article.
+    let one_of_a_phrase = c.word(start).eq_ignore_ascii_case("one")
+        && start + 1 < hi
+        && (np_word(c, start + 1) || c.word(start + 1) == "of");
+    if at(c, start, flag::PRONOUN) && c.tok(start).kind == TokenKind::Word && !one_of_a_phrase {
         return Some(start..start + 1);
     }
-    if !np_word(c, start) && !at(c, start, flag::DETERMINER) {
+    if !np_word(c, start) && !at(c, start, flag::DETERMINER) && !one_of_a_phrase {
         return None;
     }
     let mut end = start;

@@ -130,6 +130,15 @@ fn pattern_table() {
             "Olga Petrova voted on Saturday and says she backed nobody.",
             &["indirect|Olga Petrova|says|she backed nobody|Olga Petrova"],
         ),
+        // "one" opens a phrase like an article.
+        (
+            "\"We lost,\" said one adviser close to the campaign.",
+            &["direct|one adviser close to the campaign|said|\"We lost,\"|one adviser close to the campaign"],
+        ),
+        (
+            "One adviser said the campaign was lost.",
+            &["indirect|One adviser|said|the campaign was lost|One adviser"],
+        ),
         // Headlines.
         (
             "Farquhar urges calm\nAnna Farquhar spoke on Monday.",
