@@ -236,9 +236,11 @@ fn right_pattern(c: &QCtx, q: &Quoted, close_tok: usize, st: &State) -> Option<(
         return None;
     }
     // Cue first: "said Smith", "according to CNN".
-    if let Some(h) =
-        hit_at(c, j).filter(|&h| !st.used_hit[h] && matches!(c.hits[h].kind, CueType::Verb | CueType::Prep))
-    {
+    if let Some(h) = hit_at(c, j).filter(|&h| {
+        !st.used_hit[h]
+            && matches!(c.hits[h].kind, CueType::Verb | CueType::Prep)
+            && !noun_before_verb(c, &c.hits[h], range.end.min(j + 30), st)
+    }) {
         let hit = &c.hits[h];
         if let Some(src) = np_after(c, hit.end, range.end) {
             return Some((h, Some(src)));
@@ -248,19 +250,7 @@ fn right_pattern(c: &QCtx, q: &Quoted, close_tok: usize, st: &State) -> Option<(
     // narrator in the Clinton ad asks".
     for k in j + 1..range.end.min(j + 30) {
         if let Some(h) = hit_at(c, k).filter(|&h| !st.used_hit[h] && c.hits[h].kind == CueType::Verb) {
-            // "Sanders campaign manager Jeff Weaver said": a base form
-            // that runs on into more words, with a verb still to come, is
-            // a noun inside the source.
-            let base = |g: &CueHit| g.tense == crate::gazetteer::Tense::Base;
-            let hit = &c.hits[h];
-            if base(hit)
-                && hit.first == hit.head
-                && c.seg.tokens.get(hit.end).is_some_and(|t| t.kind == TokenKind::Word)
-                && (hit.end..range.end.min(j + 30)).any(|t| {
-                    hit_at(c, t)
-                        .is_some_and(|g| !st.used_hit[g] && c.hits[g].kind == CueType::Verb && !base(&c.hits[g]))
-                })
-            {
+            if noun_before_verb(c, &c.hits[h], range.end.min(j + 30), st) {
                 continue;
             }
             if np_before(c, k, j).is_some_and(|src| src.start == j)
@@ -287,6 +277,19 @@ fn right_pattern(c: &QCtx, q: &Quoted, close_tok: usize, st: &State) -> Option<(
         }
     }
     None
+}
+
+/// A base form on its own that runs on into more words, with a finite verb
+/// cue still to come before `hi`, is a noun inside the source: "Sanders
+/// campaign manager Jeff Weaver said", "campaign manager Robby Mook said".
+fn noun_before_verb(c: &QCtx, hit: &CueHit, hi: usize, st: &State) -> bool {
+    let base = |g: &CueHit| g.tense == crate::gazetteer::Tense::Base;
+    base(hit)
+        && hit.first == hit.head
+        && c.seg.tokens.get(hit.end).is_some_and(|t| t.kind == TokenKind::Word)
+        && (hit.end..hi).any(|t| {
+            hit_at(c, t).is_some_and(|g| !st.used_hit[g] && c.hits[g].kind == CueType::Verb && !base(&c.hits[g]))
+        })
 }
 
 /// `S said: "Q"` / `S told Fox News, "Q"` / `S said "Q"`.

@@ -114,6 +114,10 @@ fn pattern_table() {
             "“We will win,” Farquhar campaign manager Olga Petrova said.",
             &["direct|Farquhar campaign manager Olga Petrova|said|“We will win,”|Olga Petrova"],
         ),
+        (
+            "“We will win,” campaign manager Olga Petrova said.",
+            &["direct|campaign manager Olga Petrova|said|“We will win,”|Olga Petrova"],
+        ),
         // A fraction of a group, in one word.
         (
             "Even so, three-quarters of the voters said they were worried.",
