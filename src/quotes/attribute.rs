@@ -790,7 +790,15 @@ fn prep_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
                 && !(c.word(k) == "." && k > h.end && c.tok(k - 1).end == c.tok(k).start && c.is_honorific(k - 1))
         })
         .unwrap_or(end);
-    let mut source = np_after(c, h.end, src_end).map(|s| s.start..s.end.min(src_end))?;
+    // "according to early returns": an adverb or adjective in -ly before
+    // the phrase belongs to it.
+    let source = np_after(c, h.end, src_end).or_else(|| {
+        let ly = h.end < src_end && c.word(h.end).ends_with("ly");
+        ly.then(|| np_after(c, h.end + 1, src_end))
+            .flatten()
+            .map(|s| h.end..s.end)
+    });
+    let mut source = source.map(|s| s.start..s.end.min(src_end))?;
     let mut src_end = src_end;
     // "According to Jan de Groot, an economist at ING, each day ...": the
     // appositive belongs to the source.
@@ -904,6 +912,16 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         } else {
             source = appositive_source(c, h.first, lo);
         }
+    }
+    // "Murphy — after a knock-on-wood gesture — told me": the subject
+    // before an aside set off by dashes.
+    let dash = |k: usize| matches!(c.word(k), "—" | "–" | "--");
+    if source.is_none()
+        && h.first > lo + 2
+        && dash(h.first - 1)
+        && let Some(open) = (lo + 1..h.first - 1).rev().take(25).find(|&k| dash(k))
+    {
+        source = np_before(c, open, lo);
     }
     // Coordinated cues share the subject of the clause: "said X and called
     // for Y".

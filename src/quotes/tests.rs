@@ -143,6 +143,16 @@ fn pattern_table() {
             "One adviser said the campaign was lost.",
             &["indirect|One adviser|said|the campaign was lost|One adviser"],
         ),
+        // An adverb or adjective in -ly opens the phrase after "according to".
+        (
+            "Exports rose by a fifth, according to early returns.",
+            &["indirect|early returns|according to|Exports rose by a fifth|early returns"],
+        ),
+        // The subject before an aside set off by dashes.
+        (
+            "Olga Petrova — after a long pause — told reporters the race was over.",
+            &["indirect|Olga Petrova|told|the race was over|Olga Petrova"],
+        ),
         // Headlines.
         (
             "Farquhar urges calm\nAnna Farquhar spoke on Monday.",
