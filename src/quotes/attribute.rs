@@ -279,14 +279,16 @@ fn right_pattern(c: &QCtx, q: &Quoted, close_tok: usize, st: &State) -> Option<(
     None
 }
 
-/// A base form on its own that runs on into more words, with a finite verb
-/// cue still to come before `hi`, is a noun inside the source: "Sanders
-/// campaign manager Jeff Weaver said", "campaign manager Robby Mook said".
+/// A base form on its own that runs on into another noun phrase word, with
+/// a finite verb cue still to come before `hi`, is a noun inside the source:
+/// "Sanders campaign manager Jeff Weaver said", "campaign manager Robby Mook
+/// said" (but not "heaped praise on Mr Brown, saying").
 fn noun_before_verb(c: &QCtx, hit: &CueHit, hi: usize, st: &State) -> bool {
     let base = |g: &CueHit| g.tense == crate::gazetteer::Tense::Base;
     base(hit)
         && hit.first == hit.head
         && c.seg.tokens.get(hit.end).is_some_and(|t| t.kind == TokenKind::Word)
+        && !c.is_function_word(hit.end)
         && (hit.end..hi).any(|t| {
             hit_at(c, t).is_some_and(|g| !st.used_hit[g] && c.hits[g].kind == CueType::Verb && !base(&c.hits[g]))
         })

@@ -155,7 +155,10 @@ pub(crate) fn np_before(c: &QCtx, end: usize, lo: usize) -> Option<Range<usize>>
             break;
         }
         // "One adviser said": "one" opens the phrase as an article does.
-        let one = w.eq_ignore_ascii_case("one") && c.tok(start).kind == TokenKind::Word;
+        // ("World number one Lindsay Davenport" is a rank, not a phrase.)
+        let one = w.eq_ignore_ascii_case("one")
+            && c.tok(start).kind == TokenKind::Word
+            && !(j > lo && matches!(c.word(j - 1), "number" | "Number" | "No" | "no"));
         if (at(c, j, flag::DETERMINER) || one) && c.tok(j).kind == TokenKind::Word {
             start = j;
             // "a member of the family": a determiner may follow "of".

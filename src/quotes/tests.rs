@@ -168,6 +168,16 @@ fn pattern_table() {
 }
 
 #[test]
+fn ranks_and_verb_objects_stay_out_of_sources() {
+    let got = quotes("World number one Olga Petrova has criticised the organisers over prize money.");
+    assert!(got.iter().any(|q| q.starts_with("indirect|Olga Petrova|")), "{got:#?}");
+    let got = quotes(
+        "As he told journalists: \"We are united.\" And he heaped praise on Mr Brown, saying he did a fine job.",
+    );
+    assert!(got.iter().any(|q| q.starts_with("direct|he|told|")), "{got:#?}");
+}
+
+#[test]
 fn plural_nouns_after_a_conjunction_are_no_cues() {
     let got = quotes("The union's plans and calls for reform were shelved on Monday.");
     assert!(got.iter().all(|q| !q.contains("|calls")), "{got:#?}");
