@@ -846,8 +846,9 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     // "called for", "commented on": the particle is part of the cue.
     if cue_end < end {
         let next = c.word(cue_end);
+        // ("called on Monday for": "on" opens a time there.)
         if (frames.has(Frames::FOR) && next == "for")
-            || (frames.has(Frames::ON) && next == "on")
+            || (frames.has(Frames::ON) && next == "on" && skip_adjunct(c, cue_end, end) == cue_end)
             || (frames.has(Frames::NP) && matches!(next, "against" | "about" | "of"))
         {
             cue_end += 1;
@@ -982,7 +983,14 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
             frames.has(Frames::CLAUSE) || frames.has(Frames::NP) || frames.has(Frames::TO)
         };
         if allowed && !c.opens_quote(from) {
-            if let Some(r) = content_after(c, from, end, st) {
+            // "called on Monday for X": the particle after the time belongs
+            // to the cue, not to X.
+            let content_from = if next == "for" && from > cue_end && frames.has(Frames::FOR) {
+                from + 1
+            } else {
+                from
+            };
+            if let Some(r) = content_after(c, content_from, end, st) {
                 // "C1, S said, C2": the part before the source too.
                 if let Some(src) = &source
                     && src.start > lo + 2
@@ -1082,6 +1090,8 @@ fn skip_adjunct(c: &QCtx, at: usize, end: usize) -> usize {
         "yesterday" | "today" | "tonight" | "earlier" | "recently" | "previously" | "later" | "again"
         | "afterwards" | "then" => Some(true),
         "on" | "last" | "this" => Some(false),
+        // "said Tuesday that ...", as American papers write it.
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" => Some(true),
         _ => None,
     });
     let skipped = match alone {

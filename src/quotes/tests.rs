@@ -153,6 +153,11 @@ fn pattern_table() {
             "Olga Petrova — after a long pause — told reporters the race was over.",
             &["indirect|Olga Petrova|told|the race was over|Olga Petrova"],
         ),
+        // A bare weekday after the cue is when, not what.
+        (
+            "Olga Petrova said Tuesday night that the vote was fair.",
+            &["indirect|Olga Petrova|said|that the vote was fair|Olga Petrova"],
+        ),
         // Headlines.
         (
             "Farquhar urges calm\nAnna Farquhar spoke on Monday.",
