@@ -519,8 +519,21 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
             continue;
         }
         let first = k + 1;
-        let starts_well = crate::text::with_ascii_lower(c.word(first), |fw| {
+        // "Leaders in the state, for instance, noted": a discourse
+        // adverbial between commas hides nothing.
+        let aside = crate::text::with_ascii_lower(c.word(first), |fw| {
             matches!(
+                fw,
+                "however" | "though" | "too" | "meanwhile" | "instead" | "moreover" | "nonetheless" | "nevertheless"
+            )
+        }) && first + 1 == comma
+            || matches!(
+                (c.word(first), c.word(first + 1)),
+                ("for", "instance" | "example") | ("of", "course") | ("in", "fact" | "turn" | "particular")
+            ) && first + 2 == comma;
+        let starts_well = aside
+            || crate::text::with_ascii_lower(c.word(first), |fw| {
+                matches!(
                 fw,
                 "a" | "an"
                     | "the"
@@ -542,10 +555,12 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
                     | "formerly"
                     | "former"
             ) || c.tok(first).kind == TokenKind::Number
+                // "another early supporter", "many of them Catholics".
+                || c.word_class(first) & (crate::entities::flag::DETERMINER | crate::entities::flag::QUANTITY) != 0
                 || c.tok(first).shape.is_capitalised()
                 || c.mention_kind(first).is_some()
                 || c.gaz.nouns.contains_key(fw)
-        });
+            });
         if !starts_well {
             break;
         }

@@ -162,7 +162,10 @@ pub(crate) fn np_before(c: &QCtx, end: usize, lo: usize) -> Option<Range<usize>>
         if (at(c, j, flag::DETERMINER) || one) && c.tok(j).kind == TokenKind::Word {
             start = j;
             // "a member of the family": a determiner may follow "of".
-            if j >= lo + 2 && matches!(c.word(j - 1), "of" | "for") && np_word(c, j - 2) && links < 2 {
+            let link = j >= lo + 2
+                && (matches!(c.word(j - 1), "of" | "for") && np_word(c, j - 2)
+                    || matches!(c.word(j - 1), "in" | "on" | "from" | "across") && c.is_noun(j - 2));
+            if link && links < 2 {
                 links += 1;
                 start = j - 2;
                 continue;
@@ -181,7 +184,10 @@ pub(crate) fn np_before(c: &QCtx, end: usize, lo: usize) -> Option<Range<usize>>
             start = j - 1;
             continue;
         }
-        if matches!(w, "of" | "for") && j > lo && np_word(c, j - 1) && links < 2 {
+        // "leaders in North Carolina", "partisans on both sides": a
+        // place or side after a noun.
+        let place = matches!(w, "in" | "on" | "from" | "across") && j > lo && c.is_noun(j - 1);
+        if (matches!(w, "of" | "for") && j > lo && np_word(c, j - 1) || place) && links < 2 {
             links += 1;
             start = j - 1;
             continue;

@@ -465,7 +465,10 @@ impl People {
 
 /// The words of a phrase, one space between each.
 fn phrase_text(c: &QCtx, src: &std::ops::Range<usize>) -> String {
-    let (s, e) = c.span(src);
+    // "Others, many of them farmers,": the name is the phrase before its
+    // appositive.
+    let end = src.clone().skip(1).find(|&t| c.word(t) == ",").unwrap_or(src.end);
+    let (s, e) = c.span(&(src.start..end));
     crate::text::single_spaced(c.text[s..e].trim_end_matches([',', ' ']))
 }
 

@@ -158,6 +158,20 @@ fn pattern_table() {
             "Olga Petrova said Tuesday night that the vote was fair.",
             &["indirect|Olga Petrova|said|that the vote was fair|Olga Petrova"],
         ),
+        // A place after the head noun, and asides and quantities between
+        // commas, stay inside the source.
+        (
+            "Voters in Iowa said the economy mattered most.",
+            &["indirect|Voters in Iowa|said|the economy mattered most|Voters in Iowa"],
+        ),
+        (
+            "Union leaders in Ohio, for instance, noted that the talks had failed.",
+            &["indirect|Union leaders in Ohio, for instance,|noted|that the talks had failed|Union leaders in Ohio"],
+        ),
+        (
+            "Others, many of them farmers, argue that the tax is unfair.",
+            &["indirect|Others, many of them farmers,|argue|that the tax is unfair|Others"],
+        ),
         // Headlines.
         (
             "Farquhar urges calm\nAnna Farquhar spoke on Monday.",
