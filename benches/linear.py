@@ -54,6 +54,9 @@ def main() -> int:
         ('"said " x 200,000', lambda: b"said " * 200_000),
         ('"said " x 2,000,000', lambda: b"said " * 2_000_000),
         ('"said, " x 1,000,000', lambda: b"said, " * 1_000_000),
+        # Coordinated cues in one sentence, each looking back for its subject.
+        ('"plans and says he " x 100k', lambda: b"plans and says he " * 100_000),
+        ('"he said it and warned that " x 40k', lambda: b"he said it and warned that " * 40_000),
     ]
     with tempfile.TemporaryDirectory() as tmp:
         root = pathlib.Path(args.keep or tmp)

@@ -406,6 +406,8 @@ fn adversarial_cues_without_sentence_breaks() {
         "Wang said ",
         "told, saying ",
         "He said that ",
+        "plans and says he ",
+        "he said it and warned that ",
     ]
     .into_iter()
     .enumerate()

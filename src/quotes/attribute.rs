@@ -75,12 +75,19 @@ impl State {
             k = self.next_in_sentence[here];
             Some(here)
         });
+        // The first few attributions of a sentence hold its subject; a
+        // sentence of thousands of coordinated cues ("... and says he ...")
+        // must not make each of them walk all the ones before it.
         chain
+            .take(FIRST_SOURCES)
             .filter_map(|i| self.out[i].source_tokens.clone())
             .filter(|s| s.start >= lo && s.end <= before)
             .min_by_key(|s| s.start)
     }
 }
+
+/// How many of a sentence's attributions [`State::first_source`] reads.
+const FIRST_SOURCES: usize = 32;
 
 /// Every attribution of the article.
 pub(super) fn attribute(c: &QCtx) -> Vec<Found> {
@@ -289,9 +296,11 @@ fn noun_before_verb(c: &QCtx, hit: &CueHit, hi: usize, st: &State) -> bool {
         && hit.first == hit.head
         && c.seg.tokens.get(hit.end).is_some_and(|t| t.kind == TokenKind::Word)
         && !c.is_function_word(hit.end)
-        && (hit.end..hi).any(|t| {
-            hit_at(c, t).is_some_and(|g| !st.used_hit[g] && c.hits[g].kind == CueType::Verb && !base(&c.hits[g]))
-        })
+        && (hit.end..hi)
+            .take_while(|&t| c.tok(t).kind != TokenKind::Punct)
+            .any(|t| {
+                hit_at(c, t).is_some_and(|g| !st.used_hit[g] && c.hits[g].kind == CueType::Verb && !base(&c.hits[g]))
+            })
 }
 
 /// `S said: "Q"` / `S told Fox News, "Q"` / `S said "Q"`.
@@ -939,7 +948,9 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         && dash(h.first - 1)
         && let Some(open) = (lo + 1..h.first - 1).rev().take(25).find(|&k| dash(k))
     {
-        source = np_before(c, open, lo);
+        // The subject opens its clause ("The bill passed the Senate —
+        // barely — said an aide" has its speaker after the cue).
+        source = np_before(c, open, lo).filter(|s| s.start == lo || matches!(c.word(s.start - 1), "," | ";"));
     }
     // Coordinated cues share the subject of the clause: "said X and called
     // for Y".
@@ -953,12 +964,19 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         return None;
     }
     // "Barkley, who said he votes Democratic, said ...": a relative clause
-    // set off by commas ends at the next one.
+    // set off by commas (or dashes) ends at the next one.
     let end = match &source {
-        Some(src) if src.len() == 1 && src.start > lo && c.word(src.start) == "who" && c.word(src.start - 1) == "," => {
-            (cue_end..end)
-                .find(|&k| c.word(k) == "," && !c.in_quote(k))
-                .unwrap_or(end)
+        Some(src) if src.len() == 1 && src.start > lo && c.word(src.start) == "who" => {
+            let opener = c.word(src.start - 1);
+            let closes = |k: usize| {
+                !c.in_quote(k)
+                    && if opener == "," {
+                        c.word(k) == ","
+                    } else {
+                        dash(k) && dash(src.start - 1)
+                    }
+            };
+            (cue_end..end).find(|&k| closes(k)).unwrap_or(end)
         }
         _ => end,
     };
@@ -997,7 +1015,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         } else {
             frames.has(Frames::CLAUSE) || frames.has(Frames::NP) || frames.has(Frames::TO)
         };
-        if allowed && !c.opens_quote(from) {
+        if allowed && from < end && !c.opens_quote(from) {
             // "called on Monday for X": the particle after the time belongs
             // to the cue, not to X.
             let content_from = if next == "for" && from > cue_end && frames.has(Frames::FOR) {
@@ -1076,8 +1094,17 @@ fn skip_adjunct(c: &QCtx, at: usize, end: usize) -> usize {
     if at >= end {
         return at;
     }
+    // "Monday's attack", "the Sunday Times": a time word that runs on into
+    // a possessive or a name is part of a phrase, not a time.
+    let runs_on = |k: usize| {
+        c.seg
+            .tokens
+            .get(k + 1)
+            .is_some_and(|t| t.kind == TokenKind::Possessive || (t.kind == TokenKind::Word && t.shape.is_capitalised()))
+    };
     let is_time = |k: usize| {
         k < end
+            && !runs_on(k)
             && crate::text::with_ascii_lower(c.word(k), |t| {
                 matches!(
                     t,
@@ -1106,7 +1133,9 @@ fn skip_adjunct(c: &QCtx, at: usize, end: usize) -> usize {
         | "afterwards" | "then" => Some(true),
         "on" | "last" | "this" => Some(false),
         // "said Tuesday that ...", as American papers write it.
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" => Some(true),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" if !runs_on(at) => {
+            Some(true)
+        }
         _ => None,
     });
     let skipped = match alone {

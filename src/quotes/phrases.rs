@@ -278,8 +278,12 @@ pub(crate) fn plausible_source(c: &QCtx, phrase: Range<usize>) -> bool {
     };
     // "Barkley, who said ...": a relative pronoun stands for the phrase
     // before it.
+    // ("I don't know who said" has no antecedent: a verb comes before.)
     if phrase.len() == 1 && c.word(phrase.start).eq_ignore_ascii_case("who") {
-        return true;
+        return phrase.start > 0
+            && (matches!(c.word(phrase.start - 1), "," | "—" | "–" | "--" | ")")
+                || c.tok(phrase.start - 1).shape.is_capitalised()
+                || c.is_noun(phrase.start - 1));
     }
     let Some(h) = head_before(phrase.start) else {
         return false;

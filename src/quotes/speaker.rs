@@ -203,7 +203,7 @@ fn resolve_source(
         let before = src
             .start
             .checked_sub(1)
-            .filter(|&k| c.word(k) == ",")
+            .filter(|&k| matches!(c.word(k), "," | "—" | "–" | "--"))
             .unwrap_or(src.start);
         let antecedent = super::phrases::np_before(c, before, before.saturating_sub(12));
         if let Some(cluster) = antecedent.and_then(|a| head_person(c, a)) {

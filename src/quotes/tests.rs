@@ -197,6 +197,40 @@ fn ranks_and_verb_objects_stay_out_of_sources() {
 }
 
 #[test]
+fn relative_clauses_need_an_antecedent_and_close_at_their_mark() {
+    let got = quotes("I don't know who said the economy was fine.");
+    assert!(got.iter().all(|q| !q.contains("|who|")), "{got:#?}");
+    let got = quotes("Olga Petrova — who had said the plan was sound — declined to comment.");
+    assert!(
+        got.iter()
+            .any(|q| q == "indirect|who|had said|the plan was sound|Olga Petrova"),
+        "{got:#?}"
+    );
+    let got = quotes("\"The plan is dead,\" say aides, who warned that the vote would fail.");
+    assert!(
+        got.iter().any(|q| q.starts_with("direct|aides") && q.contains("|say|")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn weekdays_that_run_on_are_no_times() {
+    let got = quotes("The minister said Monday's attack was a tragedy.");
+    assert!(
+        got.iter().any(|q| q.contains("|said|Monday's attack was a tragedy|")),
+        "{got:#?}"
+    );
+    let got = quotes("The spokesman said Sunday Times reporters had been barred.");
+    assert!(
+        got.iter()
+            .any(|q| q.contains("|said|Sunday Times reporters had been barred|")),
+        "{got:#?}"
+    );
+    let got = quotes("The bill passed the Senate — barely — said a congressional aide.");
+    assert!(got.iter().all(|q| !q.contains("the Senate|")), "{got:#?}");
+}
+
+#[test]
 fn plural_nouns_after_a_conjunction_are_no_cues() {
     let got = quotes("The union's plans and calls for reform were shelved on Monday.");
     assert!(got.iter().all(|q| !q.contains("|calls")), "{got:#?}");
@@ -316,6 +350,14 @@ fn crash_regressions() {
         (
             "Noting",
             "a participle cue ending the text was read past the last token",
+        ),
+        (
+            "The senator called on",
+            "a cue and its particle ending the text were read past the last token",
+        ),
+        (
+            "He warned against",
+            "a cue and its particle ending the text were read past the last token",
         ),
     ];
     for (text, what) in cases {
