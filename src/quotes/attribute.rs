@@ -916,6 +916,25 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     // The source: before the cue, after it (inverted), or with an appositive.
     let comma_before = h.first > lo && c.word(h.first - 1) == ",";
     let mut source = if comma_before { None } else { np_before(c, h.first, lo) };
+    // "Clinton on Tuesday said", "a poll released Saturday found",
+    // "Christie, who chairs the team, on Sunday defended": the subject
+    // before the time that dates the report.
+    if !comma_before && h.first > lo + 1 && super::phrases::is_day(c, h.first - 1) {
+        let mut time = h.first - 1;
+        if time > lo && matches!(c.word(time - 1), "on" | "earlier" | "late" | "early" | "last" | "this") {
+            time -= 1;
+        }
+        if time > lo + 1
+            && c.tok(time - 1).shape.is_lower_start()
+            && c.word(time - 1).ends_with("ed")
+            && !c.is_function_word(time - 1)
+        {
+            time -= 1;
+        }
+        source = np_before(c, time, lo)
+            .or_else(|| appositive_source(c, time, lo))
+            .or(source);
+    }
     let mut content: Vec<Range<usize>> = Vec::new();
     let mut inverted = false;
     if comma_before {
@@ -1097,10 +1116,10 @@ fn skip_adjunct(c: &QCtx, at: usize, end: usize) -> usize {
     // "Monday's attack", "the Sunday Times": a time word that runs on into
     // a possessive or a name is part of a phrase, not a time.
     let runs_on = |k: usize| {
-        c.seg
-            .tokens
-            .get(k + 1)
-            .is_some_and(|t| t.kind == TokenKind::Possessive || (t.kind == TokenKind::Word && t.shape.is_capitalised()))
+        c.seg.tokens.get(k + 1).is_some_and(|t| {
+            t.kind == TokenKind::Possessive
+                || (t.kind == TokenKind::Word && t.shape.is_capitalised() && super::phrases::is_day(c, k))
+        })
     };
     let is_time = |k: usize| {
         k < end

@@ -112,8 +112,15 @@ pub(crate) fn np_before(c: &QCtx, end: usize, lo: usize) -> Option<Range<usize>>
         return None;
     }
     let mut head = end - 1;
-    // "voters overall said": an adverb closing the phrase.
-    if head > lo && matches!(c.word(head), "overall" | "alone" | "themselves" | "himself" | "herself") {
+    // "voters overall said", "Richards and Menendez both stressed": an
+    // adverb or a floating quantifier closing the phrase.
+    if head > lo
+        && matches!(
+            c.word(head),
+            "overall" | "alone" | "themselves" | "himself" | "herself" | "both" | "all" | "each"
+        )
+        && (c.tok(head - 1).shape.is_capitalised() || c.is_noun(head - 1))
+    {
         head -= 1;
     }
     // "Sen. Claire McCaskill (D-Mo.) said": a parenthesis after the name.
@@ -301,6 +308,16 @@ pub(crate) fn plausible_source(c: &QCtx, phrase: Range<usize>) -> bool {
         || c.tok(h).shape.is_capitalised()
         || c.tok(h).shape.is_all_upper()
         || c.is_noun(h)
+}
+
+/// A weekday, which dates a report rather than naming its source.
+pub(crate) fn is_day(c: &QCtx, t: usize) -> bool {
+    crate::text::with_ascii_lower(c.word(t), |w| {
+        matches!(
+            w,
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        )
+    })
 }
 
 /// A word that counts or measures a group: "half", "percent", "majority".

@@ -172,6 +172,19 @@ fn pattern_table() {
             "Others, many of them farmers, argue that the tax is unfair.",
             &["indirect|Others, many of them farmers,|argue|that the tax is unfair|Others"],
         ),
+        // A time between the subject and its verb dates the report.
+        (
+            "Olga Petrova on Tuesday said the vote was fair.",
+            &["indirect|Olga Petrova|said|the vote was fair|Olga Petrova"],
+        ),
+        (
+            "A poll released Saturday found that most voters were angry.",
+            &["indirect|A poll|found|that most voters were angry|A poll"],
+        ),
+        (
+            "Olga Petrova, who chairs the panel, on Sunday defended the vote.",
+            &["indirect|Olga Petrova, who chairs the panel,|defended|the vote|Olga Petrova"],
+        ),
         // Headlines.
         (
             "Farquhar urges calm\nAnna Farquhar spoke on Monday.",
