@@ -508,6 +508,28 @@ fn transcript(c: &QCtx, st: &mut State) {
     }
 }
 
+/// When the tokens from `first` are a discourse adverbial ("however", "for
+/// instance", "in fact") followed by a comma, that comma.
+fn aside_end(c: &QCtx, first: usize) -> Option<usize> {
+    let n = c.seg.tokens.len();
+    let one = first + 1 < n
+        && crate::text::with_ascii_lower(c.word(first), |fw| {
+            matches!(
+                fw,
+                "however" | "though" | "too" | "meanwhile" | "instead" | "moreover" | "nonetheless" | "nevertheless"
+            )
+        });
+    if one {
+        return (c.word(first + 1) == ",").then_some(first + 1);
+    }
+    let two = first + 2 < n
+        && matches!(
+            (c.word(first), c.word(first + 1)),
+            ("for", "instance" | "example") | ("of", "course") | ("in", "fact" | "turn" | "particular")
+        );
+    (two && c.word(first + 2) == ",").then_some(first + 2)
+}
+
 /// `S, APPOSITIVE, said`: the source with its appositive and trailing comma,
 /// when the token before `cue_first` is a comma.
 fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usize>> {
@@ -530,17 +552,7 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
         let first = k + 1;
         // "Leaders in the state, for instance, noted": a discourse
         // adverbial between commas hides nothing.
-        let aside = crate::text::with_ascii_lower(c.word(first), |fw| {
-            matches!(
-                fw,
-                "however" | "though" | "too" | "meanwhile" | "instead" | "moreover" | "nonetheless" | "nevertheless"
-            )
-        }) && first + 1 == comma
-            || matches!(
-                (c.word(first), c.word(first + 1)),
-                ("for", "instance" | "example") | ("of", "course") | ("in", "fact" | "turn" | "particular")
-            ) && first + 2 == comma;
-        let starts_well = aside
+        let starts_well = aside_end(c, first) == Some(comma)
             || crate::text::with_ascii_lower(c.word(first), |fw| {
                 matches!(
                 fw,
@@ -1001,6 +1013,14 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     };
     if !inverted {
         let mut from = skip_adjunct(c, cue_end, end);
+        // "He said, however, that he hopes ...".
+        if from < end
+            && c.word(from) == ","
+            && let Some(close) = aside_end(c, from + 1)
+            && close + 1 < end
+        {
+            from = close + 1;
+        }
         if takes_addressee(&cue_lexeme.lemma) {
             // "told reporters on Monday that ...": start at "that" if near.
             if let Some(that) = (cue_end..end.min(cue_end + 9)).find(|&k| c.word(k) == "that") {

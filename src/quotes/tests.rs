@@ -185,6 +185,11 @@ fn pattern_table() {
             "Olga Petrova, who chairs the panel, on Sunday defended the vote.",
             &["indirect|Olga Petrova, who chairs the panel,|defended|the vote|Olga Petrova"],
         ),
+        // A discourse aside between the cue and its content.
+        (
+            "Olga Petrova said, however, that the vote was fair.",
+            &["indirect|Olga Petrova|said|that the vote was fair|Olga Petrova"],
+        ),
         // Headlines.
         (
             "Farquhar urges calm\nAnna Farquhar spoke on Monday.",
