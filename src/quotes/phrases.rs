@@ -136,6 +136,10 @@ pub(crate) fn np_before(c: &QCtx, end: usize, lo: usize) -> Option<Range<usize>>
         if hw.eq_ignore_ascii_case("that") || hw.eq_ignore_ascii_case("which") {
             return None;
         }
+        // "No one said": the negation is the phrase.
+        if hw.eq_ignore_ascii_case("one") && head > lo && c.word(head - 1).eq_ignore_ascii_case("no") {
+            return Some(head - 1..end);
+        }
         return Some(head..end);
     }
     if !np_word(c, head) || c.tok(head).kind == TokenKind::Possessive || at(c, head, flag::DETERMINER) {

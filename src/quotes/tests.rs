@@ -143,6 +143,10 @@ fn pattern_table() {
             "One adviser said the campaign was lost.",
             &["indirect|One adviser|said|the campaign was lost|One adviser"],
         ),
+        (
+            "No one said the campaign was lost.",
+            &["indirect|No one|said|the campaign was lost|No one"],
+        ),
         // An adverb or adjective in -ly opens the phrase after "according to".
         (
             "Exports rose by a fifth, according to early returns.",
