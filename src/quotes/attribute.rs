@@ -994,10 +994,21 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     {
         return None;
     }
+    // "The Post, which argued that ...": an organisation reports speech in
+    // the active voice ("which is expected to", "which went on sale" are
+    // no reports).
+    if let Some(src) = &source
+        && src.len() == 1
+        && c.word(src.start).eq_ignore_ascii_case("which")
+        && (h.class != CueClass::Speech
+            || (h.first..h.head).any(|k| matches!(c.word(k), "is" | "was" | "are" | "were" | "be" | "been" | "being")))
+    {
+        return None;
+    }
     // "Barkley, who said he votes Democratic, said ...": a relative clause
     // set off by commas (or dashes) ends at the next one.
     let end = match &source {
-        Some(src) if src.len() == 1 && src.start > lo && c.word(src.start) == "who" => {
+        Some(src) if src.len() == 1 && src.start > lo && matches!(c.word(src.start), "who" | "which") => {
             let opener = c.word(src.start - 1);
             let closes = |k: usize| {
                 !c.in_quote(k)

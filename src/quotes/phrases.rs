@@ -133,7 +133,10 @@ pub(crate) fn np_before(c: &QCtx, end: usize, lo: usize) -> Option<Range<usize>>
     let hw = c.word(head);
     if at(c, head, flag::PRONOUN) && c.tok(head).kind == TokenKind::Word {
         // "she", "who", but not "that" after a noun ("the report that said").
-        if hw.eq_ignore_ascii_case("that") || hw.eq_ignore_ascii_case("which") {
+        // ("The Post, which argued that ...": after a comma, "which" stands
+        // for the organisation before it.)
+        let relative_which = hw.eq_ignore_ascii_case("which") && head > lo && c.word(head - 1) == ",";
+        if hw.eq_ignore_ascii_case("that") || hw.eq_ignore_ascii_case("which") && !relative_which {
             return None;
         }
         // "No one said": the negation is the phrase.
@@ -290,6 +293,9 @@ pub(crate) fn plausible_source(c: &QCtx, phrase: Range<usize>) -> bool {
     // "Barkley, who said ...": a relative pronoun stands for the phrase
     // before it.
     // ("I don't know who said" has no antecedent: a verb comes before.)
+    if phrase.len() == 1 && c.word(phrase.start).eq_ignore_ascii_case("which") {
+        return phrase.start > 0 && c.word(phrase.start - 1) == ",";
+    }
     if phrase.len() == 1 && c.word(phrase.start).eq_ignore_ascii_case("who") {
         return phrase.start > 0
             && (matches!(c.word(phrase.start - 1), "," | "—" | "–" | "--" | ")")

@@ -213,6 +213,17 @@ fn resolve_source(
             return;
         }
     }
+    // "The Post, which argued": the organisation before the relative
+    // pronoun, kept by name.
+    if src.len() == 1 && c.word(src.start).eq_ignore_ascii_case("which") && src.start > 0 {
+        let before = src.start - 1;
+        if let Some(antecedent) = super::phrases::np_before(c, before, before.saturating_sub(12)) {
+            f.speaker_name = Some(phrase_text(c, &antecedent));
+            f.how = Resolution::Group;
+            f.confidence = 0.6;
+            return;
+        }
+    }
     // A pronoun.
     if src.len() == 1 && is_pronoun(c.word(src.start)) {
         let w = c.word(src.start);

@@ -236,6 +236,21 @@ fn relative_clauses_need_an_antecedent_and_close_at_their_mark() {
 }
 
 #[test]
+fn which_after_a_comma_reports_for_its_antecedent() {
+    let got = quotes("The request came from the Daily Courier, which argued that the files were of public interest.");
+    assert!(
+        got.iter()
+            .any(|q| q == "indirect|which|argued|that the files were of public interest|the Daily Courier"),
+        "{got:#?}"
+    );
+    // Not a passive, nor a restrictive clause.
+    let got = quotes("The election, which is widely expected to be held in May, worries the party.");
+    assert!(got.iter().all(|q| !q.contains("|which|")), "{got:#?}");
+    let got = quotes("He chose the plan which said nothing.");
+    assert!(got.iter().all(|q| !q.contains("|which|")), "{got:#?}");
+}
+
+#[test]
 fn weekdays_that_run_on_are_no_times() {
     let got = quotes("The minister said Monday's attack was a tragedy.");
     assert!(
