@@ -785,18 +785,14 @@ fn indirect(c: &QCtx, st: &mut State) {
     }
 }
 
-/// The sentences holding more than [`DENSE_CUES`] cues, in order.
+/// The sentences holding more than [`DENSE_CUES`] cues, in order: cues
+/// come in text order, so a sentence's cues are one run.
 fn dense_sentences(c: &QCtx) -> Vec<usize> {
-    let mut dense = Vec::new();
-    // Cues come in text order, so a sentence's cues are consecutive.
-    for run in c.hits.chunk_by(|a, b| a.sentence == b.sentence) {
-        if run.len() > DENSE_CUES {
-            dense.push(run[0].sentence);
-        }
-    }
-    dense.sort_unstable();
-    dense.dedup();
-    dense
+    c.hits
+        .chunk_by(|a, b| a.sentence == b.sentence)
+        .filter(|run| run.len() > DENSE_CUES)
+        .map(|run| run[0].sentence)
+        .collect()
 }
 
 fn new_found(
@@ -1007,21 +1003,16 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     }
     // "Barkley, who said he votes Democratic, said ...": a relative clause
     // set off by commas (or dashes) ends at the next one.
-    let end = match &source {
-        Some(src) if src.len() == 1 && src.start > lo && matches!(c.word(src.start), "who" | "which") => {
-            let opener = c.word(src.start - 1);
-            let closes = |k: usize| {
-                !c.in_quote(k)
-                    && if opener == "," {
-                        c.word(k) == ","
-                    } else {
-                        dash(k) && dash(src.start - 1)
-                    }
-            };
-            (cue_end..end).find(|&k| closes(k)).unwrap_or(end)
-        }
-        _ => end,
-    };
+    let opener = source
+        .as_ref()
+        .filter(|src| src.len() == 1 && src.start > lo && matches!(c.word(src.start), "who" | "which"))
+        .map(|src| src.start - 1);
+    let end = match opener {
+        Some(o) if c.word(o) == "," => (cue_end..end).find(|&k| c.word(k) == "," && !c.in_quote(k)),
+        Some(o) if dash(o) => (cue_end..end).find(|&k| dash(k) && !c.in_quote(k)),
+        _ => None,
+    }
+    .unwrap_or(end);
     if !inverted {
         let mut from = skip_adjunct(c, cue_end, end);
         // "He said, however, that he hopes ...".
@@ -1155,26 +1146,13 @@ fn skip_adjunct(c: &QCtx, at: usize, end: usize) -> usize {
     let is_time = |k: usize| {
         k < end
             && !runs_on(k)
-            && crate::text::with_ascii_lower(c.word(k), |t| {
-                matches!(
-                    t,
-                    "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
-                        | "week"
-                        | "month"
-                        | "year"
-                        | "night"
-                        | "weekend"
-                        | "morning"
-                        | "afternoon"
-                        | "evening"
-                )
-            })
+            && (super::phrases::is_day(c, k)
+                || crate::text::with_ascii_lower(c.word(k), |t| {
+                    matches!(
+                        t,
+                        "week" | "month" | "year" | "night" | "weekend" | "morning" | "afternoon" | "evening"
+                    )
+                }))
     };
     // Some(true): a time on its own; Some(false): a word that needs a time
     // after it ("on Thursday", "last week").
@@ -1183,9 +1161,7 @@ fn skip_adjunct(c: &QCtx, at: usize, end: usize) -> usize {
         | "afterwards" | "then" => Some(true),
         "on" | "last" | "this" => Some(false),
         // "said Tuesday that ...", as American papers write it.
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" if !runs_on(at) => {
-            Some(true)
-        }
+        _ if super::phrases::is_day(c, at) && !runs_on(at) => Some(true),
         _ => None,
     });
     let skipped = match alone {
