@@ -320,6 +320,17 @@ pub(crate) fn plausible_source(c: &QCtx, phrase: Range<usize>) -> bool {
         || c.is_noun(h)
 }
 
+/// The phrase that the relative pronoun at token `at` stands for
+/// ("Barkley" in "Barkley, who said"), across the comma or dash that sets
+/// its clause off.
+pub(crate) fn antecedent(c: &QCtx, at: usize) -> Option<Range<usize>> {
+    let before = at
+        .checked_sub(1)
+        .filter(|&k| matches!(c.word(k), "," | "—" | "–" | "--"))
+        .unwrap_or(at);
+    np_before(c, before, before.saturating_sub(12))
+}
+
 /// A weekday, which dates a report rather than naming its source.
 pub(crate) fn is_day(c: &QCtx, t: usize) -> bool {
     crate::text::with_ascii_lower(c.word(t), |w| {

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
-use super::phrases::{head_person, is_pronoun};
+use super::phrases::{antecedent, head_person, is_pronoun};
 use super::{Found, QCtx, Resolution};
 use crate::entities::NONE;
 use crate::gazetteer::{Gender, NounKind};
@@ -199,30 +199,25 @@ fn resolve_source(
     }
     // "Barkley, who said": the relative pronoun's antecedent, when it names
     // a person.
-    if src.len() == 1 && c.word(src.start).eq_ignore_ascii_case("who") {
-        let before = src
-            .start
-            .checked_sub(1)
-            .filter(|&k| matches!(c.word(k), "," | "—" | "–" | "--"))
-            .unwrap_or(src.start);
-        let antecedent = super::phrases::np_before(c, before, before.saturating_sub(12));
-        if let Some(cluster) = antecedent.and_then(|a| head_person(c, a)) {
-            f.speaker = Some(cluster);
-            f.how = Resolution::Named;
-            f.confidence = 0.85;
-            return;
-        }
+    if src.len() == 1
+        && c.word(src.start).eq_ignore_ascii_case("who")
+        && let Some(cluster) = antecedent(c, src.start).and_then(|a| head_person(c, a))
+    {
+        f.speaker = Some(cluster);
+        f.how = Resolution::Named;
+        f.confidence = 0.85;
+        return;
     }
     // "The Post, which argued": the organisation before the relative
     // pronoun, kept by name.
-    if src.len() == 1 && c.word(src.start).eq_ignore_ascii_case("which") && src.start > 0 {
-        let before = src.start - 1;
-        if let Some(antecedent) = super::phrases::np_before(c, before, before.saturating_sub(12)) {
-            f.speaker_name = Some(phrase_text(c, &antecedent));
-            f.how = Resolution::Group;
-            f.confidence = 0.6;
-            return;
-        }
+    if src.len() == 1
+        && c.word(src.start).eq_ignore_ascii_case("which")
+        && let Some(organisation) = antecedent(c, src.start)
+    {
+        f.speaker_name = Some(phrase_text(c, &organisation));
+        f.how = Resolution::Group;
+        f.confidence = 0.6;
+        return;
     }
     // A pronoun.
     if src.len() == 1 && is_pronoun(c.word(src.start)) {
