@@ -341,14 +341,7 @@ fn walk(root: &Path, opts: &ReadOptions, files: &mut Vec<InputFile>, total_bytes
                 let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
                 let rel = relative_id(root, &path);
                 let cause = e.io_error().map(|e| e.to_string()).unwrap_or_else(|| e.to_string());
-                files.push(InputFile {
-                    display: path.display().to_string(),
-                    path: Some(path),
-                    text_id: rel.clone(),
-                    stem: rel,
-                    kind: Kind::Text,
-                    problem: Some(format!("cannot read: {cause}")),
-                });
+                files.push(unreadable(path, rel.clone(), rel, format!("cannot read: {cause}")));
                 continue;
             }
         };
@@ -360,14 +353,7 @@ fn walk(root: &Path, opts: &ReadOptions, files: &mut Vec<InputFile>, total_bytes
             if let Some(problem) = symlinked_dir_outside(&entry, &canonical_root) {
                 let path = entry.path().to_path_buf();
                 let rel = relative_id(root, &path);
-                files.push(InputFile {
-                    display: path.display().to_string(),
-                    path: Some(path),
-                    text_id: rel,
-                    stem: name,
-                    kind: Kind::Text,
-                    problem: Some(problem),
-                });
+                files.push(unreadable(path, rel, name, problem));
             }
             continue;
         };
@@ -383,12 +369,7 @@ fn walk(root: &Path, opts: &ReadOptions, files: &mut Vec<InputFile>, total_bytes
         let mut problem = None;
         if entry.file_type().is_symlink() {
             match std::fs::canonicalize(&path) {
-                Ok(target) if !target.starts_with(&canonical_root) => {
-                    problem = Some(format!(
-                        "symlink leads outside the input directory, to {}",
-                        target.display()
-                    ));
-                }
+                Ok(target) if !target.starts_with(&canonical_root) => problem = Some(leads_outside(&target)),
                 Ok(target) if target.is_dir() => continue,
                 Ok(_) => {}
                 Err(e) => problem = Some(format!("broken symlink: {e}")),
@@ -417,8 +398,25 @@ fn symlinked_dir_outside(entry: &walkdir::DirEntry, canonical_root: &Path) -> Op
         return None;
     }
     let target = std::fs::canonicalize(entry.path()).ok()?;
-    (target.is_dir() && !target.starts_with(canonical_root))
-        .then(|| format!("symlink leads outside the input directory, to {}", target.display()))
+    (target.is_dir() && !target.starts_with(canonical_root)).then(|| leads_outside(&target))
+}
+
+/// Why a symlink to `target`, outside the input directory, is not read.
+fn leads_outside(target: &Path) -> String {
+    format!("symlink leads outside the input directory, to {}", target.display())
+}
+
+/// The entry for a path found in a walk that yields no article but an
+/// error record, for `problem`.
+fn unreadable(path: PathBuf, text_id: String, stem: String, problem: String) -> InputFile {
+    InputFile {
+        display: path.display().to_string(),
+        path: Some(path),
+        text_id,
+        stem,
+        kind: Kind::Text,
+        problem: Some(problem),
+    }
 }
 
 /// `path` relative to `root`, with `/` separators.
