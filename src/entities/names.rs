@@ -565,7 +565,7 @@ fn organisation_names<'t>(ctx: &Ctx<'t>) -> Vec<&'t str> {
         // "bank Standard Chartered"; "Shares in Krispy Kreme", but not
         // "a stake in Murdoch's company".
         let (before, owned) = if ctx.has(k, flag::ORGANISATION_NOUN) {
-            (Some(k).filter(|_| ctx.tok(k).shape.is_lower_start()), false)
+            (Some(k).filter(|&k| is_organisation_noun(ctx, k)), false)
         } else {
             let written = ctx.tok(k).shape.is_lower_start() || ctx.sentence_initial(k);
             let of = ctx
