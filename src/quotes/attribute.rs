@@ -996,8 +996,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     if let Some(src) = &source
         && src.len() == 1
         && c.word(src.start).eq_ignore_ascii_case("which")
-        && (h.class != CueClass::Speech
-            || (h.first..h.head).any(|k| matches!(c.word(k), "is" | "was" | "are" | "were" | "be" | "been" | "being")))
+        && (h.class != CueClass::Speech || be_auxiliary(c, h))
     {
         return None;
     }
@@ -1113,12 +1112,18 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
                 | "assume"
                 | "expect to"
         )
-        && (h.first..h.head).any(|k| matches!(c.word(k), "is" | "was" | "are" | "were" | "be" | "been" | "being"));
+        && be_auxiliary(c, h);
     if source.is_none() && !passive {
         return None;
     }
     let cue = c.span(&(h.first..cue_end));
     Some(new_found(c, h, cue, content, source))
+}
+
+/// A form of "be" among the cue's auxiliaries: "is expected", "was
+/// asked", "has been told".
+fn be_auxiliary(c: &QCtx, h: &CueHit) -> bool {
+    (h.first..h.head).any(|k| matches!(c.word(k), "is" | "was" | "are" | "were" | "be" | "been" | "being"))
 }
 
 /// The clause end without its final punctuation.
