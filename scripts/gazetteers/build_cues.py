@@ -162,6 +162,10 @@ SPEECH_FORMS_EXTRA = {
     "put it": ["put it", "puts it"],
     "sound the alarm": ["sounded the alarm", "sounds the alarm"],
 }
+# Frames of the verbs above other than "clause": "went on" reports a
+# quotation ("he went on, ...") or the infinitive after it ("went on to say
+# that ..."), never the phrase after it ("went on the offensive").
+SPEECH_EXTRA_FRAMES = {"go on": "quote"}
 THOUGHT = [
     ("think", "clause"), ("believe", "clause"), ("feel", "clause"), ("hope", "clause|to|for"),
     ("expect", "clause|to"), ("fear", "clause"), ("worry", "clause"), ("doubt", "clause"),
@@ -237,7 +241,8 @@ def main():
                     forms.append(f)
             out.write(f"{lemma}\t{cls}\tverb\t{'|'.join(forms)}\t{frames}\n")
     for lemma, forms in SPEECH_FORMS_EXTRA.items():
-        out.write(f"{lemma}\tspeech\tverb\t{'|'.join(forms)}\tclause\n")
+        frames = SPEECH_EXTRA_FRAMES.get(lemma, "clause")
+        out.write(f"{lemma}\tspeech\tverb\t{'|'.join(forms)}\t{frames}\n")
     for noun, cls in NOUNS:
         out.write(f"{noun}\t{cls}\tnoun\t{noun}\t\n")
     for phrase in PHRASES:

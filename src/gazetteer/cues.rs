@@ -112,6 +112,9 @@ pub struct CueForm {
     /// True for a present or past participle ("saying", "noted" can also be
     /// a participle), which can open a subordinate clause.
     pub participle: bool,
+    /// A base form that is also the past ("read", "put it"), so it
+    /// needs no plural subject ("the article read").
+    pub also_past: bool,
     /// The verb form.
     pub tense: Tense,
 }
@@ -187,6 +190,15 @@ impl CueLexicon {
             if written.is_empty() {
                 written.push(lemma);
             }
+            // A verb written with no past form of its own has one like its
+            // base ("read", "put it", "forecast").
+            let past_is_base = k == CueType::Verb && {
+                let lemma_head = lemma.split_whitespace().next().unwrap_or("");
+                written.iter().all(|form| {
+                    let head = form.split_whitespace().next().unwrap_or("");
+                    head.eq_ignore_ascii_case(lemma_head) || head.ends_with('s') || head.ends_with("ing")
+                })
+            };
             for form in written {
                 let words: Vec<String> = form.split_whitespace().map(str::to_lowercase).collect();
                 let Some((first, rest)) = words.split_first() else {
@@ -206,7 +218,11 @@ impl CueLexicon {
                     Tense::Ing
                 } else if head.eq_ignore_ascii_case(lemma_head) {
                     Tense::Base
-                } else if head.ends_with('s') && head.len() <= lemma_head.len() + 2 && head.starts_with(stem) {
+                } else if head.ends_with('s')
+                    && head.len() <= lemma_head.len() + 2
+                    && head.starts_with(stem)
+                    && !head.eq_ignore_ascii_case(lemma_head)
+                {
                     Tense::Third
                 } else {
                     Tense::Past
@@ -216,6 +232,7 @@ impl CueLexicon {
                     words: words.len().min(255) as u8,
                     participle,
                     tense,
+                    also_past: tense == Tense::Base && past_is_base,
                 };
                 let slot = self.by_first_word.entry(first.clone()).or_default();
                 if !slot.iter().any(|(r, e)| r == rest && e.cue == index) {

@@ -260,6 +260,11 @@ fn right_pattern(c: &QCtx, q: &Quoted, close_tok: usize, st: &State) -> Option<(
             if noun_before_verb(c, &c.hits[h], range.end.min(j + 30), st) {
                 continue;
             }
+            // '"Q" And he heaped praise on him, saying ...': a participle
+            // hangs on a clause of its own, which is no speaker's name.
+            if c.hits[h].tense == crate::gazetteer::Tense::Ing {
+                return None;
+            }
             if np_before(c, k, j).is_some_and(|src| src.start == j)
                 || appositive_source(c, k, j).is_some_and(|src| src.start == j)
             {
@@ -270,7 +275,21 @@ fn right_pattern(c: &QCtx, q: &Quoted, close_tok: usize, st: &State) -> Option<(
                 matches!(tok.kind, TokenKind::Word | TokenKind::Possessive | TokenKind::Number)
                     && !matches!(
                         c.word(t),
-                        "is" | "was" | "are" | "were" | "has" | "had" | "have" | "will" | "would"
+                        "is" | "was"
+                            | "are"
+                            | "were"
+                            | "has"
+                            | "had"
+                            | "have"
+                            | "will"
+                            | "would"
+                            | "can"
+                            | "could"
+                            | "may"
+                            | "might"
+                            | "must"
+                            | "should"
+                            | "did"
                     )
                     || matches!(c.word(t), "(" | ")" | "," | "." | "-")
             });
@@ -869,12 +888,29 @@ fn prep_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
 }
 
 fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Option<Found> {
-    let cue_lexeme = c.gaz.cues.cue(h.cue);
+    let mut cue_lexeme = c.gaz.cues.cue(h.cue);
+    let mut cue_end = h.end;
+    // "went on to say that", "declined to comment on": a speech verb in the
+    // infinitive carries the report; the verb before it is part of the cue.
+    if cue_end + 1 < end
+        && c.word(cue_end) == "to"
+        && let Some((inf_end, inf)) = infinitive_cue(c, cue_end + 1, end)
+        && inf_end < end
+        && match c.word(inf_end) {
+            "that" | "whether" | "if" => true,
+            "on" => inf.frames.has(Frames::ON),
+            "for" => inf.frames.has(Frames::FOR),
+            "about" => inf.frames.has(Frames::NP),
+            _ => false,
+        }
+    {
+        cue_lexeme = inf;
+        cue_end = inf_end;
+    }
     let frames = cue_lexeme.frames;
     if frames == Frames::QUOTE {
         return None;
     }
-    let mut cue_end = h.end;
     // "called for", "commented on": the particle is part of the cue.
     if cue_end < end {
         let next = c.word(cue_end);
@@ -1052,6 +1088,13 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
             true
         } else if matches!(next, "," | "." | "" | ":" | "!" | "?") {
             false
+        } else if ing && next == "by" {
+            // "Additional reporting by", "writing by": a credit, not a report.
+            false
+        } else if !frames.has(Frames::CLAUSE) && starts_adjunct(next) {
+            // An object is no prepositional phrase: "back in the day",
+            // "holding back tears".
+            false
         } else {
             frames.has(Frames::CLAUSE) || frames.has(Frames::NP) || frames.has(Frames::TO)
         };
@@ -1118,6 +1161,48 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     }
     let cue = c.span(&(h.first..cue_end));
     Some(new_found(c, h, cue, content, source))
+}
+
+/// Prepositions and adverbs that open an adjunct, never an object.
+fn starts_adjunct(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "at"
+            | "from"
+            | "into"
+            | "with"
+            | "by"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "until"
+            | "through"
+            | "across"
+            | "back"
+            | "then"
+            | "too"
+    )
+}
+
+/// The base form of a speech verb cue at token `at` ("say", "point out"),
+/// with the token after it, before `end`. Only an infinitive that opens a
+/// clause or takes its particle makes the chain ("declined to comment."
+/// reports no content of its own).
+fn infinitive_cue<'a>(c: &QCtx<'a>, at: usize, end: usize) -> Option<(usize, &'a crate::gazetteer::Cue)> {
+    let forms = c.gaz.cues.forms(c.word(at))?;
+    forms.iter().find_map(|(rest, form)| {
+        let cue = c.gaz.cues.cue(form.cue);
+        let fits = form.tense == crate::gazetteer::Tense::Base
+            && cue.kind == CueType::Verb
+            && cue.class == CueClass::Speech
+            && at + 1 + rest.len() <= end
+            && rest
+                .iter()
+                .enumerate()
+                .all(|(k, w)| c.word(at + 1 + k).eq_ignore_ascii_case(w));
+        fits.then_some((at + 1 + rest.len(), cue))
+    })
 }
 
 /// A form of "be" among the cue's auxiliaries: "is expected", "was

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::entities::{flag, lexicon as entity_lexicon};
-use crate::gazetteer::{CueLexicon, CueType, Tense};
+use crate::gazetteer::{CueForm, CueLexicon, CueType, Tense};
 use crate::record::CueClass;
 use crate::segment::{Segmentation, TokenKind};
 
@@ -173,7 +173,8 @@ fn title_case(seg: &Segmentation, text: &str, lo: usize) -> bool {
 /// Is the verb form at token `head` (its span starting at `first`) read as
 /// a verb? Base and third-person forms double as nouns ("the state", "his
 /// plans", "United States"); past forms after a determiner are adjectives.
-fn verb_reading(text: &str, seg: &Segmentation, first: usize, head: usize, tense: Tense, lo: usize) -> bool {
+fn verb_reading(text: &str, seg: &Segmentation, first: usize, head: usize, form: &CueForm, lo: usize) -> bool {
+    let tense = form.tense;
     let tok = &seg.tokens[head];
     let sentence_initial = (lo..head).all(|k| seg.tokens[k].kind == TokenKind::Punct);
     if tok.shape.is_capitalised() && !sentence_initial && first == head && !title_case(seg, text, lo) {
@@ -200,7 +201,16 @@ fn verb_reading(text: &str, seg: &Segmentation, first: usize, head: usize, tense
                 return false;
             }
             if pt.kind == TokenKind::Punct {
-                return matches!(pw, "," | ")" | "”" | "\"" | "'" | "’");
+                // A closing mark ends a quotation when punctuation closes
+                // it first (",” says"); after a word it closes a scare
+                // quote that modifies a noun ("the “broken” campaign").
+                if matches!(pw, "”" | "\"" | "'" | "’") {
+                    return prev
+                        .checked_sub(1)
+                        .filter(|&p| p >= lo)
+                        .is_none_or(|p| seg.tokens[p].kind == TokenKind::Punct);
+                }
+                return matches!(pw, "," | ")");
             }
             // "voted and says he ...": after a conjunction, a form that
             // opens a clause is the second verb of its subject ("plans and
@@ -213,7 +223,19 @@ fn verb_reading(text: &str, seg: &Segmentation, first: usize, head: usize, tense
             {
                 return true;
             }
-            !noun_context(pw)
+            if noun_context(pw) {
+                return false;
+            }
+            // A bare base form agrees only with a plural or a personal
+            // subject ("voters say", "they back"); after a singular word it
+            // heads a compound noun ("presidential campaign", "military
+            // support").
+            tense == Tense::Third
+                || form.also_past
+                || pt.kind != TokenKind::Word
+                || !pt.shape.is_lower_start()
+                || takes_base_form(pw)
+                || plural_before_modifier(text, seg, prev, lo)
         }
         Tense::Past => match small_words(pw) {
             Some(bits) => bits & BEFORE_ADJECTIVE == 0,
@@ -221,6 +243,86 @@ fn verb_reading(text: &str, seg: &Segmentation, first: usize, head: usize, tense
         },
         _ => true,
     }
+}
+
+/// Can a lower-case word stand right before a finite base form? Personal
+/// pronouns, plurals ("voters", "people", "most"), relatives ("who
+/// say"), adverbs ("often say") and words that leave the verb bare ("to",
+/// "not", "n't").
+fn takes_base_form(word: &str) -> bool {
+    crate::text::with_ascii_lower(word, |w| {
+        matches!(
+            w,
+            "i" | "we"
+                | "you"
+                | "they"
+                | "who"
+                | "that"
+                | "which"
+                | "people"
+                | "men"
+                | "women"
+                | "children"
+                | "police"
+                | "staff"
+                | "media"
+                | "public"
+                | "most"
+                | "many"
+                | "some"
+                | "few"
+                | "both"
+                | "all"
+                | "others"
+                | "percent"
+                | "half"
+                | "third"
+                | "quarter"
+                | "majority"
+                | "dozen"
+                | "data"
+                | "n't"
+                | "not"
+                | "or"
+                | "nor"
+        ) || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+            || w.ends_with("ly")
+    })
+}
+
+/// Is the subject's head a plural before a modifying phrase that ends at
+/// token `prev` ("observers in Virginia and around the country say",
+/// "documents from his tax return show")?
+fn plural_before_modifier(text: &str, seg: &Segmentation, prev: usize, lo: usize) -> bool {
+    let window = prev.saturating_sub(10).max(lo);
+    let from = (window..prev)
+        .rev()
+        .find(|&k| seg.tokens[k].kind == TokenKind::Punct)
+        .map_or(window, |k| k + 1);
+    let word = |k: usize| seg.tokens[k].text(text);
+    (from + 1..prev)
+        .filter(|&k| {
+            crate::text::with_ascii_lower(word(k), |w| {
+                matches!(
+                    w,
+                    "of" | "in"
+                        | "from"
+                        | "at"
+                        | "for"
+                        | "with"
+                        | "within"
+                        | "on"
+                        | "around"
+                        | "across"
+                        | "near"
+                        | "among"
+                        | "to"
+                        | "who"
+                        | "that"
+                )
+            })
+        })
+        .any(|k| (from..k).any(|h| takes_base_form(word(h))))
 }
 
 /// Finds every cue of the allowed classes in the text, outside the tokens
@@ -298,7 +400,7 @@ pub(crate) fn find_cues(
                 }
             }
             let end = i + 1 + extra;
-            if cue.kind == CueType::Verb && !verb_reading(text, seg, first, i, form.tense, s.tokens.start) {
+            if cue.kind == CueType::Verb && !verb_reading(text, seg, first, i, &form, s.tokens.start) {
                 i += 1;
                 continue;
             }

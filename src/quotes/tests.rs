@@ -227,6 +227,38 @@ fn pattern_table() {
             "The spokesman said Sunday Times reporters had been barred.",
             &["indirect|The spokesman|said|Sunday Times reporters had been barred|The spokesman"],
         ),
+        // A speech verb in the infinitive carries the report.
+        (
+            "Olga Petrova went on to say that the harbour would reopen.",
+            &["indirect|Olga Petrova|went on to say|that the harbour would reopen|Olga Petrova"],
+        ),
+        (
+            "The port authority declined to comment on the strike.",
+            &["indirect|The port authority|declined to comment on|the strike|The port authority"],
+        ),
+        (
+            "The mayor declined to comment.",
+            &["indirect|The mayor|declined|to comment|The mayor"],
+        ),
+        // A base form agrees with plurals, quantities and plural heads
+        // before a modifier; a base form that is also the past needs none.
+        (
+            "Residents of the harbour town say the strike is fair.",
+            &["indirect|Residents of the harbour town|say|the strike is fair|Residents of the harbour town"],
+        ),
+        (
+            "Sixty percent say the harbour should stay open.",
+            &["indirect|Sixty percent|say|the harbour should stay open|Sixty percent"],
+        ),
+        (
+            "\"The harbour is closed,\" the notice read.",
+            &["direct|the notice|read|\"The harbour is closed,\"|the notice"],
+        ),
+        // "went on" reports a quotation.
+        (
+            "Petrova went on, \"We will not give up.\"",
+            &["direct|Petrova|went on|\"We will not give up.\"|Petrova"],
+        ),
         // Headlines.
         (
             "Farquhar urges calm\nAnna Farquhar spoke on Monday.",
@@ -264,6 +296,28 @@ fn absent_table() {
             "The bill passed the Senate — barely — said a congressional aide.",
             "the Senate|",
         ),
+        // A bare base form after a singular word heads a noun: no cue.
+        (
+            "Olga Petrova, vice chair of the mayor's election campaign, toured the port, telling workers, “We are with you.”",
+            "|campaign|",
+        ),
+        // A closing mark after a word ends a scare quote, not a quotation.
+        (
+            "They promised to fix the \"broken\" campaign finance rules.",
+            "|campaign|",
+        ),
+        // An object is no prepositional phrase; a credit line is no report.
+        (
+            "Those who voted for Olga Petrova back in the spring regret it.",
+            "|back|",
+        ),
+        ("He paused, holding back tears.", "|back|"),
+        (
+            "(Additional reporting by Olga Petrova; editing by Pavel Novak)",
+            "|reporting|",
+        ),
+        // "went on" with no quotation or infinitive reports nothing.
+        ("On Sunday, Farquhar went on the offensive.", "|went on|"),
     ];
     for (text, fragment) in cases {
         let got = quotes(text);
