@@ -86,7 +86,11 @@ fn np_word(c: &QCtx, i: usize) -> bool {
     if t.shape.is_capitalised() || t.shape.is_all_upper() || t.kind == TokenKind::Number {
         // "the New York businessman": a capital inside a sentence is a name
         // part even when the word is a common one.
-        return !c.is_function_word(i) || at(c, i, flag::DETERMINER) || !c.sentence_initial(i);
+        // ("Former Gov. Rick Perry": a title's adjective opens a sentence too.)
+        return !c.is_function_word(i)
+            || at(c, i, flag::DETERMINER)
+            || !c.sentence_initial(i)
+            || c.is_description_adjective(i);
     }
     // Lower-case: nouns and adjectives the lexicons know, and hyphenated
     // modifiers ("vice-presidential").
@@ -216,9 +220,47 @@ pub(crate) fn np_before(c: &QCtx, end: usize, lo: usize) -> Option<Range<usize>>
         }
         break;
     }
+    // "All three candidates", "About three in 10 voters", "Nearly half of
+    // them": a word that bounds a count or determiner comes before it.
+    if start > lo
+        && (at(c, start, flag::DETERMINER) || is_quantity(c, start))
+        && crate::text::with_ascii_lower(c.word(start - 1), |w| {
+            matches!(
+                w,
+                "all" | "both" | "about" | "nearly" | "almost" | "roughly" | "around" | "only" | "just" | "some"
+            )
+        })
+        && !(start - 1 > lo && c.tok(start - 2).kind == TokenKind::Word && !at(c, start - 2, flag::DETERMINER))
+    {
+        start -= 1;
+    }
+    // "surveys of voters late last week showed": the time that dates the
+    // report is not part of its source.
+    let mut end = end;
+    if end - start > 2 && is_period(c, end - 1) {
+        let mut cut = end - 1;
+        while cut > start + 1 && is_time_modifier(c, cut - 1) {
+            cut -= 1;
+        }
+        if cut < end - 1 || is_time_modifier(c, cut - 1) {
+            end = cut;
+        }
+    }
     // A phrase made only of lower-case words that no lexicon knows is not
     // a speaker ("the results showed" is, "prices rose" is not reached).
     Some(start..end)
+}
+
+/// A word that names a period of time ("week", "Tuesday").
+fn is_period(c: &QCtx, t: usize) -> bool {
+    is_day(c, t) || crate::text::with_ascii_lower(c.word(t), |w| matches!(w, "week" | "month" | "year" | "weekend"))
+}
+
+/// A word that places a period in time: "last week", "late this month".
+fn is_time_modifier(c: &QCtx, t: usize) -> bool {
+    crate::text::with_ascii_lower(c.word(t), |w| {
+        matches!(w, "last" | "this" | "next" | "late" | "early" | "earlier" | "later")
+    })
 }
 
 /// The speaker phrase starting at token `start` and running to the end of
@@ -264,9 +306,28 @@ pub(crate) fn np_after(c: &QCtx, start: usize, hi: usize) -> Option<Range<usize>
                     || c.is_cue_start(next)
                     || matches!(
                         c.word(next),
-                        "and" | "but" | "while" | "as" | "according" | "in" | "on" | "at"
+                        "and"
+                            | "but"
+                            | "while"
+                            | "as"
+                            | "according"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "about"
+                            | "after"
+                            | "before"
+                            | "during"
+                            | "when"
                     )
+                    || (next + 1 < hi
+                        && c.tok(next).shape.is_lower_start()
+                        && c.word(next).ends_with("ing")
+                        && c.is_function_word(next + 1))
                 {
+                    // (", referring to", ", speaking on condition of
+                    // anonymity": a participle opens a clause; "managing
+                    // director" does not.)
                     break;
                 }
             }

@@ -259,6 +259,36 @@ fn pattern_table() {
             "Petrova went on, \"We will not give up.\"",
             &["direct|Petrova|went on|\"We will not give up.\"|Petrova"],
         ),
+        // Speaker phrases keep the words that open them and lose the time
+        // and the clause after them.
+        (
+            "Former Mayor Olga Petrova said the port would reopen.",
+            &["indirect|Former Mayor Olga Petrova|said|the port would reopen|Olga Petrova"],
+        ),
+        (
+            "About three in 10 voters said the strike should go on.",
+            &["indirect|About three in 10 voters|said|the strike should go on|About three in 10 voters"],
+        ),
+        (
+            "All three unions said they would meet again.",
+            &["indirect|All three unions|said|they would meet again|All three unions"],
+        ),
+        (
+            "Surveys of dock workers late last week showed support for the strike.",
+            &["indirect|Surveys of dock workers|showed|support for the strike|Surveys of dock workers"],
+        ),
+        (
+            "\"It is over,\" said Olga Petrova, referring to the strike.",
+            &["direct|Olga Petrova|said|\"It is over,\"|Olga Petrova"],
+        ),
+        (
+            "\"It is over,\" said Olga Petrova, after meeting the dockers.",
+            &["direct|Olga Petrova|said|\"It is over,\"|Olga Petrova"],
+        ),
+        (
+            "\"It is over,\" said Pavel Novak, managing director of the port.",
+            &["direct|Pavel Novak, managing director of the port|said|\"It is over,\"|Pavel Novak"],
+        ),
         // Headlines.
         (
             "Farquhar urges calm\nAnna Farquhar spoke on Monday.",
