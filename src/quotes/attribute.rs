@@ -703,6 +703,12 @@ fn trim_content(c: &QCtx, from: usize, mut to: usize) -> Option<Range<usize>> {
             to -= 1;
             continue;
         }
+        // "(A spokeswoman disputed their account.)": the parenthesis the
+        // report sits in is not part of it.
+        if w == ")" && !(from..t).any(|k| c.word(k) == "(") {
+            to -= 1;
+            continue;
+        }
         break;
     }
     // One word is enough: counting them all made each call as long as the
@@ -828,8 +834,22 @@ fn new_found(
         ..Found::new(
             QuoteKind::Indirect,
             h.class,
-            content.iter().map(|r| c.span(r)).collect(),
+            content.iter().map(|r| content_span(c, r)).collect(),
         )
+    }
+}
+
+/// The bytes of a content. A sentence that ends with an abbreviation
+/// ("in the U.S.") ends with its period, which is left out of the
+/// content as any sentence's period is.
+fn content_span(c: &QCtx, r: &Range<usize>) -> (usize, usize) {
+    let (start, end) = c.span(r);
+    let last = r.end - 1;
+    let ends_sentence = r.end >= c.seg.tokens.len() || sentence_of(c, r.end) != sentence_of(c, last);
+    if ends_sentence && c.tok(last).kind == TokenKind::Word && c.word(last).len() > 2 && c.word(last).ends_with('.') {
+        (start, end - 1)
+    } else {
+        (start, end)
     }
 }
 
@@ -1106,7 +1126,21 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
             } else {
                 from
             };
-            if let Some(r) = content_after(c, content_from, end, st) {
+            if let Some(mut r) = content_after(c, content_from, end, st) {
+                // "joked about", "spoke of", "alluding to": a preposition
+                // right after the cue belongs to it, not to what it
+                // reports ("threatened to impose" keeps its infinitive;
+                // "agreed with X" keeps "with", as readers do).
+                if r.start == cue_end
+                    && r.len() > 1
+                    && (matches!(c.word(r.start), "about" | "of" | "on")
+                        || (c.word(r.start) == "to" && !frames.has(Frames::TO)))
+                    // ("said about 20 people": a count, not a topic.)
+                    && c.tok(r.start + 1).kind != TokenKind::Number
+                {
+                    cue_end += 1;
+                    r.start += 1;
+                }
                 // "C1, S said, C2": the part before the source too.
                 if let Some(src) = &source
                     && src.start > lo + 2

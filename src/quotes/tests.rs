@@ -289,6 +289,26 @@ fn pattern_table() {
             "\"It is over,\" said Pavel Novak, managing director of the port.",
             &["direct|Pavel Novak, managing director of the port|said|\"It is over,\"|Pavel Novak"],
         ),
+        // A preposition after the cue belongs to it; a count after "about"
+        // does not.
+        (
+            "Olga Petrova joked about moving the port to the mountains.",
+            &["indirect|Olga Petrova|joked about|moving the port to the mountains|Olga Petrova"],
+        ),
+        (
+            "Olga Petrova said about 20 ships were waiting.",
+            &["indirect|Olga Petrova|said|about 20 ships were waiting|Olga Petrova"],
+        ),
+        // The parenthesis a report sits in, and the period of an
+        // abbreviation that ends the sentence, are left out.
+        (
+            "The port reopened. (Olga Petrova said the strike was over.)",
+            &["indirect|Olga Petrova|said|the strike was over|Olga Petrova"],
+        ),
+        (
+            "Olga Petrova said the ships would sail to the U.S. The port is quiet.",
+            &["indirect|Olga Petrova|said|the ships would sail to the U.S|Olga Petrova"],
+        ),
         // Headlines.
         (
             "Farquhar urges calm\nAnna Farquhar spoke on Monday.",
