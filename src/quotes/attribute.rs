@@ -983,9 +983,14 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     // "Clinton on Tuesday said", "a poll released Saturday found",
     // "Christie, who chairs the team, on Sunday defended": the subject
     // before the time that dates the report.
-    if !comma_before && h.first > lo + 1 && super::phrases::is_day(c, h.first - 1) {
+    if !comma_before && h.first > lo + 1 && super::phrases::is_date(c, h.first - 1) {
         let mut time = h.first - 1;
-        if time > lo && matches!(c.word(time - 1), "on" | "earlier" | "late" | "early" | "last" | "this") {
+        if time > lo
+            && matches!(
+                c.word(time - 1),
+                "on" | "in" | "earlier" | "late" | "early" | "last" | "this"
+            )
+        {
             time -= 1;
         }
         if time > lo + 1
@@ -1063,7 +1068,23 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         .filter(|src| src.len() == 1 && src.start > lo && matches!(c.word(src.start), "who" | "which"))
         .map(|src| src.start - 1);
     let end = match opener {
-        Some(o) if c.word(o) == "," => (cue_end..end).find(|&k| c.word(k) == "," && !c.in_quote(k)),
+        Some(o) if c.word(o) == "," => {
+            // ("who said that, in her view, the strike was over, left": an
+            // aside after "that" is set off by commas of its own.)
+            let mut from = cue_end;
+            loop {
+                let comma = (from..end).find(|&k| c.word(k) == "," && !c.in_quote(k));
+                match comma {
+                    Some(k) if k > cue_end && c.word(k - 1) == "that" => {
+                        match (k + 1..end).find(|&j| c.word(j) == "," && !c.in_quote(j)) {
+                            Some(close) => from = close + 1,
+                            None => break comma,
+                        }
+                    }
+                    _ => break comma,
+                }
+            }
+        }
         Some(o) if dash(o) => (cue_end..end).find(|&k| dash(k) && !c.in_quote(k)),
         _ => None,
     }

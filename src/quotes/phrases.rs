@@ -366,6 +366,10 @@ pub(crate) fn plausible_source(c: &QCtx, phrase: Range<usize>) -> bool {
     let Some(h) = head_before(phrase.start) else {
         return false;
     };
+    // A year alone dates a report ("voters in 2010 now regret it").
+    if phrase.len() == 1 && c.tok(h).kind == TokenKind::Number && is_year(c.word(h)) {
+        return false;
+    }
     // "half of GOP primary voters", "58 percent of voters", "six in 10":
     // a share of people, as polls report.
     if is_quantity(c, h) {
@@ -400,6 +404,17 @@ pub(crate) fn is_day(c: &QCtx, t: usize) -> bool {
             "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
         )
     })
+}
+
+/// A weekday or a year, which date a report ("Clinton on Tuesday said",
+/// "an ad in 2008 questioned").
+pub(crate) fn is_date(c: &QCtx, t: usize) -> bool {
+    is_day(c, t) || (c.tok(t).kind == TokenKind::Number && is_year(c.word(t)))
+}
+
+/// A number written as a year of the last two centuries or this one.
+fn is_year(word: &str) -> bool {
+    word.len() == 4 && word.parse::<u16>().is_ok_and(|y| (1800..2200).contains(&y))
 }
 
 /// A word that counts or measures a group: "half", "percent", "majority".

@@ -309,6 +309,16 @@ fn pattern_table() {
             "Olga Petrova said the ships would sail to the U.S. The port is quiet.",
             &["indirect|Olga Petrova|said|the ships would sail to the U.S|Olga Petrova"],
         ),
+        // An aside after "that" does not end a relative clause; a year
+        // between subject and verb dates the report.
+        (
+            "Olga Petrova, who said that, in her view, the strike was over, left the port.",
+            &["indirect|who|said|that, in her view, the strike was over|Olga Petrova"],
+        ),
+        (
+            "Olga Petrova in 2012 said the port would close.",
+            &["indirect|Olga Petrova|said|the port would close|Olga Petrova"],
+        ),
         // Headlines.
         (
             "Farquhar urges calm\nAnna Farquhar spoke on Monday.",
@@ -366,6 +376,8 @@ fn absent_table() {
             "(Additional reporting by Olga Petrova; editing by Pavel Novak)",
             "|reporting|",
         ),
+        // A year alone is no source.
+        ("Many who voted for Farquhar back in 2010 now regret it.", "|2010|"),
         // "went on" with no quotation or infinitive reports nothing.
         ("On Sunday, Farquhar went on the offensive.", "|went on|"),
     ];
