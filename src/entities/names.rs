@@ -523,6 +523,21 @@ pub(super) fn person_pass(ctx: &mut Ctx) {
     speakers_named_elsewhere(ctx, &mut found, &organisations);
 }
 
+/// Is the title just before token `first` one that companies take too, a
+/// noun of rivalry or rank ("rival Google", "market leader Diageo")?
+fn lone_word_title_is_generic(ctx: &Ctx, first: usize) -> bool {
+    let Some(p) = ctx.prev_in_sentence(first) else {
+        return false;
+    };
+    if !ctx.tok(p).shape.is_lower_start() {
+        return false;
+    }
+    matches!(
+        ctx.word(p),
+        "rival" | "rivals" | "leader" | "leaders" | "competitor" | "partner" | "owner" | "giant" | "monopoly"
+    )
+}
+
 /// Does the name written from token `first` to `last` name one of
 /// `organisations`: the same words, or the same words after others that do
 /// not start with a first name ("Sydney-listed Virgin Blue", but "Linda
@@ -777,6 +792,12 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     let mut rule: Option<&'static str> = None;
     let mut gender = Gender::Unknown;
     if let Some(t) = title {
+        // "rival Google", "market leader Diageo": a lone word after a noun
+        // that a company can be as well names a person only when a name
+        // list knows it ("President Putin", "singer Jamelia" stay).
+        if t.rule == "title" && len == 1 && !known_word && lone_word_title_is_generic(ctx, first) {
+            return;
+        }
         rule = Some(t.rule);
         gender = t.gender;
     } else if len >= 2 && first_name.is_some_and(|f| !f.common_word) {

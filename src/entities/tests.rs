@@ -74,6 +74,14 @@ fn mention_table() {
             ],
             &[],
         ),
+        // A lone unknown word after a noun a company can be is no person;
+        // after a post or an occupation it is.
+        (
+            "Sales rose while rival Zembla Motors slipped and market leader Quorvex grew.",
+            &[],
+            &["person:Quorvex"],
+        ),
+        ("The album by singer Quorvex sold well.", &["person:Quorvex"], &[]),
         // An event or a team after a title or a first name is no person.
         (
             "The Tories would act after the General Election, General Sir Mike Jackson said.",
