@@ -523,6 +523,45 @@ pub(super) fn person_pass(ctx: &mut Ctx) {
     speakers_named_elsewhere(ctx, &mut found, &organisations);
 }
 
+/// Words that never open a name, whatever a list of first names says.
+fn never_first_word(word: &str) -> bool {
+    crate::text::with_ascii_lower(word, |w| {
+        matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "in"
+                | "on"
+                | "at"
+                | "of"
+                | "by"
+                | "for"
+                | "from"
+                | "with"
+                | "to"
+                | "my"
+                | "our"
+                | "your"
+                | "his"
+                | "its"
+                | "their"
+        )
+    })
+}
+
+/// A hyphenated modifier: "London-based", "Jackson-style", "state-owned".
+fn is_modifier(word: &str) -> bool {
+    word.rsplit_once('-').is_some_and(|(before, after)| {
+        !before.is_empty()
+            && crate::text::with_ascii_lower(after, |a| {
+                matches!(
+                    a,
+                    "based" | "style" | "led" | "owned" | "backed" | "born" | "run" | "made" | "era"
+                )
+            })
+    })
+}
+
 /// Is the title just before token `first` one that companies take too, a
 /// noun of rivalry or rank ("rival Google", "market leader Diageo")?
 fn lone_word_title_is_generic(ctx: &Ctx, first: usize) -> bool {
@@ -707,9 +746,14 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
         let not_name = ctx.has(first, flag::NOT_NAME);
         // "Will Doyle" keeps "Will"; "The Doyle report" and a sentence
         // opening "However Doyle" lose their first word.
+        // "An Assessment", "In Touch": an article, a preposition or a
+        // possessive is no first name even where a list holds it; nor is
+        // a modifier ("London-based Xstrata").
         let drop = (ctx.has(first, flag::HONORIFIC) && !rest.is_empty())
             || (not_name && ctx.sentence_initial(first))
-            || (not_name && w.len() <= 4 && !ctx.has(first, flag::FIRST_NAME));
+            || (not_name && w.len() <= 4 && !ctx.has(first, flag::FIRST_NAME))
+            || never_first_word(w)
+            || is_modifier(w);
         if !drop {
             break;
         }
@@ -726,6 +770,16 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
         return;
     };
+    // "Freddy Vs Jason", "Janet Jackson-style": a contest or a manner, not
+    // a name.
+    if is_modifier(ctx.word(last))
+        || run.iter().any(|&t| {
+            // (A capital "V" is a numeral: "George V".)
+            ctx.word(t) == "v" || crate::text::with_ascii_lower(ctx.word(t), |w| matches!(w, "vs" | "vs." | "versus"))
+        })
+    {
+        return;
+    }
     let len = run.iter().filter(|&&t| !ctx.is_particle(t)).count();
     if len > 5 {
         return;

@@ -82,6 +82,26 @@ fn mention_table() {
             &["person:Quorvex"],
         ),
         ("The album by singer Quorvex sold well.", &["person:Quorvex"], &[]),
+        // Titles of works and contests, modifiers and places are no people.
+        (
+            "Viewers loved My Summer Holiday and Freddy Vs Jason this year.",
+            &[],
+            &[
+                "person:My Summer Holiday",
+                "person:Summer Holiday",
+                "person:Freddy Vs Jason",
+            ],
+        ),
+        (
+            "London-based Xantho Securities hired Gemma Rowe near Sydney Harbour.",
+            &["person:Gemma Rowe"],
+            &[
+                "person:London-based Xantho Securities",
+                "person:Xantho Securities",
+                "person:Sydney Harbour",
+            ],
+        ),
+        ("The coin shows King George V.", &["person:George V"], &[]),
         // An event or a team after a title or a first name is no person.
         (
             "The Tories would act after the General Election, General Sir Mike Jackson said.",

@@ -291,7 +291,8 @@ pub(super) const NON_PERSON_HEADS: &[&str] = &[
     "plc", "llc", "gmbh", "nv", "bv", "spa", "fm", "am", "pm", "online", "magazine", "radio", "agreement", "act",
     "bill", "law", "accord", "declaration", "convention", "charter", "constitution", "plan", "strategy", "report",
     "budget", "day", "night", "era", "age", "revolution", "crisis", "affair", "scandal", "election", "elections",
-    "referendum", "utd", "nations", "bros", "dems",
+    "referendum", "utd", "nations", "bros", "dems", "dam", "harbour", "harbor", "tunnel", "motorway", "arena",
+    "zoo", "securities", "investments", "brewery", "foods", "pictures", "productions", "entertainment", "gorges",
 ];
 
 /// Adjectives that may stand between a determiner and a description noun:
