@@ -36,6 +36,18 @@ pub(super) fn office_pass(ctx: &mut Ctx) {
         if ctx.mentions[mi].kind != EntityKind::Office {
             continue;
         }
+        // "Mr King", "Dr. Bishop": after an honorific a title word is the
+        // surname.
+        if after_honorific(ctx, ctx.mentions[mi].tokens.start) {
+            let tokens = ctx.mentions[mi].tokens.clone();
+            for t in tokens {
+                if ctx.owner[t] == mi as u32 {
+                    ctx.owner[t] = NONE;
+                }
+            }
+            ctx.mentions[mi].rule = "";
+            continue;
+        }
         extend_left(ctx, mi);
         let last = ctx.mentions[mi].tokens.end - 1;
         let extended_to = extension(ctx, ctx.mentions[mi].tokens.start, last);
@@ -77,6 +89,42 @@ pub(super) fn office_pass(ctx: &mut Ctx) {
             }
         }
     }
+}
+
+/// Is token `first` capitalised right after a personal honorific ("Mr
+/// King", "Mrs. Bishop")?
+fn after_honorific(ctx: &Ctx, first: usize) -> bool {
+    if !ctx.tok(first).shape.is_capitalised() {
+        return false;
+    }
+    let Some(mut p) = ctx.prev_in_sentence(first) else {
+        return false;
+    };
+    if ctx.is_byte(p, b'.') {
+        match ctx.prev_in_sentence(p) {
+            Some(h) if ctx.tok(h).end == ctx.tok(p).start => p = h,
+            _ => return false,
+        }
+    }
+    // (Only the honorifics that are no titles themselves: "General
+    // Director X" is a post.)
+    ctx.tok(p).shape.is_capitalised()
+        && crate::text::with_ascii_lower(ctx.word(p), |w| {
+            matches!(
+                w,
+                "mr" | "mrs"
+                    | "ms"
+                    | "miss"
+                    | "dr"
+                    | "mme"
+                    | "mlle"
+                    | "messrs"
+                    | "herr"
+                    | "frau"
+                    | "monsieur"
+                    | "madame"
+            )
+        })
 }
 
 /// Lower-case words that qualify a title: "opposition energy spokesperson",

@@ -82,6 +82,18 @@ fn mention_table() {
             &["person:Quorvex"],
         ),
         ("The album by singer Quorvex sold well.", &["person:Quorvex"], &[]),
+        // After a personal honorific a title word is a surname; after a
+        // military one it is a post.
+        (
+            "Mr King said the port would reopen.",
+            &["person:King"],
+            &["office:King", "office:Mr King"],
+        ),
+        (
+            "Airport General Director Ivo Markov said flights resumed.",
+            &["person:Ivo Markov"],
+            &["person:Director Ivo Markov"],
+        ),
         // Titles of works and contests, modifiers and places are no people.
         (
             "Viewers loved My Summer Holiday and Freddy Vs Jason this year.",
