@@ -37,8 +37,9 @@ pub(super) fn office_pass(ctx: &mut Ctx) {
             continue;
         }
         // "Mr King", "Dr. Bishop": after an honorific a title word is the
-        // surname.
-        if after_honorific(ctx, ctx.mentions[mi].tokens.start) {
+        // surname; "spokesman Dean Smith": after a title a first name is
+        // one.
+        if after_honorific(ctx, ctx.mentions[mi].tokens.start) || first_name_after_title(ctx, mi) {
             let tokens = ctx.mentions[mi].tokens.clone();
             for t in tokens {
                 if ctx.owner[t] == mi as u32 {
@@ -89,6 +90,26 @@ pub(super) fn office_pass(ctx: &mut Ctx) {
             }
         }
     }
+}
+
+/// Is office mention `mi` one capitalised word that a list of first names
+/// holds, between another title and a capitalised word ("spokesman Dean
+/// Smith", where "dean" is also a post)?
+fn first_name_after_title(ctx: &Ctx, mi: usize) -> bool {
+    let m = &ctx.mentions[mi];
+    let t = m.tokens.start;
+    if m.tokens.len() != 1 || !ctx.tok(t).shape.is_capitalised() || ctx.tok(t).shape.is_all_upper() {
+        return false;
+    }
+    if ctx.lex(t).first_name.is_none() {
+        return false;
+    }
+    let next_is_name = ctx.next_in_sentence(t).is_some_and(|n| ctx.is_cap_word(n));
+    let after_title = ctx.prev_in_sentence(t).is_some_and(|p| {
+        ctx.tok(p).shape.is_lower_start()
+            && (ctx.is_person_noun(p) || ctx.owner_mention(p).is_some_and(|o| o.kind == EntityKind::Office))
+    });
+    next_is_name && after_title
 }
 
 /// Is token `first` capitalised right after a personal honorific ("Mr

@@ -94,6 +94,12 @@ fn mention_table() {
             &["person:Ivo Markov"],
             &["person:Director Ivo Markov"],
         ),
+        // After a title, a first name that is also a post is a first name.
+        (
+            "Club spokesman Dean Smith said the match was off.",
+            &["office:spokesman", "person:Dean Smith"],
+            &["office:Dean"],
+        ),
         // Titles of works and contests, modifiers and places are no people.
         (
             "Viewers loved My Summer Holiday and Freddy Vs Jason this year.",
