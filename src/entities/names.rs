@@ -171,7 +171,10 @@ fn extend_left(ctx: &mut Ctx, mi: usize) {
             break;
         };
         let w = ctx.word(p);
-        let capital = ctx.is_cap_word(p) && !ctx.caps[p] && !ctx.has(p, flag::NOT_NAME) && !ctx.sentence_initial(p);
+        let capital = ctx.is_cap_word(p)
+            && !ctx.caps[p]
+            && !ctx.has(p, flag::NOT_NAME | flag::CALENDAR)
+            && !ctx.sentence_initial(p);
         // "Jonathan Reeve KC", "Priya Shah MP": an acronym after a name is a
         // post-nominal title, not a qualifier of the name's last word.
         let acronym = ctx.tok(ctx.mentions[mi].tokens.start).shape.is_all_upper();

@@ -94,6 +94,12 @@ fn mention_table() {
             &["person:Ivo Markov"],
             &["person:Director Ivo Markov"],
         ),
+        // A day before a title dates it.
+        (
+            "But on Wednesday Prime Minister Olga Petrova said the plan stood.",
+            &["office:Prime Minister", "person:Olga Petrova"],
+            &["office:Wednesday Prime Minister"],
+        ),
         // After a title, a first name that is also a post is a first name.
         (
             "Club spokesman Dean Smith said the match was off.",
