@@ -319,6 +319,15 @@ fn pattern_table() {
             "Olga Petrova in 2012 said the port would close.",
             &["indirect|Olga Petrova|said|the port would close|Olga Petrova"],
         ),
+        // A participle clause between subject and verb is an aside.
+        (
+            "Ms. Petrova, saying she would visit the port next week, urged the owners to keep it open.",
+            &["indirect|Ms. Petrova|urged|the owners to keep it open|Petrova"],
+        ),
+        (
+            "The minister, speaking in Oslo, said the deal was close.",
+            &["indirect|The minister|said|the deal was close|The minister"],
+        ),
         // Headlines.
         (
             "Farquhar urges calm\nAnna Farquhar spoke on Monday.",
