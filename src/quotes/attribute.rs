@@ -450,8 +450,13 @@ fn join_following(c: &QCtx, after: usize, paragraph: usize, content: &mut Vec<(u
     let end = sentence_tokens(c, s).end;
     let mut steps = 0;
     while i < end && !c.opens_quote(i) && steps < 8 {
-        // A new verb cue begins another attribution; "in a statement" does not.
-        if hit_at(c, i).is_some_and(|h| c.hits[h].kind == CueType::Verb) {
+        // A new verb cue begins another attribution; "in a statement" does
+        // not, nor a participle that ends the sentence ("said, laughing.").
+        if let Some(h) = hit_at(c, i)
+            && c.hits[h].kind == CueType::Verb
+            && !(c.hits[h].tense == crate::gazetteer::Tense::Ing
+                && (c.hits[h].end >= end || matches!(c.word(c.hits[h].end), "." | "!" | "?")))
+        {
             return;
         }
         i += 1;

@@ -319,6 +319,12 @@ fn pattern_table() {
             "Olga Petrova in 2012 said the port would close.",
             &["indirect|Olga Petrova|said|the port would close|Olga Petrova"],
         ),
+        // A participle that ends the sentence does not stop the quotation
+        // that follows from joining.
+        (
+            "\"We won,\" Olga Petrova said, laughing. \"Now we rest.\"",
+            &["direct|Olga Petrova|said|\"We won,\" // \"Now we rest.\"|Olga Petrova"],
+        ),
         // A participle clause between subject and verb is an aside.
         (
             "Ms. Petrova, saying she would visit the port next week, urged the owners to keep it open.",
