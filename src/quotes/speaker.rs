@@ -310,7 +310,15 @@ fn resolve_source(
                 .then(|| c.mention_of[h])
                 .filter(|&m| m != NONE)
                 .map(|m| c.tagged.mentions[m as usize].target);
-            let (pick, count) = people.described(c, &noun, office_head, nationality, at);
+            // "the former prosecutor" is someone the article called a
+            // former one ("Former President Bill Clinton"), not whoever it
+            // calls a prosecutor now; failing that, the recent subject
+            // below is the better guess.
+            let former = (src.start..h).any(|t| is_former(c.word(t)));
+            let (mut pick, count) = people.described(c, &noun, office_head, nationality, at);
+            if former && pick.is_some_and(|k| !people.called_former(c, k)) {
+                pick = None;
+            }
             // The office in the description ("the Tory leader") is the
             // speaker's, when one is resolved.
             let office_mention = is_office.then(|| c.mention_of[h]).filter(|&m| m != NONE);
@@ -346,6 +354,11 @@ fn resolve_source(
     f.confidence = 0.8;
 }
 
+/// "former", "ex", "onetime", "erstwhile" (any case).
+fn is_former(word: &str) -> bool {
+    crate::text::with_ascii_lower(word, |w| matches!(w, "former" | "ex" | "onetime" | "erstwhile"))
+}
+
 /// The most recent person in subject position before `at`, within `span`
 /// paragraphs, of a compatible gender (any, when `gender` is unknown).
 fn recent_subject<'s>(
@@ -374,6 +387,9 @@ struct People {
     /// By head noun, office and nationality: the people the description
     /// fits.
     described: FxHashMap<(String, Option<u32>, Option<u32>), Described>,
+    /// Per person: called a former something next to a mention, once
+    /// asked (see [`People::called_former`]).
+    former: Option<Vec<bool>>,
 }
 
 /// The people one description fits, whenever they were first mentioned.
@@ -398,7 +414,34 @@ impl People {
         People {
             mentioned,
             described: FxHashMap::default(),
+            former: None,
         }
+    }
+
+    /// Is person `k` called a former something next to one of their
+    /// mentions: "Former President Bill Clinton", "Brenner, a former
+    /// prosecutor,"? Every person is settled in one pass over the
+    /// mentions, the first time any is asked about.
+    fn called_former(&mut self, c: &QCtx, k: u32) -> bool {
+        let former = self.former.get_or_insert_with(|| {
+            let mut former = vec![false; c.tagged.clusters.len()];
+            let n = c.seg.tokens.len();
+            for m in &c.tagged.mentions {
+                if m.kind != EntityKind::Person {
+                    continue;
+                }
+                let Some(slot) = former.get_mut(m.cluster as usize) else {
+                    continue;
+                };
+                let before = m.tokens.start.saturating_sub(4)..m.tokens.start;
+                let after = m.tokens.end.min(n)..(m.tokens.end + 4).min(n);
+                if before.chain(after).any(|t| is_former(c.word(t))) {
+                    *slot = true;
+                }
+            }
+            former
+        });
+        former.get(k as usize).copied().unwrap_or(false)
     }
 
     /// Does the description with head `noun` (an office when `office_head`

@@ -433,6 +433,16 @@ fn resolution_table() {
             "Finance Minister Ruth Adeyemi spoke first. The minister said the budget was balanced.",
             &["Ruth Adeyemi"],
         ),
+        // "The former X" is someone called a former X, or else the subject
+        // the story was just about, not whoever is an X now.
+        (
+            "Former Mayor Olga Petrova toured the port. Pavel Novak met her there. The former mayor said the talks went well.",
+            &["Olga Petrova"],
+        ),
+        (
+            "Prosecutor Daniel Lind asked for ten years. Harold Brenner, the defence lawyer, argued for five. The former prosecutor urged the judge to be lenient.",
+            &["Daniel Lind", "Harold Brenner", "Harold Brenner"],
+        ),
         // Groups and organisations keep their name, with no person.
         ("Participants agreed to meet again in June.", &["Participants"]),
         // Floating quotations continue the previous speaker.
