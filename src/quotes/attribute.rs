@@ -355,7 +355,14 @@ fn left_pattern(c: &QCtx, q: &Quoted, open_tok: usize, st: &State) -> Option<(us
         if hit.end < last && (c.word(last) != ":" && last - hit.end > 4) {
             return None;
         }
-        let src = source_before(c, hit, range.start, st);
+        // 'explained CBS moderator Nancy Cordes: "Q"': the speaker after
+        // the cue, before the colon.
+        let src = source_before(c, hit, range.start, st).or_else(|| {
+            (c.word(last) == ":" && hit.end < last)
+                .then(|| np_after(c, hit.end, last))
+                .flatten()
+                .filter(|np| np.start == hit.end && np.end == last && super::phrases::plausible_source(c, np.clone()))
+        });
         return Some((h, src));
     }
     None
@@ -365,7 +372,8 @@ fn left_pattern(c: &QCtx, q: &Quoted, open_tok: usize, st: &State) -> Option<(us
 /// subject before it, with any appositive; for a participle after a comma
 /// ('..., adding: "..."'), the subject of the main clause.
 fn source_before(c: &QCtx, hit: &CueHit, lo: usize, st: &State) -> Option<Range<usize>> {
-    let after_comma = hit.first > lo && c.word(hit.first - 1) == ",";
+    // (", asking" and "and asking" both hang on the clause's subject.)
+    let after_comma = hit.first > lo && matches!(c.word(hit.first - 1), "," | "and");
     if hit.tense == crate::gazetteer::Tense::Ing && after_comma {
         return main_subject(c, lo, hit.first, st);
     }

@@ -319,6 +319,16 @@ fn pattern_table() {
             "Olga Petrova in 2012 said the port would close.",
             &["indirect|Olga Petrova|said|the port would close|Olga Petrova"],
         ),
+        // The speaker between a cue and a colon; a participle after "and"
+        // hangs on the clause's subject.
+        (
+            "In other words, explained harbour master Olga Petrova: \"The port is closed.\"",
+            &["direct|harbour master Olga Petrova|explained|\"The port is closed.\"|Olga Petrova"],
+        ),
+        (
+            "Petrova was tweeting about the strike and asking, \"Who pays for this?\"",
+            &["direct|Petrova|asking|\"Who pays for this?\"|Petrova"],
+        ),
         // A participle that ends the sentence does not stop the quotation
         // that follows from joining.
         (
