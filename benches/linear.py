@@ -57,6 +57,10 @@ def main() -> int:
         # Coordinated cues in one sentence, each looking back for its subject.
         ('"plans and says he " x 100k', lambda: b"plans and says he " * 100_000),
         ('"he said it and warned that " x 40k', lambda: b"he said it and warned that " * 40_000),
+        # Infinitive chains, relative clauses with asides, closing parentheses.
+        ('"He went on to say that " x 40k', lambda: b"He went on to say that " * 40_000),
+        ('"X, who said that, a, " x 50k', lambda: b"X, who said that, a, " * 50_000),
+        ('"Noting that " + ") " x 500k', lambda: b"Noting that " + b") " * 500_000 + b", he said it."),
     ]
     with tempfile.TemporaryDirectory() as tmp:
         root = pathlib.Path(args.keep or tmp)

@@ -398,21 +398,26 @@ fn check_big(path: &Path, text: &str) {
 #[ignore = "minutes in a debug build: CI runs it in release"]
 fn adversarial_cues_without_sentence_breaks() {
     let tmp = tempfile::tempdir().unwrap();
-    for (i, unit) in [
-        "said ",
-        "said, ",
-        "he said ",
-        "he said, ",
-        "Wang said ",
-        "told, saying ",
-        "He said that ",
-        "plans and says he ",
-        "he said it and warned that ",
+    for (i, (head, unit, tail)) in [
+        ("", "said ", ""),
+        ("", "said, ", ""),
+        ("", "he said ", ""),
+        ("", "he said, ", ""),
+        ("", "Wang said ", ""),
+        ("", "told, saying ", ""),
+        ("", "He said that ", ""),
+        ("", "plans and says he ", ""),
+        ("", "he said it and warned that ", ""),
+        ("", "they say ", ""),
+        ("", "He went on to say that ", ""),
+        ("", "X, who said that, a, ", ""),
+        // A fronted participle's content, closed by parentheses only.
+        ("Noting that ", ") ", ", he said it."),
     ]
     .into_iter()
     .enumerate()
     {
-        let text = unit.repeat(1_000_000 / unit.len());
+        let text = format!("{head}{}{tail}", unit.repeat(1_000_000 / unit.len()));
         let path = tmp.path().join(format!("cues-{i}.txt"));
         fs::write(&path, &text).unwrap();
         let out = run(&["extract", path.to_str().unwrap(), "--jsonl", "--quiet"]);

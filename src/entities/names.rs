@@ -29,7 +29,7 @@ fn is_connector(word: &str) -> bool {
     )
 }
 
-/// Pass 2: extend offices over "of the <Capitalised Organisation>" and drop
+/// Pass 2: extend offices over `of the <Capitalised Organisation>` and drop
 /// bare common words that are not titles here.
 pub(super) fn office_pass(ctx: &mut Ctx) {
     for mi in 0..ctx.mentions.len() {
@@ -112,6 +112,29 @@ fn first_name_after_title(ctx: &Ctx, mi: usize) -> bool {
     next_is_name && after_title
 }
 
+/// Titles used to address their holder ("Mr President", "Madame
+/// Speaker"), even where a list of surnames holds them.
+fn is_address_title(word: &str) -> bool {
+    matches!(
+        word,
+        "President"
+            | "Speaker"
+            | "Chairman"
+            | "Chairwoman"
+            | "Chair"
+            | "Mayor"
+            | "Ambassador"
+            | "Secretary"
+            | "Minister"
+            | "Chancellor"
+            | "Justice"
+            | "Commissioner"
+            | "Governor"
+            | "Senator"
+            | "Prime"
+    )
+}
+
 /// Is token `first` capitalised right after a personal honorific ("Mr
 /// King", "Mrs. Bishop")?
 fn after_honorific(ctx: &Ctx, first: usize) -> bool {
@@ -128,8 +151,11 @@ fn after_honorific(ctx: &Ctx, first: usize) -> bool {
         }
     }
     // (Only the honorifics that are no titles themselves: "General
-    // Director X" is a post.)
-    ctx.tok(p).shape.is_capitalised()
+    // Director X" is a post; and only before a word a name list holds:
+    // "Mr President" is an address.)
+    ctx.has(first, flag::SURNAME | flag::FIRST_NAME)
+        && !is_address_title(ctx.word(first))
+        && ctx.tok(p).shape.is_capitalised()
         && crate::text::with_ascii_lower(ctx.word(p), |w| {
             matches!(
                 w,
@@ -438,7 +464,7 @@ pub(super) fn speech_before(ctx: &Ctx, first: usize) -> bool {
     })
 }
 
-/// Is the sequence ending at `last` followed by "of <Organisation>" and a
+/// Is the sequence ending at `last` followed by `of <Organisation>` and a
 /// speech verb ("Wen-Li Chou of Harbourline Capital said")?
 pub(super) fn speech_after_affiliation(ctx: &Ctx, last: usize) -> bool {
     let Some(of) = ctx.next_in_sentence(last).filter(|&k| ctx.word(k) == "of") else {
@@ -635,7 +661,8 @@ fn is_modifier(word: &str) -> bool {
 }
 
 /// Is the title just before token `first` one that companies take too, a
-/// noun of rivalry or rank ("rival Google", "market leader Diageo")?
+/// noun of rivalry or rank ("rival Google", "market leader Diageo"), and
+/// not owned by a person ("his rival", "Labour leader")?
 fn lone_word_title_is_generic(ctx: &Ctx, first: usize) -> bool {
     let Some(p) = ctx.prev_in_sentence(first) else {
         return false;
@@ -643,10 +670,21 @@ fn lone_word_title_is_generic(ctx: &Ctx, first: usize) -> bool {
     if !ctx.tok(p).shape.is_lower_start() {
         return false;
     }
-    matches!(
-        ctx.word(p),
-        "rival" | "rivals" | "leader" | "leaders" | "competitor" | "partner" | "owner" | "giant" | "monopoly"
-    )
+    let before = ctx.prev_in_sentence(p);
+    match ctx.word(p) {
+        // "market leader Diageo", but "Labour leader Corbyn".
+        "leader" | "leaders" => before.is_some_and(|b| {
+            crate::text::with_ascii_lower(ctx.word(b), |w| matches!(w, "market" | "sector" | "industry"))
+        }),
+        // "rival Google", but "his rival Tsvangirai", "Erdogan's rival
+        // Kilicdaroglu", "Clinton rival Sanders".
+        "rival" | "rivals" | "competitor" | "owner" | "giant" | "monopoly" => before.is_none_or(|b| {
+            ctx.tok(b).kind != TokenKind::Possessive
+                && !matches!(ctx.word(b), "his" | "her" | "their" | "its" | "His" | "Her" | "Their")
+                && ctx.owner_kind(b) != Some(EntityKind::Person)
+        }),
+        _ => false,
+    }
 }
 
 /// Does the name written from token `first` to `last` name one of

@@ -82,12 +82,23 @@ fn mention_table() {
             &["person:Quorvex"],
         ),
         ("The album by singer Quorvex sold well.", &["person:Quorvex"], &[]),
+        // A leader of people, a rival owned by someone: persons.
+        (
+            "Labour leader Quorvex spoke. Her rival Zanetti left.",
+            &["person:Quorvex", "person:Zanetti"],
+            &[],
+        ),
         // After a personal honorific a title word is a surname; after a
         // military one it is a post.
         (
             "Mr King said the port would reopen.",
             &["person:King"],
             &["office:King", "office:Mr King"],
+        ),
+        (
+            "Mr President, the port is closed. Madame Speaker said the vote was over.",
+            &["office:President", "office:Speaker"],
+            &["person:President", "person:Speaker"],
         ),
         (
             "Airport General Director Ivo Markov said flights resumed.",

@@ -218,11 +218,7 @@ impl CueLexicon {
                     Tense::Ing
                 } else if head.eq_ignore_ascii_case(lemma_head) {
                     Tense::Base
-                } else if head.ends_with('s')
-                    && head.len() <= lemma_head.len() + 2
-                    && head.starts_with(stem)
-                    && !head.eq_ignore_ascii_case(lemma_head)
-                {
+                } else if head.ends_with('s') && head.len() <= lemma_head.len() + 2 && head.starts_with(stem) {
                     Tense::Third
                 } else {
                     Tense::Past

@@ -261,8 +261,13 @@ fn right_pattern(c: &QCtx, q: &Quoted, close_tok: usize, st: &State) -> Option<(
                 continue;
             }
             // '"Q" And he heaped praise on him, saying ...': a participle
-            // hangs on a clause of its own, which is no speaker's name.
+            // hangs on a clause of its own, which is no speaker's name;
+            // '"Q," Smith, smiling broadly, said': one between commas is
+            // an aside before the cue.
             if c.hits[h].tense == crate::gazetteer::Tense::Ing {
+                if participle_aside(c, &c.hits[h], range.end) {
+                    continue;
+                }
                 return None;
             }
             if np_before(c, k, j).is_some_and(|src| src.start == j)
@@ -718,8 +723,86 @@ fn content_before(c: &QCtx, lo: usize, to: usize) -> Option<Range<usize>> {
     trim_content(c, lo.max(to.saturating_sub(CONTENT_MAX_TOKENS)), to)
 }
 
+/// Does token `at`, after "about", "of" or "on", start a topic rather than
+/// an approximate count ("about 20 people", "about a dozen") or an idiom
+/// ("of course")?
+fn topic_follows(c: &QCtx, at: usize) -> bool {
+    if c.tok(at).kind == TokenKind::Number {
+        return false;
+    }
+    let count = |w: &str| {
+        matches!(
+            w,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "fifteen"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "sixty"
+                | "seventy"
+                | "eighty"
+                | "ninety"
+                | "hundred"
+                | "hundreds"
+                | "thousand"
+                | "thousands"
+                | "million"
+                | "millions"
+                | "billion"
+                | "dozen"
+                | "dozens"
+                | "half"
+                | "third"
+                | "quarter"
+                | "course"
+                | "average"
+                | "balance"
+                | "record"
+        )
+    };
+    let w = c.word(at);
+    if count(w) {
+        return false;
+    }
+    // "about a dozen", "about a third".
+    !(matches!(w, "a" | "an") && at + 1 < c.seg.tokens.len() && count(c.word(at + 1)))
+}
+
+/// The comma that closes a participle aside opened by the cue `h` after a
+/// comma, when a verb cue follows it: "Smith, citing weak sales, said".
+fn aside_comma(c: &QCtx, h: &CueHit, end: usize) -> Option<usize> {
+    (h.end..end.min(h.end + 12))
+        .find(|&k| c.word(k) == "," && !c.in_quote(k))
+        .filter(|&k| {
+            hit_at(c, k + 1)
+                .is_some_and(|g| c.hits[g].kind == CueType::Verb && c.hits[g].tense != crate::gazetteer::Tense::Ing)
+        })
+}
+
+/// Is the participle cue `h` an aside between commas, before the verb cue
+/// of its clause ("Smith, smiling broadly, said")?
+fn participle_aside(c: &QCtx, h: &CueHit, end: usize) -> bool {
+    h.first > 0 && c.word(h.first - 1) == "," && aside_comma(c, h, end).is_some()
+}
+
+/// How far back [`trim_content`] looks for the "(" of a trailing ")".
+const PAREN_LOOKBACK: usize = 64;
+
 /// Drops trailing commas and sentence-final punctuation outside quotation
-/// marks; keeps a closing mark and the punctuation inside it.
+/// marks, and a closing parenthesis opened before the content; keeps a
+/// closing mark and the punctuation inside it.
 fn trim_content(c: &QCtx, from: usize, mut to: usize) -> Option<Range<usize>> {
     while to > from {
         let t = to - 1;
@@ -730,8 +813,10 @@ fn trim_content(c: &QCtx, from: usize, mut to: usize) -> Option<Range<usize>> {
             continue;
         }
         // "(A spokeswoman disputed their account.)": the parenthesis the
-        // report sits in is not part of it.
-        if w == ")" && !(from..t).any(|k| c.word(k) == "(") {
+        // report sits in is not part of it. (Its opening is looked for
+        // among the last few hundred tokens only, so that a run of ")"
+        // costs no more than its length.)
+        if w == ")" && !(from.max(t.saturating_sub(PAREN_LOOKBACK))..t).any(|k| c.word(k) == "(") {
             to -= 1;
             continue;
         }
@@ -860,22 +945,8 @@ fn new_found(
         ..Found::new(
             QuoteKind::Indirect,
             h.class,
-            content.iter().map(|r| content_span(c, r)).collect(),
+            content.iter().map(|r| c.span(r)).collect(),
         )
-    }
-}
-
-/// The bytes of a content. A sentence that ends with an abbreviation
-/// ("in the U.S.") ends with its period, which is left out of the
-/// content as any sentence's period is.
-fn content_span(c: &QCtx, r: &Range<usize>) -> (usize, usize) {
-    let (start, end) = c.span(r);
-    let last = r.end - 1;
-    let ends_sentence = r.end >= c.seg.tokens.len() || sentence_of(c, r.end) != sentence_of(c, last);
-    if ends_sentence && c.tok(last).kind == TokenKind::Word && c.word(last).len() > 2 && c.word(last).ends_with('.') {
-        (start, end - 1)
-    } else {
-        (start, end)
     }
 }
 
@@ -936,8 +1007,12 @@ fn prep_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
 fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Option<Found> {
     let mut cue_lexeme = c.gaz.cues.cue(h.cue);
     let mut cue_end = h.end;
+    let mut chained = false;
     // "went on to say that", "declined to comment on": a speech verb in the
-    // infinitive carries the report; the verb before it is part of the cue.
+    // infinitive carries the report, and its class; the verb before it is
+    // part of the cue. Only an infinitive that opens a clause or takes its
+    // particle makes the chain ("declined to comment." reports no content
+    // of its own).
     if cue_end + 1 < end
         && c.word(cue_end) == "to"
         && let Some((inf_end, inf)) = infinitive_cue(c, cue_end + 1, end)
@@ -952,6 +1027,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     {
         cue_lexeme = inf;
         cue_end = inf_end;
+        chained = true;
     }
     let frames = cue_lexeme.frames;
     if frames == Frames::QUOTE {
@@ -990,13 +1066,25 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
                 return None;
             }
             let comma = (cue_end..end).find(|&k| c.word(k) == "," && !c.in_quote(k))?;
-            let content = trim_content(c, cue_end, comma)?;
+            let content = trim_content(c, cue_end, comma.min(cue_end + CONTENT_MAX_TOKENS))?;
             let source = clause_subject(c, comma + 1, end);
             let cue = c.span(&(h.first..cue_end));
             return Some(new_found(c, h, cue, vec![content], source));
         }
         if after_comma {
-            let content = content_after(c, cue_end, end, st)?;
+            // "one official, requesting anonymity, said": the aside's
+            // content ends at its comma.
+            let end = aside_comma(c, h, end).unwrap_or(end);
+            // "saying in a tweet that ...", "saying at one point, 'Q'": the
+            // report comes after the adjunct; "also campaigning in
+            // Wisconsin", "writing for the majority" have none.
+            let mut from = cue_end;
+            if cue_end < end
+                && (starts_adjunct(c.word(cue_end)) || (c.word(cue_end) == "for" && !frames.has(Frames::FOR)))
+            {
+                from = (cue_end..end.min(cue_end + 12)).find(|&k| c.word(k) == "that" || c.opens_quote(k))?;
+            }
+            let content = content_after(c, from, end, st)?;
             let source = main_subject(c, lo, h.first, st);
             let cue = c.span(&(h.first..cue_end));
             return Some(new_found(c, h, cue, vec![content], source));
@@ -1174,19 +1262,23 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
                 from
             };
             if let Some(mut r) = content_after(c, content_from, end, st) {
-                // "joked about", "spoke of", "alluding to": a preposition
+                // "joked about", "spoke of", "commented on": a preposition
                 // right after the cue belongs to it, not to what it
-                // reports ("threatened to impose" keeps its infinitive;
-                // "agreed with X" keeps "with", as readers do).
-                if r.start == cue_end
-                    && r.len() > 1
-                    && (matches!(c.word(r.start), "about" | "of" | "on")
-                        || (c.word(r.start) == "to" && !frames.has(Frames::TO)))
-                    // ("said about 20 people": a count, not a topic.)
-                    && c.tok(r.start + 1).kind != TokenKind::Number
-                {
-                    cue_end += 1;
-                    r.start += 1;
+                // reports ("agreed with X" keeps "with", as readers do).
+                if r.start == cue_end && r.len() > 1 && matches!(c.word(r.start), "about" | "of" | "on") {
+                    // "said on Twitter that ...": the report is the clause
+                    // after the adjunct.
+                    let that = (r.start + 1..r.end.min(r.start + 10))
+                        .take_while(|&k| !matches!(c.word(k), "," | ";"))
+                        .find(|&k| c.word(k) == "that");
+                    if let Some(that) = that {
+                        r.start = that;
+                    } else if !topic_follows(c, r.start + 1) {
+                        // ("said about 20 people", "said of course".)
+                    } else {
+                        cue_end += 1;
+                        r.start += 1;
+                    }
                 }
                 // "C1, S said, C2": the part before the source too.
                 if let Some(src) = &source
@@ -1241,7 +1333,12 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         return None;
     }
     let cue = c.span(&(h.first..cue_end));
-    Some(new_found(c, h, cue, content, source))
+    let mut found = new_found(c, h, cue, content, source);
+    if chained {
+        // "plans to announce that ...": the infinitive's class.
+        found.class = cue_lexeme.class;
+    }
+    Some(found)
 }
 
 /// Prepositions and adverbs that open an adjunct, never an object.
@@ -1267,9 +1364,7 @@ fn starts_adjunct(word: &str) -> bool {
 }
 
 /// The base form of a speech verb cue at token `at` ("say", "point out"),
-/// with the token after it, before `end`. Only an infinitive that opens a
-/// clause or takes its particle makes the chain ("declined to comment."
-/// reports no content of its own).
+/// ending before `end`: the token after it, and its cue.
 fn infinitive_cue<'a>(c: &QCtx<'a>, at: usize, end: usize) -> Option<(usize, &'a crate::gazetteer::Cue)> {
     let forms = c.gaz.cues.forms(c.word(at))?;
     forms.iter().find_map(|(rest, form)| {

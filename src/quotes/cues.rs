@@ -201,14 +201,18 @@ fn verb_reading(text: &str, seg: &Segmentation, first: usize, head: usize, form:
                 return false;
             }
             if pt.kind == TokenKind::Punct {
-                // A closing mark ends a quotation when punctuation closes
-                // it first (",” says"); after a word it closes a scare
-                // quote that modifies a noun ("the “broken” campaign").
+                // A closing mark ends a quotation (",” says", '"We will win"
+                // says Smith'), unless it closes a scare quote of a few
+                // words opened inside a phrase, which modifies a noun
+                // ("the “broken” campaign").
                 if matches!(pw, "”" | "\"" | "'" | "’") {
-                    return prev
-                        .checked_sub(1)
-                        .filter(|&p| p >= lo)
-                        .is_none_or(|p| seg.tokens[p].kind == TokenKind::Punct);
+                    // ("Sanders’ campaign": an apostrophe on a plural is a
+                    // possessive.)
+                    let apostrophe = matches!(pw, "'" | "’")
+                        && prev > lo
+                        && seg.tokens[prev - 1].end == pt.start
+                        && seg.tokens[prev - 1].kind == TokenKind::Word;
+                    return !apostrophe && !scare_quote(text, seg, prev, lo);
                 }
                 return matches!(pw, "," | ")");
             }
@@ -245,10 +249,28 @@ fn verb_reading(text: &str, seg: &Segmentation, first: usize, head: usize, form:
     }
 }
 
+/// Does the closing mark at token `close` end a scare quote: a few words
+/// (no punctuation before the mark) whose opening mark follows a word of
+/// the same sentence ("the “broken” campaign")?
+fn scare_quote(text: &str, seg: &Segmentation, close: usize, lo: usize) -> bool {
+    if close == 0 || seg.tokens[close - 1].kind == TokenKind::Punct {
+        return false;
+    }
+    let from = close.saturating_sub(6).max(lo);
+    let Some(open) = (from..close - 1)
+        .rev()
+        .find(|&k| matches!(seg.tokens[k].text(text), "“" | "\"" | "'" | "‘"))
+    else {
+        return false;
+    };
+    open > lo && matches!(seg.tokens[open - 1].kind, TokenKind::Word | TokenKind::Possessive)
+}
+
 /// Can a lower-case word stand right before a finite base form? Personal
-/// pronouns, plurals ("voters", "people", "most"), relatives ("who
-/// say"), adverbs ("often say") and words that leave the verb bare ("to",
-/// "not", "n't").
+/// pronouns, plurals ("voters", "people", "most"), quantities ("percent"),
+/// group nouns that British English makes plural ("the club say"),
+/// relatives ("who say"), adverbs ("often say") and negations ("not",
+/// "n't").
 fn takes_base_form(word: &str) -> bool {
     crate::text::with_ascii_lower(word, |w| {
         matches!(
@@ -258,7 +280,6 @@ fn takes_base_form(word: &str) -> bool {
                 | "they"
                 | "who"
                 | "that"
-                | "which"
                 | "people"
                 | "men"
                 | "women"
@@ -266,7 +287,6 @@ fn takes_base_form(word: &str) -> bool {
                 | "police"
                 | "staff"
                 | "media"
-                | "public"
                 | "most"
                 | "many"
                 | "some"
@@ -281,9 +301,25 @@ fn takes_base_form(word: &str) -> bool {
                 | "majority"
                 | "dozen"
                 | "data"
+                | "government"
+                | "team"
+                | "club"
+                | "couple"
+                | "family"
+                | "board"
+                | "union"
+                | "committee"
+                | "council"
+                | "band"
+                | "group"
+                | "firm"
+                | "company"
+                | "jury"
+                | "panel"
+                | "squad"
+                | "management"
                 | "n't"
                 | "not"
-                | "or"
                 | "nor"
         ) || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
             || w.ends_with("ly")

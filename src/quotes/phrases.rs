@@ -242,7 +242,9 @@ pub(crate) fn np_before(c: &QCtx, end: usize, lo: usize) -> Option<Range<usize>>
         while cut > start + 1 && is_time_modifier(c, cut - 1) {
             cut -= 1;
         }
-        if cut < end - 1 || is_time_modifier(c, cut - 1) {
+        // ("The last week showed": a determiner alone is no source.)
+        let rest_names = (start..cut).any(|t| !at(c, t, flag::DETERMINER) && c.tok(t).kind == TokenKind::Word);
+        if cut < end - 1 && rest_names {
             end = cut;
         }
     }
@@ -409,7 +411,9 @@ pub(crate) fn is_day(c: &QCtx, t: usize) -> bool {
 /// A weekday or a year, which date a report ("Clinton on Tuesday said",
 /// "an ad in 2008 questioned").
 pub(crate) fn is_date(c: &QCtx, t: usize) -> bool {
-    is_day(c, t) || (c.tok(t).kind == TokenKind::Number && is_year(c.word(t)))
+    // ("Tokyo 2020 said": a year after a capitalised word names something.)
+    is_day(c, t)
+        || (c.tok(t).kind == TokenKind::Number && is_year(c.word(t)) && t > 0 && c.tok(t - 1).shape.is_lower_start())
 }
 
 /// A number written as a year of the last two centuries or this one.

@@ -299,15 +299,15 @@ fn pattern_table() {
             "Olga Petrova said about 20 ships were waiting.",
             &["indirect|Olga Petrova|said|about 20 ships were waiting|Olga Petrova"],
         ),
-        // The parenthesis a report sits in, and the period of an
-        // abbreviation that ends the sentence, are left out.
+        // The parenthesis a report sits in is left out; the period of an
+        // abbreviation that ends the sentence stays with it.
         (
             "The port reopened. (Olga Petrova said the strike was over.)",
             &["indirect|Olga Petrova|said|the strike was over|Olga Petrova"],
         ),
         (
             "Olga Petrova said the ships would sail to the U.S. The port is quiet.",
-            &["indirect|Olga Petrova|said|the ships would sail to the U.S|Olga Petrova"],
+            &["indirect|Olga Petrova|said|the ships would sail to the U.S.|Olga Petrova"],
         ),
         // An aside after "that" does not end a relative clause; a year
         // between subject and verb dates the report.
@@ -328,6 +328,36 @@ fn pattern_table() {
         (
             "Petrova was tweeting about the strike and asking, \"Who pays for this?\"",
             &["direct|Petrova|asking|\"Who pays for this?\"|Petrova"],
+        ),
+        // A closing mark with no punctuation before it still ends a
+        // quotation at the start of its sentence.
+        (
+            "\"We will win\" says Olga Petrova.",
+            &["direct|Olga Petrova|says|\"We will win\"|Olga Petrova"],
+        ),
+        // British group nouns take the plural verb.
+        (
+            "The club say the ground will reopen.",
+            &["indirect|The club|say|the ground will reopen|The club"],
+        ),
+        // A participle between commas before the verb is an aside.
+        (
+            "\"We won,\" Olga Petrova, smiling broadly, said.",
+            &["direct|Olga Petrova, smiling broadly,|said|\"We won,\"|Olga Petrova"],
+        ),
+        // An adjunct after the cue is passed over for its "that" clause.
+        (
+            "Olga Petrova said on Twitter that the port was closed.",
+            &["indirect|Olga Petrova|said|that the port was closed|Olga Petrova"],
+        ),
+        (
+            "Olga Petrova said about a dozen ships were waiting.",
+            &["indirect|Olga Petrova|said|about a dozen ships were waiting|Olga Petrova"],
+        ),
+        // A year after a capitalised word is part of a name.
+        (
+            "Oslo 2030 said the games would go ahead.",
+            &["indirect|Oslo 2030|said|the games would go ahead|Oslo 2030"],
         ),
         // A participle that ends the sentence does not stop the quotation
         // that follows from joining.
@@ -400,6 +430,11 @@ fn absent_table() {
         (
             "(Additional reporting by Olga Petrova; editing by Pavel Novak)",
             "|reporting|",
+        ),
+        // A participle aside's content ends at its comma.
+        (
+            "\"We won,\" one official, requesting anonymity, said.",
+            "anonymity, said",
         ),
         // A year alone is no source.
         ("Many who voted for Farquhar back in 2010 now regret it.", "|2010|"),
