@@ -623,41 +623,29 @@ pub(super) fn person_pass(ctx: &mut Ctx) {
 
 /// Words that never open a name, whatever a list of first names says.
 fn never_first_word(word: &str) -> bool {
-    crate::text::with_ascii_lower(word, |w| {
-        matches!(
-            w,
-            "a" | "an"
-                | "the"
-                | "in"
-                | "on"
-                | "at"
-                | "of"
-                | "by"
-                | "for"
-                | "from"
-                | "with"
-                | "to"
-                | "my"
-                | "our"
-                | "your"
-                | "his"
-                | "its"
-                | "their"
-        )
-    })
+    // Every name runs through here: a length test first, no lowering.
+    word.len() <= 5
+        && [
+            "a", "an", "the", "in", "on", "at", "of", "by", "for", "from", "with", "to", "my", "our", "your", "his",
+            "its", "their",
+        ]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A hyphenated modifier: "London-based", "Jackson-style", "state-owned".
 fn is_modifier(word: &str) -> bool {
-    word.rsplit_once('-').is_some_and(|(before, after)| {
-        !before.is_empty()
-            && crate::text::with_ascii_lower(after, |a| {
-                matches!(
-                    a,
-                    "based" | "style" | "led" | "owned" | "backed" | "born" | "run" | "made" | "era"
-                )
-            })
-    })
+    let bytes = word.as_bytes();
+    // The suffixes are at most six bytes: only the word's end is read.
+    let tail = &bytes[bytes.len().saturating_sub(7)..];
+    let Some(dash) = tail.iter().rposition(|&b| b == b'-') else {
+        return false;
+    };
+    let after = &tail[dash + 1..];
+    bytes.len() > after.len() + 1
+        && ["based", "style", "led", "owned", "backed", "born", "run", "made", "era"]
+            .iter()
+            .any(|s| s.as_bytes().eq_ignore_ascii_case(after))
 }
 
 /// Is the title just before token `first` one that companies take too, a
@@ -885,7 +873,8 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     if is_modifier(ctx.word(last))
         || run.iter().any(|&t| {
             // (A capital "V" is a numeral: "George V".)
-            ctx.word(t) == "v" || crate::text::with_ascii_lower(ctx.word(t), |w| matches!(w, "vs" | "vs." | "versus"))
+            let w = ctx.word(t);
+            w == "v" || ["vs", "vs.", "versus"].iter().any(|v| v.eq_ignore_ascii_case(w))
         })
     {
         return;
