@@ -577,6 +577,9 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
     // segment must start like a phrase; the source starts at the phrase
     // before the first of them.
     let mut best = None;
+    // Where the source ends: after the last appositive's comma, or before
+    // a discourse aside next to the cue ("Leaders, for instance, noted").
+    let mut end = comma + 1;
     let mut k = comma;
     while k > from {
         k -= 1;
@@ -588,8 +591,13 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
         }
         let first = k + 1;
         // "Leaders in the state, for instance, noted": a discourse
-        // adverbial between commas hides nothing.
-        let starts_well = aside_end(c, first) == Some(comma)
+        // adverbial between commas hides nothing, and is no part of the
+        // source.
+        let aside = aside_end(c, first) == Some(comma) && end == comma + 1;
+        if aside {
+            end = k;
+        }
+        let starts_well = aside
             || crate::text::with_ascii_lower(c.word(first), |fw| {
                 matches!(
                 fw,
@@ -648,7 +656,7 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
             if object {
                 break;
             }
-            best = Some(head.start..comma + 1);
+            best = Some(head.start..end);
         }
     }
     best

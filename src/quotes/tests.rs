@@ -162,15 +162,20 @@ fn pattern_table() {
             "Olga Petrova said Tuesday night that the vote was fair.",
             &["indirect|Olga Petrova|said|that the vote was fair|Olga Petrova"],
         ),
-        // A place after the head noun, and asides and quantities between
-        // commas, stay inside the source.
+        // A place after the head noun and a quantity between commas stay
+        // inside the source; a discourse aside is passed over.
         (
             "Voters in Iowa said the economy mattered most.",
             &["indirect|Voters in Iowa|said|the economy mattered most|Voters in Iowa"],
         ),
+        // A discourse aside next to the cue is no part of the source.
+        (
+            "Olga Petrova, a spokeswoman, however, said the port was closed.",
+            &["indirect|Olga Petrova, a spokeswoman|said|the port was closed|Olga Petrova"],
+        ),
         (
             "Union leaders in Ohio, for instance, noted that the talks had failed.",
-            &["indirect|Union leaders in Ohio, for instance,|noted|that the talks had failed|Union leaders in Ohio"],
+            &["indirect|Union leaders in Ohio|noted|that the talks had failed|Union leaders in Ohio"],
         ),
         (
             "Others, many of them farmers, argue that the tax is unfair.",
