@@ -283,10 +283,20 @@ pub(crate) fn np_after(c: &QCtx, start: usize, hi: usize) -> Option<Range<usize>
         return None;
     }
     let mut end = start;
+    let mut relative = false;
     while end < hi {
         let t = c.tok(end);
         let w = c.word(end);
         if c.in_quote(end) || c.opens_quote(end) {
+            break;
+        }
+        // "said Robby Mook in a statement", "wrote Ben Jacobs in The
+        // Guardian": the speaker, not where they said it (but a relative
+        // clause keeps its own places: "who attended an event in Reno").
+        if matches!(w, "who" | "which") {
+            relative = true;
+        }
+        if end > start && !relative && said_in_or_on(c, end, hi) {
             break;
         }
         if t.kind == TokenKind::Punct {
@@ -341,6 +351,50 @@ pub(crate) fn np_after(c: &QCtx, start: usize, hi: usize) -> Option<Range<usize>
         end -= 1;
     }
     (end > start).then_some(start..end)
+}
+
+/// Does "in" or "on" at token `at` open where the phrase before it spoke:
+/// a medium ("in a statement", "on Twitter", "in his speech"), or, right
+/// after a person's name, a publication or programme ("in The Guardian")?
+fn said_in_or_on(c: &QCtx, at: usize, hi: usize) -> bool {
+    if !matches!(c.word(at), "in" | "on") || at + 1 >= hi {
+        return false;
+    }
+    let after_person = c.mention_kind(at - 1) == Some(EntityKind::Person);
+    if after_person && c.tok(at + 1).shape.is_capitalised() {
+        return true;
+    }
+    (at + 1..hi.min(at + 5)).any(|k| {
+        crate::text::with_ascii_lower(c.word(k), |w| {
+            matches!(
+                w,
+                "statement"
+                    | "interview"
+                    | "speech"
+                    | "tweet"
+                    | "twitter"
+                    | "post"
+                    | "email"
+                    | "letter"
+                    | "filing"
+                    | "release"
+                    | "appearance"
+                    | "video"
+                    | "broadcast"
+                    | "op-ed"
+                    | "column"
+                    | "article"
+                    | "editorial"
+                    | "memo"
+                    | "message"
+                    | "briefing"
+                    | "remarks"
+                    | "testimony"
+                    | "podcast"
+                    | "blog"
+            )
+        })
+    })
 }
 
 /// Can the phrase speak? Its head is a pronoun, a name, a title, a

@@ -168,6 +168,15 @@ fn pattern_table() {
             "Voters in Iowa said the economy mattered most.",
             &["indirect|Voters in Iowa|said|the economy mattered most|Voters in Iowa"],
         ),
+        // After the cue, the speaker ends before where they said it.
+        (
+            "\"It is over,\" said harbour master Olga Petrova in a statement.",
+            &["direct|harbour master Olga Petrova|said|\"It is over,\"|Olga Petrova"],
+        ),
+        (
+            "\"It is over,\" wrote Olga Petrova in The Harbour Gazette.",
+            &["direct|Olga Petrova|wrote|\"It is over,\"|Olga Petrova"],
+        ),
         // A discourse aside next to the cue is no part of the source.
         (
             "Olga Petrova, a spokeswoman, however, said the port was closed.",
