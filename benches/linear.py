@@ -61,6 +61,7 @@ def main() -> int:
         ('"He went on to say that " x 40k', lambda: b"He went on to say that " * 40_000),
         ('"X, who said that, a, " x 50k', lambda: b"X, who said that, a, " * 50_000),
         ('"Noting that " + ") " x 500k', lambda: b"Noting that " + b") " * 500_000 + b", he said it."),
+        ('"Wang and officials said " x 40k', lambda: b"Wang and officials said " * 40_000),
     ]
     with tempfile.TemporaryDirectory() as tmp:
         root = pathlib.Path(args.keep or tmp)

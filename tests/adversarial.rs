@@ -411,6 +411,9 @@ fn adversarial_cues_without_sentence_breaks() {
         ("", "they say ", ""),
         ("", "He went on to say that ", ""),
         ("", "X, who said that, a, ", ""),
+        // Subjects joined by "and", each looking back for the next.
+        ("", "Wang and officials said ", ""),
+        ("", "Cats and dogs and ", "officials said it."),
         // A fronted participle's content, closed by parentheses only.
         ("Noting that ", ") ", ", he said it."),
     ]

@@ -112,6 +112,13 @@ fn c_is_cue_like(w: &str) -> bool {
 /// The speaker phrase ending just before token `end` (exclusive), not
 /// reaching before `lo`.
 pub(crate) fn np_before(c: &QCtx, end: usize, lo: usize) -> Option<Range<usize>> {
+    np_before_joined(c, end, lo, 0)
+}
+
+/// [`np_before`] with `joined` phrases already joined by "and" after it:
+/// a list joins at most [`MAX_JOINED`] of them, so a text of a thousand
+/// "and"s is not read back a thousand times.
+fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range<usize>> {
     if end <= lo {
         return None;
     }
@@ -188,6 +195,9 @@ pub(crate) fn np_before(c: &QCtx, end: usize, lo: usize) -> Option<Range<usize>>
                 start = j - 2;
                 continue;
             }
+            if let Some(left) = coordinated(c, start, lo, joined) {
+                start = left;
+            }
             break;
         }
         // "Mr. Obama", "Michael R. Bloomberg": the period of an abbreviation.
@@ -213,6 +223,10 @@ pub(crate) fn np_before(c: &QCtx, end: usize, lo: usize) -> Option<Range<usize>>
         if w == "and" && j > lo && c.tok(start).shape.is_capitalised() && c.tok(j - 1).shape.is_capitalised() {
             start = j - 1;
             continue;
+        }
+        if let Some(left) = coordinated(c, start, lo, joined) {
+            start = left;
+            break;
         }
         if np_word(c, j) {
             start = j;
@@ -263,6 +277,27 @@ fn is_time_modifier(c: &QCtx, t: usize) -> bool {
     crate::text::with_ascii_lower(c.word(t), |w| {
         matches!(w, "last" | "this" | "next" | "late" | "early" | "earlier" | "later")
     })
+}
+
+/// The most phrases [`coordinated`] joins into one subject.
+const MAX_JOINED: u8 = 3;
+
+/// Where a phrase joined by "and" before the phrase starting at `start`
+/// begins, when the two together are the subject of the clause: "RNC
+/// members and officials said", "The State Department and the Department
+/// of Homeland Security said". ("He met the minister and officials said"
+/// joins two clauses: its first phrase is an object.)
+fn coordinated(c: &QCtx, start: usize, lo: usize, joined: u8) -> Option<usize> {
+    if joined >= MAX_JOINED {
+        return None;
+    }
+    let and = start.checked_sub(1).filter(|&a| a > lo && c.word(a) == "and")?;
+    if !(c.is_noun(and - 1) || c.tok(and - 1).shape.is_capitalised()) {
+        return None;
+    }
+    let left = np_before_joined(c, and, lo, joined + 1)?;
+    let opens_clause = left.start == lo || matches!(c.word(left.start - 1), "," | ";" | ":" | "(" | "—" | "–");
+    opens_clause.then_some(left.start)
 }
 
 /// The speaker phrase starting at token `start` and running to the end of

@@ -168,6 +168,18 @@ fn pattern_table() {
             "Voters in Iowa said the economy mattered most.",
             &["indirect|Voters in Iowa|said|the economy mattered most|Voters in Iowa"],
         ),
+        // Two phrases joined as the subject are one source; an object and
+        // a new clause's subject are not.
+        (
+            "Dock workers and their union leaders said the strike would go on.",
+            &[
+                "indirect|Dock workers and their union leaders|said|the strike would go on|Dock workers and their union leaders",
+            ],
+        ),
+        (
+            "Petrova met the minister and officials said the talks went well.",
+            &["indirect|officials|said|the talks went well|officials"],
+        ),
         // After the cue, the speaker ends before where they said it.
         (
             "\"It is over,\" said harbour master Olga Petrova in a statement.",
