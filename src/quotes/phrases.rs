@@ -189,7 +189,7 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
             // "a member of the family": a determiner may follow "of".
             let link = j >= lo + 2
                 && (matches!(c.word(j - 1), "of" | "for") && np_word(c, j - 2)
-                    || matches!(c.word(j - 1), "in" | "on" | "from" | "across") && c.is_noun(j - 2));
+                    || matches!(c.word(j - 1), "in" | "on" | "from" | "across" | "by") && c.is_noun(j - 2));
             if link && links < 2 {
                 links += 1;
                 start = j - 2;
@@ -212,9 +212,10 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
             start = j - 1;
             continue;
         }
-        // "leaders in North Carolina", "partisans on both sides": a
-        // place or side after a noun.
-        let place = matches!(w, "in" | "on" | "from" | "across") && j > lo && c.is_noun(j - 1);
+        // "leaders in North Carolina", "partisans on both sides", "a study
+        // by Vanderbilt University": a place, a side or an author after a
+        // noun.
+        let place = matches!(w, "in" | "on" | "from" | "across" | "by") && j > lo && c.is_noun(j - 1);
         if (matches!(w, "of" | "for") && j > lo && np_word(c, j - 1) || place) && links < 2 {
             links += 1;
             start = j - 1;

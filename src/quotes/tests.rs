@@ -180,6 +180,11 @@ fn pattern_table() {
             "Petrova met the minister and officials said the talks went well.",
             &["indirect|officials|said|the talks went well|officials"],
         ),
+        // A report by someone is the source, with its author.
+        (
+            "A study by the harbour authority found that traffic fell.",
+            &["indirect|A study by the harbour authority|found|that traffic fell|A study by the harbour authority"],
+        ),
         // After the cue, the speaker ends before where they said it.
         (
             "\"It is over,\" said harbour master Olga Petrova in a statement.",
