@@ -845,12 +845,17 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
         // "Will Doyle" keeps "Will"; "The Doyle report" and a sentence
         // opening "However Doyle" lose their first word.
         // "An Assessment", "In Touch": an article, a preposition or a
-        // possessive is no first name even where a list holds it; nor is
-        // a modifier ("London-based Xstrata").
+        // possessive is no first name even where a list holds it, unless a
+        // surname follows ("An Nguyen"); nor is a modifier ("London-based
+        // Xstrata").
         let drop = (ctx.has(first, flag::HONORIFIC) && !rest.is_empty())
             || (not_name && ctx.sentence_initial(first))
             || (not_name && w.len() <= 4 && !ctx.has(first, flag::FIRST_NAME))
-            || never_first_word(w)
+            || (never_first_word(w)
+                && !(ctx.has(first, flag::FIRST_NAME)
+                    && rest
+                        .first()
+                        .is_some_and(|&n| ctx.has(n, flag::SURNAME) && !ctx.has(n, flag::CALENDAR | flag::NOT_NAME))))
             || is_modifier(w);
         if !drop {
             break;

@@ -117,6 +117,12 @@ fn mention_table() {
             &["office:spokesman", "person:Dean Smith"],
             &["office:Dean"],
         ),
+        // A given name that is also a function word, before a surname.
+        (
+            "The coach, An Nguyen, said the team was ready.",
+            &["person:An Nguyen"],
+            &[],
+        ),
         // Titles of works and contests, modifiers and places are no people.
         (
             "Viewers loved My Summer Holiday and Freddy Vs Jason this year.",

@@ -567,8 +567,10 @@ fn aside_end(c: &QCtx, first: usize) -> Option<usize> {
     (two && c.word(first + 2) == ",").then_some(first + 2)
 }
 
-/// `S, APPOSITIVE, said`: the source with its appositive and trailing comma,
-/// when the token before `cue_first` is a comma.
+/// `S, APPOSITIVE, said`: the source with its appositive and trailing comma
+/// (without a discourse aside next to the cue, and without its comma), or
+/// the subject before a participle aside, when the token before
+/// `cue_first` is a comma.
 fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usize>> {
     let comma = cue_first.checked_sub(1).filter(|&k| k > lo && c.word(k) == ",")?;
     let from = comma.saturating_sub(30).max(lo + 1);
@@ -1110,7 +1112,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         if time > lo
             && matches!(
                 c.word(time - 1),
-                "on" | "in" | "earlier" | "late" | "early" | "last" | "this"
+                "on" | "in" | "by" | "earlier" | "late" | "early" | "last" | "this"
             )
         {
             time -= 1;

@@ -189,7 +189,9 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
             // "a member of the family": a determiner may follow "of".
             let link = j >= lo + 2
                 && (matches!(c.word(j - 1), "of" | "for") && np_word(c, j - 2)
-                    || matches!(c.word(j - 1), "in" | "on" | "from" | "across" | "by") && c.is_noun(j - 2));
+                    || (matches!(c.word(j - 1), "in" | "on" | "from" | "across")
+                        || c.word(j - 1) == "by" && is_report(c, j - 2))
+                        && c.is_noun(j - 2));
             if link && links < 2 {
                 links += 1;
                 start = j - 2;
@@ -215,7 +217,9 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
         // "leaders in North Carolina", "partisans on both sides", "a study
         // by Vanderbilt University": a place, a side or an author after a
         // noun.
-        let place = matches!(w, "in" | "on" | "from" | "across" | "by") && j > lo && c.is_noun(j - 1);
+        let place = (matches!(w, "in" | "on" | "from" | "across") || w == "by" && is_report(c, j - 1))
+            && j > lo
+            && c.is_noun(j - 1);
         if (matches!(w, "of" | "for") && j > lo && np_word(c, j - 1) || place) && links < 2 {
             links += 1;
             start = j - 1;
@@ -268,6 +272,30 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
     Some(start..end)
 }
 
+/// A noun for a report that has an author ("a study by ...").
+fn is_report(c: &QCtx, t: usize) -> bool {
+    matches!(
+        c.word(t),
+        "study"
+            | "report"
+            | "review"
+            | "survey"
+            | "poll"
+            | "analysis"
+            | "statement"
+            | "letter"
+            | "estimate"
+            | "story"
+            | "article"
+            | "audit"
+            | "investigation"
+            | "assessment"
+            | "memo"
+            | "paper"
+            | "book"
+    )
+}
+
 /// A word that names a period of time ("week", "Tuesday").
 fn is_period(c: &QCtx, t: usize) -> bool {
     is_day(c, t) || crate::text::with_ascii_lower(c.word(t), |w| matches!(w, "week" | "month" | "year" | "weekend"))
@@ -280,7 +308,10 @@ fn is_time_modifier(c: &QCtx, t: usize) -> bool {
     })
 }
 
-/// The most phrases [`coordinated`] joins into one subject.
+/// How many "and"s [`coordinated`] reads back over: a subject of more
+/// phrases than one more than this is not joined at all (its last phrase
+/// stands alone), so a text of a thousand "and"s is read back only a few
+/// times.
 const MAX_JOINED: u8 = 3;
 
 /// Where a phrase joined by "and" before the phrase starting at `start`
@@ -297,12 +328,25 @@ fn coordinated(c: &QCtx, start: usize, lo: usize, joined: u8) -> Option<usize> {
         return None;
     }
     let left = np_before_joined(c, and, lo, joined + 1)?;
-    let opens_clause = left.start == lo || matches!(c.word(left.start - 1), "," | ";" | ":" | "(" | "—" | "–");
+    let before = left.start.checked_sub(1).filter(|&b| b >= lo);
+    // A comma ends an opening adverbial ("On Tuesday, the minister and
+    // officials said") but also an item of a list ("Voters, analysts and
+    // officials said", "rose in Paris, Berlin and analysts said"): after a
+    // noun or a name the phrase is no subject of its own.
+    let opens_clause = match before {
+        None => true,
+        Some(b) => match c.word(b) {
+            ";" | ":" | "(" | "—" | "–" => true,
+            "," => b > lo && !(c.is_noun(b - 1) || c.tok(b - 1).shape.is_capitalised()) || b > lo && is_day(c, b - 1),
+            w => matches!(w, "But" | "And" | "So" | "Yet" | "but" | "that"),
+        },
+    };
     opens_clause.then_some(left.start)
 }
 
 /// The speaker phrase starting at token `start` and running to the end of
-/// the clause: "said [David Nevins, the chief executive of Showtime]."
+/// the clause, or to where the speaker spoke: "said [David Nevins, the
+/// chief executive of Showtime].", "said [Robby Mook] in a statement".
 pub(crate) fn np_after(c: &QCtx, start: usize, hi: usize) -> Option<Range<usize>> {
     if start >= hi {
         return None;
@@ -329,7 +373,7 @@ pub(crate) fn np_after(c: &QCtx, start: usize, hi: usize) -> Option<Range<usize>
         // "said Robby Mook in a statement", "wrote Ben Jacobs in The
         // Guardian": the speaker, not where they said it (but a relative
         // clause keeps its own places: "who attended an event in Reno").
-        if matches!(w, "who" | "which") {
+        if matches!(w, "who" | "which" | "whose" | "that") {
             relative = true;
         }
         if end > start && !relative && said_in_or_on(c, end, hi) {
@@ -391,7 +435,8 @@ pub(crate) fn np_after(c: &QCtx, start: usize, hi: usize) -> Option<Range<usize>
 
 /// Does "in" or "on" at token `at` open where the phrase before it spoke:
 /// a medium ("in a statement", "on Twitter", "in his speech"), or, right
-/// after a person's name, a publication or programme ("in The Guardian")?
+/// after a person's name, a capitalised place, publication or programme
+/// ("in The Guardian", "in Moscow")?
 fn said_in_or_on(c: &QCtx, at: usize, hi: usize) -> bool {
     if !matches!(c.word(at), "in" | "on") || at + 1 >= hi {
         return false;
@@ -400,37 +445,50 @@ fn said_in_or_on(c: &QCtx, at: usize, hi: usize) -> bool {
     if after_person && c.tok(at + 1).shape.is_capitalised() {
         return true;
     }
-    (at + 1..hi.min(at + 5)).any(|k| {
-        crate::text::with_ascii_lower(c.word(k), |w| {
-            matches!(
-                w,
-                "statement"
-                    | "interview"
-                    | "speech"
-                    | "tweet"
-                    | "twitter"
-                    | "post"
-                    | "email"
-                    | "letter"
-                    | "filing"
-                    | "release"
-                    | "appearance"
-                    | "video"
-                    | "broadcast"
-                    | "op-ed"
-                    | "column"
-                    | "article"
-                    | "editorial"
-                    | "memo"
-                    | "message"
-                    | "briefing"
-                    | "remarks"
-                    | "testimony"
-                    | "podcast"
-                    | "blog"
-            )
+    // The medium heads the phrase after "in"/"on": it ends it, within a few
+    // words ("in a telephone interview", not "in video games" or "in the
+    // School of Broadcast Journalism").
+    (at + 1..hi.min(at + 5))
+        .take_while(|&k| c.tok(k).kind != TokenKind::Punct && !matches!(c.word(k), "of" | "for"))
+        .any(|k| {
+            let ends = k + 1 >= hi || c.tok(k + 1).kind == TokenKind::Punct || c.is_function_word(k + 1);
+            ends && is_medium(c, k)
         })
-    })
+}
+
+/// A lower-case word for where words are published ("statement",
+/// "interview"), or "Twitter".
+fn is_medium(c: &QCtx, k: usize) -> bool {
+    let w = c.word(k);
+    if w == "Twitter" {
+        return true;
+    }
+    c.tok(k).shape.is_lower_start()
+        && matches!(
+            w,
+            "statement"
+                | "interview"
+                | "speech"
+                | "tweet"
+                | "email"
+                | "letter"
+                | "filing"
+                | "release"
+                | "appearance"
+                | "video"
+                | "broadcast"
+                | "op-ed"
+                | "column"
+                | "article"
+                | "editorial"
+                | "memo"
+                | "message"
+                | "briefing"
+                | "remarks"
+                | "testimony"
+                | "podcast"
+                | "blog"
+        )
 }
 
 /// Can the phrase speak? Its head is a pronoun, a name, a title, a
@@ -523,7 +581,8 @@ fn is_quantity(c: &QCtx, t: usize) -> bool {
 
 /// True when the phrase holds a person mention at its head: the phrase is a
 /// name with its titles ("Chinese Foreign Minister Wang Yi"), not a phrase
-/// about one ("a spokesman for Hillary Clinton").
+/// about one ("a spokesman for Hillary Clinton") nor one joining others
+/// ("Wang Yi and his aides").
 pub(crate) fn head_person(c: &QCtx, phrase: Range<usize>) -> Option<u32> {
     let mut found = None;
     for i in phrase.clone() {
@@ -534,6 +593,11 @@ pub(crate) fn head_person(c: &QCtx, phrase: Range<usize>) -> Option<u32> {
         }
         if w == "," {
             break;
+        }
+        // "Olga Petrova and her lawyers said": a joint source is a group,
+        // not its first person.
+        if w == "and" {
+            return None;
         }
         if let Some(cluster) = c.person_cluster(i) {
             // "Whitcombe's lawyer": the owner is not the head.

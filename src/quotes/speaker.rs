@@ -315,10 +315,12 @@ fn resolve_source(
             // calls a prosecutor now; failing that, the recent subject
             // below is the better guess.
             let former = (src.start..h).any(|t| is_former(c.word(t)));
-            let (mut pick, count) = people.described(c, &noun, office_head, nationality, at);
-            if former && pick.is_some_and(|k| !people.called_former(c, k)) {
-                pick = None;
-            }
+            let (pick, count) = if former {
+                let pick = people.described_former(c, &noun, office_head, nationality, at);
+                (pick, usize::from(pick.is_some()))
+            } else {
+                people.described(c, &noun, office_head, nationality, at)
+            };
             // The office in the description ("the Tory leader") is the
             // speaker's, when one is resolved.
             let office_mention = is_office.then(|| c.mention_of[h]).filter(|&m| m != NONE);
@@ -379,6 +381,9 @@ fn recent_subject<'s>(
         })
 }
 
+/// A description's head noun, office and nationality.
+type Description = (String, Option<u32>, Option<u32>);
+
 /// The people a description ("the minister") can refer to, indexed so that
 /// resolving one takes time logarithmic in the article's length.
 struct People {
@@ -386,10 +391,13 @@ struct People {
     mentioned: Vec<Vec<usize>>,
     /// By head noun, office and nationality: the people the description
     /// fits.
-    described: FxHashMap<(String, Option<u32>, Option<u32>), Described>,
+    described: FxHashMap<Description, Described>,
     /// Per person: called a former something next to a mention, once
     /// asked (see [`People::called_former`]).
     former: Option<Vec<bool>>,
+    /// By description: the mentions, sorted, of the people called former
+    /// that it fits (see [`People::described_former`]).
+    described_former: FxHashMap<Description, Vec<(usize, u32)>>,
 }
 
 /// The people one description fits, whenever they were first mentioned.
@@ -415,13 +423,14 @@ impl People {
             mentioned,
             described: FxHashMap::default(),
             former: None,
+            described_former: FxHashMap::default(),
         }
     }
 
-    /// Is person `k` called a former something next to one of their
-    /// mentions: "Former President Bill Clinton", "Brenner, a former
-    /// prosecutor,"? Every person is settled in one pass over the
-    /// mentions, the first time any is asked about.
+    /// Is person `k` called a former something at one of their mentions:
+    /// "Former President Bill Clinton", "Brenner, a former prosecutor,"?
+    /// Every person is settled in one pass over the mentions, the first
+    /// time any is asked about.
     fn called_former(&mut self, c: &QCtx, k: u32) -> bool {
         let former = self.former.get_or_insert_with(|| {
             let mut former = vec![false; c.tagged.clusters.len()];
@@ -433,9 +442,24 @@ impl People {
                 let Some(slot) = former.get_mut(m.cluster as usize) else {
                     continue;
                 };
-                let before = m.tokens.start.saturating_sub(4)..m.tokens.start;
-                let after = m.tokens.end.min(n)..(m.tokens.end + 4).min(n);
-                if before.chain(after).any(|t| is_former(c.word(t))) {
+                // "Former President Bill Clinton": "former" opens the
+                // titles written before the name; "Brenner, a former
+                // prosecutor,": it opens the name's appositive.
+                let mut b = m.tokens.start;
+                while b > 0
+                    && b + 3 > m.tokens.start
+                    && (c.tok(b - 1).shape.is_capitalised() || c.mention_kind(b - 1) == Some(EntityKind::Office))
+                    && !is_former(c.word(b - 1))
+                {
+                    b -= 1;
+                }
+                let titled = b > 0 && is_former(c.word(b - 1));
+                let e = m.tokens.end;
+                let appositive = e + 1 < n
+                    && c.word(e) == ","
+                    && (is_former(c.word(e + 1))
+                        || (e + 2 < n && matches!(c.word(e + 1), "a" | "an" | "the") && is_former(c.word(e + 2))));
+                if titled || appositive {
                     *slot = true;
                 }
             }
@@ -496,6 +520,37 @@ impl People {
             // they all rank 0, and a scan settles the tie.
             _ => (self.scan(c, noun, office_head, nationality, at), count),
         }
+    }
+
+    /// [`People::described`]'s pick among the people called former
+    /// ([`People::called_former`]): "the former mayor" is not the mayor.
+    /// The mentions of those a description fits are gathered once per
+    /// description, so each lookup is a binary search.
+    fn described_former(
+        &mut self,
+        c: &QCtx,
+        noun: &str,
+        office_head: Option<u32>,
+        nationality: Option<u32>,
+        at: usize,
+    ) -> Option<u32> {
+        let key = (noun.to_string(), office_head, nationality);
+        if !self.described_former.contains_key(&key) {
+            let fit: Vec<u32> = (0..c.tagged.clusters.len() as u32)
+                .filter(|&k| People::fits(c, k, noun, office_head, nationality))
+                .collect();
+            let former: Vec<u32> = fit.into_iter().filter(|&k| self.called_former(c, k)).collect();
+            let mut mentions: Vec<(usize, u32)> = former
+                .iter()
+                .flat_map(|&k| self.mentioned[k as usize].iter().map(move |&s| (s, k)))
+                .collect();
+            mentions.sort_unstable();
+            self.described_former.insert(key.clone(), mentions);
+        }
+        let mentions = &self.described_former[&key];
+        mentions[..mentions.partition_point(|&(s, _)| s < at)]
+            .last()
+            .map(|&(_, k)| k)
     }
 
     /// [`People::described`]'s pick, by scanning every person.

@@ -180,6 +180,24 @@ fn pattern_table() {
             "Petrova met the minister and officials said the talks went well.",
             &["indirect|officials|said|the talks went well|officials"],
         ),
+        // A phrase after an opening adverbial or a conjunction joins too.
+        (
+            "On Tuesday, the mayor and her aides said the port would reopen.",
+            &["indirect|the mayor and her aides|said|the port would reopen|the mayor and her aides"],
+        ),
+        (
+            "But the mayor and her aides said the port would reopen.",
+            &["indirect|the mayor and her aides|said|the port would reopen|the mayor and her aides"],
+        ),
+        // A medium ends the speaker only where it heads the phrase.
+        (
+            "\"It is over,\" said Olga Petrova, an expert in law, on Twitter.",
+            &["direct|Olga Petrova, an expert in law|said|\"It is over,\"|Olga Petrova"],
+        ),
+        (
+            "\"It is over,\" said Olga Petrova, a specialist in video games.",
+            &["direct|Olga Petrova, a specialist in video games|said|\"It is over,\"|Olga Petrova"],
+        ),
         // A report by someone is the source, with its author.
         (
             "A study by the harbour authority found that traffic fell.",
@@ -467,6 +485,11 @@ fn absent_table() {
             "\"We won,\" one official, requesting anonymity, said.",
             "anonymity, said",
         ),
+        // The last items of a list are no subject of their own.
+        (
+            "Prices rose in Oslo, Bergen and analysts said the trend would hold.",
+            "|Bergen and analysts|",
+        ),
         // A year alone is no source.
         ("Many who voted for Farquhar back in 2010 now regret it.", "|2010|"),
         // "went on" with no quotation or infinitive reports nothing.
@@ -518,6 +541,15 @@ fn resolution_table() {
         (
             "Prosecutor Daniel Lind asked for ten years. Harold Brenner, the defence lawyer, argued for five. The former prosecutor urged the judge to be lenient.",
             &["Daniel Lind", "Harold Brenner", "Harold Brenner"],
+        ),
+        (
+            "Mayor Ann Lee, who succeeded former mayor Bob Hart, spoke first. Ann Lee met Pavel Novak. The former mayor said the vote was fair.",
+            &["Bob Hart"],
+        ),
+        // A joint source is a group, not its first person.
+        (
+            "Olga Petrova and her lawyers said the ruling was unfair.",
+            &["Olga Petrova and her lawyers"],
         ),
         // Groups and organisations keep their name, with no person.
         ("Participants agreed to meet again in June.", &["Participants"]),
