@@ -1339,6 +1339,15 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
                 | "expect to"
         )
         && be_auxiliary(c, h);
+    // "The minister was told that ...", "The firm is expected to ...": the
+    // subject of a passive is who hears or is spoken of, not who speaks.
+    let passive_voice = h.tense == crate::gazetteer::Tense::Past && be_auxiliary(c, h) && !inverted;
+    if passive_voice {
+        if !passive {
+            return None;
+        }
+        source = None;
+    }
     if source.is_none() && !passive {
         return None;
     }

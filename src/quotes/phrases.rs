@@ -156,6 +156,11 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
         }
         return Some(head..end);
     }
+    // "The mother of three said", "one of two": a count after "of" ends a
+    // phrase whose head comes before it.
+    if at(c, head, flag::DETERMINER) && head >= lo + 2 && c.word(head - 1) == "of" {
+        return np_before_joined(c, head - 1, lo, joined).map(|inner| inner.start..end);
+    }
     if !np_word(c, head) || c.tok(head).kind == TokenKind::Possessive || at(c, head, flag::DETERMINER) {
         return None;
     }

@@ -198,6 +198,11 @@ fn pattern_table() {
             "\"It is over,\" said Olga Petrova, a specialist in video games.",
             &["direct|Olga Petrova, a specialist in video games|said|\"It is over,\"|Olga Petrova"],
         ),
+        // A count after "of" ends a phrase whose head comes before it.
+        (
+            "The mother of three said she had been told nothing.",
+            &["indirect|The mother of three|said|she had been told nothing|The mother of three"],
+        ),
         // A report by someone is the source, with its author.
         (
             "A study by the harbour authority found that traffic fell.",
@@ -490,6 +495,9 @@ fn absent_table() {
             "Prices rose in Oslo, Bergen and analysts said the trend would hold.",
             "|Bergen and analysts|",
         ),
+        // The subject of a passive hears or is spoken of: no source.
+        ("The minister was told that the plan had failed.", "|The minister|"),
+        ("The firm is expected to report a loss.", "|The firm|"),
         // A year alone is no source.
         ("Many who voted for Farquhar back in 2010 now regret it.", "|2010|"),
         // "went on" with no quotation or infinitive reports nothing.
