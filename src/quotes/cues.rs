@@ -245,6 +245,29 @@ fn verb_reading(text: &str, seg: &Segmentation, first: usize, head: usize, form:
             Some(bits) => bits & BEFORE_ADJECTIVE == 0,
             None => !crate::text::with_lower(pw, |lw| matches!(lw, "the" | "a" | "an" | "so")),
         },
+        // "a third reading", "the latest warning", "his writing": after a
+        // determiner or an ordinal an -ing form is a noun.
+        Tense::Ing => !crate::text::with_ascii_lower(pw, |lw| {
+            matches!(
+                lw,
+                "a" | "an"
+                    | "the"
+                    | "this"
+                    | "that"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "first"
+                    | "second"
+                    | "third"
+                    | "final"
+                    | "last"
+                    | "latest"
+                    | "new"
+            )
+        }),
         _ => true,
     }
 }

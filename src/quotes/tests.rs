@@ -495,6 +495,11 @@ fn absent_table() {
             "Prices rose in Oslo, Bergen and analysts said the trend would hold.",
             "|Bergen and analysts|",
         ),
+        // After a determiner or an ordinal an -ing form is a noun.
+        (
+            "The bill will now go to a third reading and be debated in the Lords.",
+            "|reading|",
+        ),
         // The subject of a passive hears or is spoken of: no source.
         ("The minister was told that the plan had failed.", "|The minister|"),
         ("The firm is expected to report a loss.", "|The firm|"),
