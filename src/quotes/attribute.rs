@@ -1223,6 +1223,22 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         {
             from = close + 1;
         }
+        // "said in an interview with CNN that ...": a place or occasion
+        // before the "that" clause is no part of the report.
+        if from < end
+            && matches!(c.word(from), "in" | "at" | "during" | "after" | "before" | "via" | "through")
+            && (frames.has(Frames::CLAUSE) || frames.has(Frames::THAT))
+            && let Some(that) = (from + 1..end.min(from + 14))
+                .take_while(|&k| !matches!(c.word(k), "," | ";" | ":") && !c.in_quote(k) && !c.opens_quote(k))
+                .find(|&k| c.word(k) == "that")
+            // ("wrote in 2014 for people in that spot": a determiner.)
+            && that + 1 < end
+            && (c.tok(that + 1).shape.is_capitalised()
+                || c.tok(that + 1).kind == TokenKind::Number
+                || c.word_class(that + 1) & (crate::entities::flag::PRONOUN | crate::entities::flag::DETERMINER) != 0)
+        {
+            from = that;
+        }
         if takes_addressee(&cue_lexeme.lemma) {
             // "told reporters on Monday that ...": start at "that" if near.
             if let Some(that) = (cue_end..end.min(cue_end + 9)).find(|&k| c.word(k) == "that") {

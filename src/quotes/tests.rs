@@ -198,6 +198,11 @@ fn pattern_table() {
             "\"It is over,\" said Olga Petrova, a specialist in video games.",
             &["direct|Olga Petrova, a specialist in video games|said|\"It is over,\"|Olga Petrova"],
         ),
+        // A place or occasion before the "that" clause is passed over.
+        (
+            "Olga Petrova said in an interview with the Harbour Gazette that the port would close.",
+            &["indirect|Olga Petrova|said|that the port would close|Olga Petrova"],
+        ),
         // A count after "of" ends a phrase whose head comes before it.
         (
             "The mother of three said she had been told nothing.",
