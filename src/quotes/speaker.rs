@@ -395,9 +395,6 @@ struct People {
     /// Per person: called a former something next to a mention, once
     /// asked (see [`People::called_former`]).
     former: Option<Vec<bool>>,
-    /// By description: the mentions, sorted, of the people called former
-    /// that it fits (see [`People::described_former`]).
-    described_former: FxHashMap<Description, Vec<(usize, u32)>>,
 }
 
 /// The people one description fits, whenever they were first mentioned.
@@ -406,6 +403,9 @@ struct Described {
     firsts: Vec<usize>,
     /// Every mention of any of them, as (start, cluster), sorted.
     mentions: Vec<(usize, u32)>,
+    /// The mentions above of those called former, once asked
+    /// ([`People::described_former`]).
+    former: Option<Vec<(usize, u32)>>,
 }
 
 impl People {
@@ -423,16 +423,14 @@ impl People {
             mentioned,
             described: FxHashMap::default(),
             former: None,
-            described_former: FxHashMap::default(),
         }
     }
 
-    /// Is person `k` called a former something at one of their mentions:
-    /// "Former President Bill Clinton", "Brenner, a former prosecutor,"?
-    /// Every person is settled in one pass over the mentions, the first
-    /// time any is asked about.
-    fn called_former(&mut self, c: &QCtx, k: u32) -> bool {
-        let former = self.former.get_or_insert_with(|| {
+    /// Per person: called a former something at one of their mentions
+    /// ("Former President Bill Clinton", "Brenner, a former prosecutor,")?
+    /// Settled in one pass over the mentions, the first time it is asked.
+    fn called_former(&mut self, c: &QCtx) -> &[bool] {
+        self.former.get_or_insert_with(|| {
             let mut former = vec![false; c.tagged.clusters.len()];
             let n = c.seg.tokens.len();
             for m in &c.tagged.mentions {
@@ -464,8 +462,7 @@ impl People {
                 }
             }
             former
-        });
-        former.get(k as usize).copied().unwrap_or(false)
+        })
     }
 
     /// Does the description with head `noun` (an office when `office_head`
@@ -493,20 +490,7 @@ impl People {
         nationality: Option<u32>,
         at: usize,
     ) -> (Option<u32>, usize) {
-        let key = (noun.to_string(), office_head, nationality);
-        if !self.described.contains_key(&key) {
-            let fit: Vec<u32> = (0..c.tagged.clusters.len() as u32)
-                .filter(|&k| People::fits(c, k, noun, office_head, nationality))
-                .collect();
-            let mut firsts: Vec<usize> = fit.iter().map(|&k| c.tagged.clusters[k as usize].first).collect();
-            firsts.sort_unstable();
-            let mut mentions: Vec<(usize, u32)> = fit
-                .iter()
-                .flat_map(|&k| self.mentioned[k as usize].iter().map(move |&s| (s, k)))
-                .collect();
-            mentions.sort_unstable();
-            self.described.insert(key.clone(), Described { firsts, mentions });
-        }
+        let key = self.index(c, noun, office_head, nationality);
         let d = &self.described[&key];
         let count = d.firsts.partition_point(|&f| f < at);
         if count == 0 {
@@ -524,8 +508,6 @@ impl People {
 
     /// [`People::described`]'s pick among the people called former
     /// ([`People::called_former`]): "the former mayor" is not the mayor.
-    /// The mentions of those a description fits are gathered once per
-    /// description, so each lookup is a binary search.
     fn described_former(
         &mut self,
         c: &QCtx,
@@ -534,23 +516,45 @@ impl People {
         nationality: Option<u32>,
         at: usize,
     ) -> Option<u32> {
+        let key = self.index(c, noun, office_head, nationality);
+        self.called_former(c);
+        let (Some(called), Some(d)) = (self.former.as_deref(), self.described.get_mut(&key)) else {
+            return None;
+        };
+        let former = d.former.get_or_insert_with(|| {
+            d.mentions
+                .iter()
+                .copied()
+                .filter(|&(_, k)| called.get(k as usize).copied().unwrap_or(false))
+                .collect()
+        });
+        former[..former.partition_point(|&(s, _)| s < at)]
+            .last()
+            .map(|&(_, k)| k)
+    }
+
+    /// Gathers, once per description, the people it fits; returns its key.
+    fn index(&mut self, c: &QCtx, noun: &str, office_head: Option<u32>, nationality: Option<u32>) -> Description {
         let key = (noun.to_string(), office_head, nationality);
-        if !self.described_former.contains_key(&key) {
+        if !self.described.contains_key(&key) {
             let fit: Vec<u32> = (0..c.tagged.clusters.len() as u32)
                 .filter(|&k| People::fits(c, k, noun, office_head, nationality))
                 .collect();
-            let former: Vec<u32> = fit.into_iter().filter(|&k| self.called_former(c, k)).collect();
-            let mut mentions: Vec<(usize, u32)> = former
+            let mut firsts: Vec<usize> = fit.iter().map(|&k| c.tagged.clusters[k as usize].first).collect();
+            firsts.sort_unstable();
+            let mut mentions: Vec<(usize, u32)> = fit
                 .iter()
                 .flat_map(|&k| self.mentioned[k as usize].iter().map(move |&s| (s, k)))
                 .collect();
             mentions.sort_unstable();
-            self.described_former.insert(key.clone(), mentions);
+            let described = Described {
+                firsts,
+                mentions,
+                former: None,
+            };
+            self.described.insert(key.clone(), described);
         }
-        let mentions = &self.described_former[&key];
-        mentions[..mentions.partition_point(|&(s, _)| s < at)]
-            .last()
-            .map(|&(_, k)| k)
+        key
     }
 
     /// [`People::described`]'s pick, by scanning every person.
