@@ -278,24 +278,7 @@ fn right_pattern(c: &QCtx, q: &Quoted, close_tok: usize, st: &State) -> Option<(
             let phrase_like = (j..k).all(|t| {
                 let tok = c.tok(t);
                 matches!(tok.kind, TokenKind::Word | TokenKind::Possessive | TokenKind::Number)
-                    && !matches!(
-                        c.word(t),
-                        "is" | "was"
-                            | "are"
-                            | "were"
-                            | "has"
-                            | "had"
-                            | "have"
-                            | "will"
-                            | "would"
-                            | "can"
-                            | "could"
-                            | "may"
-                            | "might"
-                            | "must"
-                            | "should"
-                            | "did"
-                    )
+                    && !super::cues::is_finite_aux(c.word(t))
                     || matches!(c.word(t), "(" | ")" | "," | "." | "-")
             });
             if phrase_like && k - j <= 12 && super::phrases::plausible_source(c, j..k) {
@@ -1332,9 +1315,10 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     if content.is_empty() {
         return None;
     }
-    // A finite verb needs a speaker; a passive ("is expected", "was asked")
-    // does not have one.
-    let passive = h.tense == crate::gazetteer::Tense::Past
+    // A finite verb needs a speaker; the passive of a verb that reports
+    // without one ("is expected", "was asked") does not have one.
+    let passive_voice = h.tense == crate::gazetteer::Tense::Past && be_auxiliary(c, h);
+    let sourceless = passive_voice
         && matches!(
             cue_lexeme.lemma.as_str(),
             "expect"
@@ -1353,18 +1337,16 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
                 | "suspect"
                 | "assume"
                 | "expect to"
-        )
-        && be_auxiliary(c, h);
+        );
     // "The minister was told that ...", "The firm is expected to ...": the
     // subject of a passive is who hears or is spoken of, not who speaks.
-    let passive_voice = h.tense == crate::gazetteer::Tense::Past && be_auxiliary(c, h) && !inverted;
-    if passive_voice {
-        if !passive {
+    if passive_voice && !inverted {
+        if !sourceless {
             return None;
         }
         source = None;
     }
-    if source.is_none() && !passive {
+    if source.is_none() && !sourceless {
         return None;
     }
     let cue = c.span(&(h.first..cue_end));
