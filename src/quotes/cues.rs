@@ -38,6 +38,8 @@ const JOINS_LEFT: u8 = 1;
 const NOUN_CONTEXT: u8 = 2;
 /// "the", "a", "an", "so": before a past form, an adjective reading.
 const BEFORE_ADJECTIVE: u8 = 4;
+/// Determiners and ordinals: before an -ing form, a noun reading.
+const BEFORE_GERUND_NOUN: u8 = 8;
 
 /// The classes above of an ASCII word of up to 15 bytes (any case), or
 /// `None` for another word. The cue rules test the words next to every cue;
@@ -52,6 +54,7 @@ fn small_words(word: &str) -> Option<u8> {
             (JOINS_LEFT_WORDS, JOINS_LEFT),
             (NOUN_CONTEXT_WORDS, NOUN_CONTEXT),
             (&["the", "a", "an", "so"][..], BEFORE_ADJECTIVE),
+            (BEFORE_GERUND_NOUN_WORDS, BEFORE_GERUND_NOUN),
         ] {
             for w in list {
                 // The lists' other words ("’s") are never the lower case
@@ -65,6 +68,13 @@ fn small_words(word: &str) -> Option<u8> {
     });
     Some(table.get(&key).copied().unwrap_or(0))
 }
+
+/// The words after which an -ing form is a noun (see [`verb_reading`]).
+#[rustfmt::skip]
+const BEFORE_GERUND_NOUN_WORDS: &[&str] = &[
+    "a", "an", "the", "this", "that", "his", "her", "its", "their", "our", "first", "second", "third", "final",
+    "last", "latest", "new",
+];
 
 /// The words that join a verb cue on its left (see [`joins_left`]).
 #[rustfmt::skip]
@@ -125,8 +135,9 @@ fn opens_clause(word: &str) -> bool {
     })
 }
 
-/// Auxiliaries and copulas that cannot follow a verb directly.
-fn is_finite_aux(word: &str) -> bool {
+/// Auxiliaries and copulas that cannot follow a verb directly, nor stand
+/// in a speaker's name.
+pub(super) fn is_finite_aux(word: &str) -> bool {
     matches!(
         word,
         "is" | "are"
@@ -247,27 +258,7 @@ fn verb_reading(text: &str, seg: &Segmentation, first: usize, head: usize, form:
         },
         // "a third reading", "the latest warning", "his writing": after a
         // determiner or an ordinal an -ing form is a noun.
-        Tense::Ing => !crate::text::with_ascii_lower(pw, |lw| {
-            matches!(
-                lw,
-                "a" | "an"
-                    | "the"
-                    | "this"
-                    | "that"
-                    | "his"
-                    | "her"
-                    | "its"
-                    | "their"
-                    | "our"
-                    | "first"
-                    | "second"
-                    | "third"
-                    | "final"
-                    | "last"
-                    | "latest"
-                    | "new"
-            )
-        }),
+        Tense::Ing => small_words(pw).is_none_or(|bits| bits & BEFORE_GERUND_NOUN == 0),
         _ => true,
     }
 }
@@ -359,29 +350,31 @@ fn plural_before_modifier(text: &str, seg: &Segmentation, prev: usize, lo: usize
         .find(|&k| seg.tokens[k].kind == TokenKind::Punct)
         .map_or(window, |k| k + 1);
     let word = |k: usize| seg.tokens[k].text(text);
-    (from + 1..prev)
-        .filter(|&k| {
-            crate::text::with_ascii_lower(word(k), |w| {
-                matches!(
-                    w,
-                    "of" | "in"
-                        | "from"
-                        | "at"
-                        | "for"
-                        | "with"
-                        | "within"
-                        | "on"
-                        | "around"
-                        | "across"
-                        | "near"
-                        | "among"
-                        | "to"
-                        | "who"
-                        | "that"
-                )
-            })
+    // The first plural of the window, then a modifier's opening word after it.
+    let Some(plural) = (from..prev).find(|&h| takes_base_form(word(h))) else {
+        return false;
+    };
+    (plural + 1..prev).any(|k| {
+        crate::text::with_ascii_lower(word(k), |w| {
+            matches!(
+                w,
+                "of" | "in"
+                    | "from"
+                    | "at"
+                    | "for"
+                    | "with"
+                    | "within"
+                    | "on"
+                    | "around"
+                    | "across"
+                    | "near"
+                    | "among"
+                    | "to"
+                    | "who"
+                    | "that"
+            )
         })
-        .any(|k| (from..k).any(|h| takes_base_form(word(h))))
+    })
 }
 
 /// Finds every cue of the allowed classes in the text, outside the tokens
