@@ -716,6 +716,22 @@ fn content_before(c: &QCtx, lo: usize, to: usize) -> Option<Range<usize>> {
     trim_content(c, lo.max(to.saturating_sub(CONTENT_MAX_TOKENS)), to)
 }
 
+/// The "that" opening a clause after the adjunct that starts at token
+/// `adjunct` ("on Twitter that ...", "in an interview with CNN that
+/// ..."): within a dozen tokens, before any clause punctuation or
+/// quotation, and followed by what opens a clause ("in that spot" has a
+/// determiner).
+fn clause_after_adjunct(c: &QCtx, adjunct: usize, end: usize) -> Option<usize> {
+    let that = (adjunct + 1..end.min(adjunct + 14))
+        .take_while(|&k| !matches!(c.word(k), "," | ";" | ":") && !c.in_quote(k) && !c.opens_quote(k))
+        .find(|&k| c.word(k) == "that")?;
+    let opens = that + 1 < end
+        && (c.tok(that + 1).shape.is_capitalised()
+            || c.tok(that + 1).kind == TokenKind::Number
+            || c.word_class(that + 1) & (crate::entities::flag::PRONOUN | crate::entities::flag::DETERMINER) != 0);
+    opens.then_some(that)
+}
+
 /// Does token `at`, after "about", "of" or "on", start a topic rather than
 /// an approximate count ("about 20 people", "about a dozen") or an idiom
 /// ("of course")?
@@ -1209,16 +1225,12 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         // "said in an interview with CNN that ...": a place or occasion
         // before the "that" clause is no part of the report.
         if from < end
-            && matches!(c.word(from), "in" | "at" | "during" | "after" | "before" | "via" | "through")
+            && matches!(
+                c.word(from),
+                "in" | "at" | "during" | "after" | "before" | "via" | "through"
+            )
             && (frames.has(Frames::CLAUSE) || frames.has(Frames::THAT))
-            && let Some(that) = (from + 1..end.min(from + 14))
-                .take_while(|&k| !matches!(c.word(k), "," | ";" | ":") && !c.in_quote(k) && !c.opens_quote(k))
-                .find(|&k| c.word(k) == "that")
-            // ("wrote in 2014 for people in that spot": a determiner.)
-            && that + 1 < end
-            && (c.tok(that + 1).shape.is_capitalised()
-                || c.tok(that + 1).kind == TokenKind::Number
-                || c.word_class(that + 1) & (crate::entities::flag::PRONOUN | crate::entities::flag::DETERMINER) != 0)
+            && let Some(that) = clause_after_adjunct(c, from, end)
         {
             from = that;
         }
