@@ -192,11 +192,7 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
         if (at(c, j, flag::DETERMINER) || one) && c.tok(j).kind == TokenKind::Word {
             start = j;
             // "a member of the family": a determiner may follow "of".
-            let link = j >= lo + 2
-                && (matches!(c.word(j - 1), "of" | "for") && np_word(c, j - 2)
-                    || (matches!(c.word(j - 1), "in" | "on" | "from" | "across")
-                        || c.word(j - 1) == "by" && is_report(c, j - 2))
-                        && c.is_noun(j - 2));
+            let link = j >= lo + 2 && links_to_noun(c, j - 1);
             if link && links < 2 {
                 links += 1;
                 start = j - 2;
@@ -219,13 +215,7 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
             start = j - 1;
             continue;
         }
-        // "leaders in North Carolina", "partisans on both sides", "a study
-        // by Vanderbilt University": a place, a side or an author after a
-        // noun.
-        let place = (matches!(w, "in" | "on" | "from" | "across") || w == "by" && is_report(c, j - 1))
-            && j > lo
-            && c.is_noun(j - 1);
-        if (matches!(w, "of" | "for") && j > lo && np_word(c, j - 1) || place) && links < 2 {
+        if j > lo && links_to_noun(c, j) && links < 2 {
             links += 1;
             start = j - 1;
             continue;
@@ -275,6 +265,19 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
     // A phrase made only of lower-case words that no lexicon knows is not
     // a speaker ("the results showed" is, "prices rose" is not reached).
     Some(start..end)
+}
+
+/// Does the word at token `p` (not the first) tie what follows to the
+/// phrase word before it: "a member of the family", "leaders in North
+/// Carolina", "partisans on both sides", "a study by Vanderbilt
+/// University"?
+fn links_to_noun(c: &QCtx, p: usize) -> bool {
+    match c.word(p) {
+        "of" | "for" => np_word(c, p - 1),
+        "in" | "on" | "from" | "across" => c.is_noun(p - 1),
+        "by" => is_report(c, p - 1) && c.is_noun(p - 1),
+        _ => false,
+    }
 }
 
 /// A noun for a report that has an author ("a study by ...").
