@@ -76,13 +76,7 @@ pub(super) fn country_pass(ctx: &mut Ctx) {
                 uncount(&mut kept_total, m.target);
                 uncount(&mut kept_at, (m.target, m.start));
             }
-            let tokens = ctx.mentions[mi].tokens.clone();
-            for t in tokens {
-                if ctx.owner[t] == mi as u32 {
-                    ctx.owner[t] = NONE;
-                }
-            }
-            ctx.mentions[mi].rule = "";
+            ctx.drop_mention(mi);
         }
     }
 }

@@ -272,6 +272,18 @@ impl<'a> Ctx<'a> {
         index
     }
 
+    /// Drops mention `mi`: its rule is emptied (so it is not written) and
+    /// the tokens it owns are freed.
+    pub fn drop_mention(&mut self, mi: usize) {
+        let tokens = self.mentions[mi].tokens.clone();
+        for t in tokens {
+            if self.owner[t] == mi as u32 {
+                self.owner[t] = NONE;
+            }
+        }
+        self.mentions[mi].rule = "";
+    }
+
     /// The kind of the mention owning token `i`.
     pub fn owner_kind(&self, i: usize) -> Option<EntityKind> {
         let m = *self.owner.get(i)?;

@@ -40,13 +40,7 @@ pub(super) fn office_pass(ctx: &mut Ctx) {
         // surname; "spokesman Dean Smith": after a title a first name is
         // one.
         if after_honorific(ctx, ctx.mentions[mi].tokens.start) || first_name_after_title(ctx, mi) {
-            let tokens = ctx.mentions[mi].tokens.clone();
-            for t in tokens {
-                if ctx.owner[t] == mi as u32 {
-                    ctx.owner[t] = NONE;
-                }
-            }
-            ctx.mentions[mi].rule = "";
+            ctx.drop_mention(mi);
             continue;
         }
         extend_left(ctx, mi);
@@ -80,13 +74,7 @@ pub(super) fn office_pass(ctx: &mut Ctx) {
                     ctx.owner_kind(p) == Some(EntityKind::Country) || ctx.tok(p).kind == TokenKind::Possessive
                 });
             if !next_is_name && !prev_modifier {
-                let tokens = ctx.mentions[mi].tokens.clone();
-                for t in tokens {
-                    if ctx.owner[t] == mi as u32 {
-                        ctx.owner[t] = NONE;
-                    }
-                }
-                ctx.mentions[mi].rule = "";
+                ctx.drop_mention(mi);
             }
         }
     }
@@ -141,15 +129,17 @@ fn after_honorific(ctx: &Ctx, first: usize) -> bool {
     if !ctx.tok(first).shape.is_capitalised() {
         return false;
     }
-    let Some(mut p) = ctx.prev_in_sentence(first) else {
+    let Some(p) = ctx.prev_in_sentence(first) else {
         return false;
     };
-    if ctx.is_byte(p, b'.') {
-        match ctx.prev_in_sentence(p) {
-            Some(h) if ctx.tok(h).end == ctx.tok(p).start => p = h,
-            _ => return false,
+    let p = if ctx.is_byte(p, b'.') {
+        match abbreviated(ctx, p) {
+            Some(h) => h,
+            None => return false,
         }
-    }
+    } else {
+        p
+    };
     // (Only the honorifics that are no titles themselves: "General
     // Director X" is a post; and only before a word a name list holds:
     // "Mr President" is an address.)
@@ -299,20 +289,23 @@ pub(super) struct Title {
     pub gender: Gender,
 }
 
+/// The word that the period at token `period` abbreviates ("Mr." in "Mr.
+/// King"), when the period is written onto it.
+fn abbreviated(ctx: &Ctx, period: usize) -> Option<usize> {
+    ctx.prev_in_sentence(period)
+        .filter(|&h| ctx.tok(h).end == ctx.tok(period).start)
+}
+
 /// Is the word sequence starting at token `first` preceded by a title, an
 /// honorific or a noun naming a person ("Mr", "Sen.", "Foreign Minister",
 /// "coach", "spokeswoman, ")?
 pub(super) fn title_before(ctx: &Ctx, first: usize) -> Option<Title> {
     let p = ctx.prev_in_sentence(first)?;
     if ctx.is_byte(p, b'.') {
-        let h = ctx.prev_in_sentence(p)?;
-        if ctx.tok(h).end == ctx.tok(p).start {
-            return ctx.honorific(h).map(|gender| Title {
-                rule: "honorific",
-                gender,
-            });
-        }
-        return None;
+        return ctx.honorific(abbreviated(ctx, p)?).map(|gender| Title {
+            rule: "honorific",
+            gender,
+        });
     }
     if let Some(m) = ctx.owner_mention(p)
         && m.kind == EntityKind::Office
