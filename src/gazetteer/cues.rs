@@ -190,15 +190,11 @@ impl CueLexicon {
             if written.is_empty() {
                 written.push(lemma);
             }
+            let lemma_head = lemma.split_whitespace().next().unwrap_or("");
+            let tense_of = |form: &str| form_tense(k, lemma_head, form.split_whitespace().next().unwrap_or(""));
             // A verb written with no past form of its own has one like its
             // base ("read", "put it", "forecast").
-            let past_is_base = k == CueType::Verb && {
-                let lemma_head = lemma.split_whitespace().next().unwrap_or("");
-                written.iter().all(|form| {
-                    let head = form.split_whitespace().next().unwrap_or("");
-                    head.eq_ignore_ascii_case(lemma_head) || head.ends_with('s') || head.ends_with("ing")
-                })
-            };
+            let past_is_base = k == CueType::Verb && written.iter().all(|form| tense_of(form) != Tense::Past);
             for form in written {
                 let words: Vec<String> = form.split_whitespace().map(str::to_lowercase).collect();
                 let Some((first, rest)) = words.split_first() else {
@@ -206,23 +202,7 @@ impl CueLexicon {
                 };
                 let head = form.split_whitespace().next().unwrap_or("");
                 let participle = k == CueType::Verb && (head.ends_with("ing") || head.ends_with("ed"));
-                let lemma_head = lemma.split_whitespace().next().unwrap_or("");
-                // The lemma less its last character ("carr" of "carry", for "carries").
-                let stem = lemma_head
-                    .char_indices()
-                    .next_back()
-                    .map_or("", |(i, _)| &lemma_head[..i]);
-                let tense = if k != CueType::Verb {
-                    Tense::None
-                } else if head.ends_with("ing") && !lemma_head.ends_with("ing") {
-                    Tense::Ing
-                } else if head.eq_ignore_ascii_case(lemma_head) {
-                    Tense::Base
-                } else if head.ends_with('s') && head.len() <= lemma_head.len() + 2 && head.starts_with(stem) {
-                    Tense::Third
-                } else {
-                    Tense::Past
-                };
+                let tense = tense_of(form);
                 let entry = CueForm {
                     cue: index,
                     words: words.len().min(255) as u8,
@@ -297,6 +277,27 @@ impl CueLexicon {
                 cue.kind == CueType::Verb && cue.class == CueClass::Speech
             }
         })
+    }
+}
+
+/// The tense of a cue form whose first word is `head`, for a cue of type
+/// `kind` whose lemma's first word is `lemma_head`.
+fn form_tense(kind: CueType, lemma_head: &str, head: &str) -> Tense {
+    // The lemma less its last character ("carr" of "carry", for "carries").
+    let stem = lemma_head
+        .char_indices()
+        .next_back()
+        .map_or("", |(i, _)| &lemma_head[..i]);
+    if kind != CueType::Verb {
+        Tense::None
+    } else if head.ends_with("ing") && !lemma_head.ends_with("ing") {
+        Tense::Ing
+    } else if head.eq_ignore_ascii_case(lemma_head) {
+        Tense::Base
+    } else if head.ends_with('s') && head.len() <= lemma_head.len() + 2 && head.starts_with(stem) {
+        Tense::Third
+    } else {
+        Tense::Past
     }
 }
 
