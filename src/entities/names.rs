@@ -849,7 +849,18 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
                     && rest
                         .first()
                         .is_some_and(|&n| ctx.has(n, flag::SURNAME) && !ctx.has(n, flag::CALENDAR | flag::NOT_NAME))))
-            || is_modifier(w);
+            || is_modifier(w)
+            // "Singer Pete Doherty", "Actress Sandra Dee": a trade opening
+            // a sentence is capitalised for the sentence, and describes
+            // the name after it as it does in lower case. A first name
+            // keeps its place ("Guy Chambers"), and the rest must open
+            // with a first name or end with a surname ("Celebrity Big
+            // Brother", "Mother Nature" are no trade and name).
+            || (ctx.sentence_initial(first)
+                && ctx.is_person_noun(first)
+                && !ctx.has(first, flag::FIRST_NAME)
+                && (rest.first().is_some_and(|&n| ctx.has(n, flag::FIRST_NAME))
+                    || rest.last().is_some_and(|&n| ctx.has(n, flag::SURNAME))));
         if !drop {
             break;
         }

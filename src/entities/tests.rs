@@ -82,6 +82,22 @@ fn mention_table() {
             &["person:Quorvex"],
         ),
         ("The album by singer Quorvex sold well.", &["person:Quorvex"], &[]),
+        // A trade opening a sentence is no part of the name after it,
+        // when that is a name: a first name first or a surname last.
+        (
+            "Actress Sandra Dee has died. Singer Knight left. Actor Zorvan Reeves won.",
+            &["person:Sandra Dee", "person:Knight", "person:Zorvan Reeves"],
+            &[
+                "person:Actress Sandra Dee",
+                "person:Singer Knight",
+                "person:Actor Zorvan Reeves",
+            ],
+        ),
+        (
+            "Guy Chambers wrote it. Celebrity Big Brother returns.",
+            &["person:Guy Chambers"],
+            &["person:Chambers", "person:Big Brother"],
+        ),
         // A leader of people, a rival owned by someone: persons.
         (
             "Labour leader Quorvex spoke. Her rival Zanetti left.",
