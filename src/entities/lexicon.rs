@@ -61,6 +61,9 @@ pub(crate) mod flag {
     /// What one holds of a company ("shares", "stake":
     /// [`super::words::HOLDING_NOUNS`]), before "in" or "of" and its name.
     pub const HOLDING_NOUN: u32 = 1 << 18;
+    /// Who or what belongs to an organisation or a work, written after
+    /// its name ("analyst", "star": [`super::words::MEMBER_NOUNS`]).
+    pub const MEMBER_NOUN: u32 = 1 << 19;
     /// The bits from here up hold one more than the number of the word's
     /// cue forms ([`crate::gazetteer::CueLexicon::forms_at`]), for ASCII
     /// first words, or 0; see [`super::cue_forms_of`].
@@ -420,7 +423,7 @@ impl Lexicon {
             // Entry 0 is the empty entry: tokens the lexicon does not know.
             entries: vec![LexEntry::default()],
         };
-        let lists: [(&[&str], u32); 8] = [
+        let lists: [(&[&str], u32); 9] = [
             (words::FUNCTION_WORDS, flag::FUNCTION | flag::NOT_NAME),
             (words::NOT_NAMES, flag::NOT_NAME),
             (words::CALENDAR, flag::CALENDAR),
@@ -429,6 +432,7 @@ impl Lexicon {
             (words::DESCRIPTION_ADJECTIVES, flag::DESCRIPTION_ADJECTIVE),
             (words::ORGANISATION_NOUNS, flag::ORGANISATION_NOUN),
             (words::HOLDING_NOUNS, flag::HOLDING_NOUN),
+            (words::MEMBER_NOUNS, flag::MEMBER_NOUN),
         ];
         for (list, f) in lists {
             for w in list {
@@ -663,7 +667,7 @@ mod tests {
         .unwrap();
         let (lex, _) = Lexicon::build(&g);
         let text = "Participants The Monday Ministry Doval Will United U.S U.S. senior Mr van WANG \
-                    He said half Diplomat attaché";
+                    He said half Diplomat attaché analyst aide";
         let seg = Segmentation::new(text);
         let (mut out, mut flags) = (Vec::new(), Vec::new());
         lex.annotate(text, &seg, &mut out, &mut flags);
@@ -694,6 +698,8 @@ mod tests {
             ("The", flag::PRONOUN, false),
             ("said", flag::BARRIER, true),
             ("half", flag::QUANTITY, true),
+            ("analyst", flag::MEMBER_NOUN, true),
+            ("aide", flag::MEMBER_NOUN, false),
             ("half", flag::PRONOUN, true),
             ("Diplomat", flag::NOUN, true),
             ("Doval", flag::NOUN, false),

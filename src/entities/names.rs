@@ -697,7 +697,7 @@ fn organisation_names<'t>(ctx: &Ctx<'t>) -> Vec<&'t str> {
     // with one OR each, which the compiler does several flags at a time.
     const BLOCK: usize = 32;
     let blocks = ctx.flags.chunks(BLOCK).enumerate();
-    const NOUNS: u32 = flag::ORGANISATION_NOUN | flag::HOLDING_NOUN;
+    const NOUNS: u32 = flag::ORGANISATION_NOUN | flag::HOLDING_NOUN | flag::MEMBER_NOUN;
     let with_noun = blocks.filter(|(_, b)| b.iter().fold(0, |a, &f| a | f) & NOUNS != 0);
     let nouns = with_noun.flat_map(|(bi, b)| {
         let at = bi * BLOCK;
@@ -707,6 +707,14 @@ fn organisation_names<'t>(ctx: &Ctx<'t>) -> Vec<&'t str> {
             .map(move |(i, _)| at + i)
     });
     for k in nouns {
+        if ctx.has(k, flag::MEMBER_NOUN) {
+            if let Some(name) = member_of(ctx, k)
+                && !names.contains(&name)
+            {
+                names.push(name);
+            }
+            continue;
+        }
         // "bank Standard Chartered"; "Shares in Krispy Kreme", but not
         // "a stake in Murdoch's company".
         let (before, owned) = if ctx.has(k, flag::ORGANISATION_NOUN) {
@@ -741,6 +749,28 @@ fn organisation_names<'t>(ctx: &Ctx<'t>) -> Vec<&'t str> {
         }
     }
     names
+}
+
+/// The name that the member noun at token `k` belongs to, written right
+/// before it in capitals ("Merrill Lynch analyst", "the Vera Drake
+/// star"), without the words that open a sentence or a phrase ("The",
+/// "Former").
+fn member_of<'t>(ctx: &Ctx<'t>, k: usize) -> Option<&'t str> {
+    if !ctx.tok(k).shape.is_lower_start() {
+        return None;
+    }
+    let last = ctx.prev_in_sentence(k).filter(|&j| ctx.is_cap_word(j))?;
+    let mut first = last;
+    while let Some(j) = ctx.prev_in_sentence(first).filter(|&j| ctx.is_cap_word(j)) {
+        first = j;
+    }
+    while first < last && ctx.has(first, flag::NOT_NAME | flag::DESCRIPTION_ADJECTIVE) {
+        first += 1;
+    }
+    if ctx.has(first, flag::NOT_NAME | flag::DESCRIPTION_ADJECTIVE) {
+        return None;
+    }
+    Some(&ctx.text[ctx.tok(first).start as usize..ctx.tok(last).end as usize])
 }
 
 /// A surname alone as the speaker ("Mulgrew said") names someone the

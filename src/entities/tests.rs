@@ -93,6 +93,19 @@ fn mention_table() {
                 "person:Actor Zorvan Reeves",
             ],
         ),
+        // A name that has analysts, stars or a singer is an organisation
+        // or a work, there and wherever else it stands; one with aides
+        // or strategists may be a person.
+        (
+            "The Vera Drake star Imelda Staunton won. Vera Drake opens today. Merrill Lynch analyst Bob Smith agreed.",
+            &["person:Imelda Staunton", "person:Bob Smith"],
+            &["person:Vera Drake", "person:Merrill Lynch"],
+        ),
+        (
+            "Walter Mondale gave a speech. Mondale strategist Bob Smith agreed. Josh Brolin stars as a spy.",
+            &["person:Walter Mondale", "person:Mondale", "person:Josh Brolin"],
+            &[],
+        ),
         (
             "Guy Chambers wrote it. Celebrity Big Brother returns.",
             &["person:Guy Chambers"],

@@ -327,6 +327,18 @@ pub(super) const ORGANISATION_NOUNS: &[&str] = &[
 /// in Krispy Kreme", "shareholders of Deutsche Boerse".
 pub(super) const HOLDING_NOUNS: &[&str] = &["shares", "stake", "stakes", "shareholders", "stockholders"];
 
+/// Who or what belongs to an organisation or a work, written in lower case
+/// right after its name: "Merrill Lynch analyst", "Vera Drake star
+/// Imelda Staunton", "Franz Ferdinand singer". People have aides,
+/// spokesmen, strategists and fans ("Blair aide", "Sanders strategist",
+/// "Former Reagan chief of staff"), but none of these; "stars" is left out
+/// for its verb ("Josh Brolin stars as ...").
+#[rustfmt::skip]
+pub(super) const MEMBER_NOUNS: &[&str] = &[
+    "analyst", "analysts", "economist", "economists", "chairman", "chairwoman", "boss", "bosses", "executives",
+    "star", "singer", "frontman", "guitarist", "drummer", "bassist", "sequel", "franchise",
+];
+
 /// True for an adjective that can precede a description noun.
 pub(crate) fn is_description_adjective(word: &str) -> bool {
     description_adjectives().contains(word)
