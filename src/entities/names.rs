@@ -44,6 +44,10 @@ pub(super) fn office_pass(ctx: &mut Ctx) {
             continue;
         }
         extend_left(ctx, mi);
+        if opens_work_title(ctx, ctx.mentions[mi].tokens.start) {
+            ctx.drop_mention(mi);
+            continue;
+        }
         let last = ctx.mentions[mi].tokens.end - 1;
         let extended_to = extension(ctx, ctx.mentions[mi].tokens.start, last);
         if let Some(end_tok) = extended_to {
@@ -78,6 +82,22 @@ pub(super) fn office_pass(ctx: &mut Ctx) {
             }
         }
     }
+}
+
+/// Does a capital "The" inside the sentence put the capitalised word at
+/// `first` in the title of a work ("films such as The Fisher King", "and
+/// The Lord of the Rings")? A capital "The" after a quotation mark or a
+/// colon opens a sentence instead ("said: \"The prime minister ..."), and
+/// so does one opening a line after a heading without a period.
+pub(super) fn opens_work_title(ctx: &Ctx, first: usize) -> bool {
+    ctx.tok(first).shape.is_capitalised()
+        && ctx.prev_in_sentence(first).is_some_and(|p| {
+            ctx.word(p) == "The"
+                && ctx.prev_in_sentence(p).is_some_and(|q| {
+                    ctx.tok(q).kind == TokenKind::Word
+                        && !ctx.text[ctx.tok(q).end as usize..ctx.tok(p).start as usize].contains('\n')
+                })
+        })
 }
 
 /// Is office mention `mi` one capitalised word that a list of first names

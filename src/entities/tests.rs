@@ -106,6 +106,18 @@ fn mention_table() {
             &["person:Walter Mondale", "person:Mondale", "person:Josh Brolin"],
             &[],
         ),
+        // A capital "The" inside a sentence opens the title of a work:
+        // no office, and no part of a person's name, in it.
+        (
+            "He made films such as The Fisher King and The Lord of the Rings. Stephen King wrote it.",
+            &["person:Stephen King"],
+            &["office:Fisher King", "office:Lord of the Rings", "person:King"],
+        ),
+        (
+            "Cheers, Ms. Yellen\nThe Federal Reserve chairwoman, Janet Yellen, spoke. He said: \"The prime minister agrees.\"",
+            &["office:Federal Reserve chairwoman", "office:prime minister"],
+            &[],
+        ),
         (
             "Guy Chambers wrote it. Celebrity Big Brother returns.",
             &["person:Guy Chambers"],
