@@ -176,7 +176,9 @@ fn speechlike(c: &QCtx, q: &Quoted) -> bool {
 fn direct(c: &QCtx, st: &mut State) {
     for qi in 0..c.quotes.len() {
         let q = &c.quotes[qi];
-        if q.depth != 0 || q.continued || st.used_quote[qi] || q.open >= c.boilerplate {
+        // A continuing quotation is attributed with the one it continues,
+        // unless the chain stopped before it.
+        if q.depth != 0 || st.used_quote[qi] || q.open >= c.boilerplate {
             continue;
         }
         let open_tok = token_after(c, q.open);
@@ -424,6 +426,16 @@ fn follow_chain(c: &QCtx, qi: usize, content: &mut Vec<(usize, usize)>, st: &mut
             break;
         };
         if c.quotes[next].paragraph != c.quotes[cur].paragraph + 1 {
+            break;
+        }
+        // '... negotiable. ¶ "Well, my friends, ...!" she said.': a
+        // continuing quotation with its own cue after it is attributed
+        // there. After a period the cue may open the next attribution
+        // instead ('"... family." Mr Hannett added: "..."').
+        let q = &c.quotes[next];
+        if c.text[q.inner_start..q.inner_end].trim_end().ends_with([',', '!', '?'])
+            && right_pattern(c, q, token_after(c, q.close), st).is_some()
+        {
             break;
         }
         st.used_quote[next] = true;

@@ -611,6 +611,19 @@ fn multi_paragraph_quotations_are_one_quote() {
 }
 
 #[test]
+fn a_continuing_quotation_with_its_own_cue_is_its_own_quote() {
+    let text = "\"We need steady hands,\" Olga Petrova told the meeting. \"Not a leader who changes every day.\n\n\"Our security is not negotiable!\" she said.";
+    let got = quotes(text);
+    let want = [
+        "direct|Olga Petrova|told|\"We need steady hands,\" // \"Not a leader who changes every day.|Olga Petrova",
+        "direct|she|said|\"Our security is not negotiable!\"|Olga Petrova",
+    ];
+    for w in want {
+        assert!(got.iter().any(|g| g == w), "missing {w}\nin {got:#?}");
+    }
+}
+
+#[test]
 fn unbalanced_marks_warn_and_never_fail() {
     let r = extract("Zebulon Farquhar said \"this never ends.\nAnd then a stray ” mark.");
     assert!(
