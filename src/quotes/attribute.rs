@@ -432,10 +432,7 @@ fn follow_chain(c: &QCtx, qi: usize, content: &mut Vec<(usize, usize)>, st: &mut
         // continuing quotation with its own cue after it is attributed
         // there. After a period the cue may open the next attribution
         // instead ('"... family." Mr Hannett added: "..."').
-        let q = &c.quotes[next];
-        if c.text[q.inner_start..q.inner_end].trim_end().ends_with([',', '!', '?'])
-            && right_pattern(c, q, token_after(c, q.close), st).is_some()
-        {
+        if attributed_again(c, &c.quotes[next], st) {
             break;
         }
         st.used_quote[next] = true;
@@ -479,7 +476,7 @@ fn join_following(c: &QCtx, after: usize, paragraph: usize, content: &mut Vec<(u
         }
         let qi = c.quote_of[i] as usize;
         let q = &c.quotes[qi];
-        if q.paragraph != paragraph || st.used_quote[qi] {
+        if q.paragraph != paragraph || st.used_quote[qi] || attributed_again(c, q, st) {
             return;
         }
         st.used_quote[qi] = true;
@@ -491,20 +488,27 @@ fn join_following(c: &QCtx, after: usize, paragraph: usize, content: &mut Vec<(u
         while j < n && c.tok(j).kind == TokenKind::Punct && !c.opens_quote(j) {
             j += 1;
         }
-        // A quotation that ends its paragraph with a cue after it belongs to
-        // that cue, not to this one.
-        if j < n && c.opens_quote(j) {
-            let nq = &c.quotes[c.quote_of[j] as usize];
-            let after_next = token_after(c, nq.close);
-            let attributed_again = after_next < n
-                && sentence_of(c, after_next.min(n - 1)) == sentence_of(c, j)
-                && (c.is_cue_start(after_next) || (c.word(after_next) == "," && c.is_cue_start(after_next + 1)));
-            if attributed_again {
-                return;
-            }
-        }
         i = j;
     }
+}
+
+/// Does quotation `q` have a cue of its own right after it, so that it
+/// belongs to that cue and not to an attribution before it: '"...," said
+/// Smith', '"...!" she said', and a cue in its sentence after its close?
+/// A quotation ending in a period may be followed by the next attribution
+/// instead ('"... family." Mr Hannett added: "..."').
+fn attributed_again(c: &QCtx, q: &Quoted, st: &State) -> bool {
+    let n = c.seg.tokens.len();
+    let after = token_after(c, q.close);
+    if after >= n {
+        return false;
+    }
+    let open = token_after(c, q.open);
+    let cue_next = sentence_of(c, after) == sentence_of(c, open.min(n - 1))
+        && (c.is_cue_start(after) || (c.word(after) == "," && c.is_cue_start(after + 1)));
+    cue_next
+        || (c.text[q.inner_start..q.inner_end].trim_end().ends_with([',', '!', '?'])
+            && right_pattern(c, q, after, st).is_some())
 }
 
 /// Transcripts: a paragraph opening with a name in capitals and a colon

@@ -611,6 +611,20 @@ fn multi_paragraph_quotations_are_one_quote() {
 }
 
 #[test]
+fn a_quotation_with_its_own_cue_is_not_joined_to_the_one_before() {
+    let text = "\"Prices will rise,\" said Olga Petrova, an analyst at Zembla Bank. \"It looks grim,\" added Ivan Kovac, a union official. \"We won,\" she said. \"Now we rest.\"";
+    let got = quotes(text);
+    let want = [
+        "direct|Olga Petrova, an analyst at Zembla Bank|said|\"Prices will rise,\"|Olga Petrova",
+        "direct|Ivan Kovac, a union official|added|\"It looks grim,\"|Ivan Kovac",
+        "direct|she|said|\"We won,\" // \"Now we rest.\"|Olga Petrova",
+    ];
+    for w in want {
+        assert!(got.iter().any(|g| g == w), "missing {w}\nin {got:#?}");
+    }
+}
+
+#[test]
 fn a_continuing_quotation_with_its_own_cue_is_its_own_quote() {
     let text = "\"We need steady hands,\" Olga Petrova told the meeting. \"Not a leader who changes every day.\n\n\"Our security is not negotiable!\" she said.";
     let got = quotes(text);
