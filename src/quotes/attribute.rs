@@ -183,7 +183,7 @@ fn direct(c: &QCtx, st: &mut State) {
         }
         let open_tok = token_after(c, q.open);
         let close_tok = token_after(c, q.close);
-        if close_tok == 0 || open_tok >= c.seg.tokens.len() {
+        if close_tok == 0 || open_tok >= c.seg.tokens.len() || names_a_title(c, q, open_tok) {
             continue;
         }
         let found = right_pattern(c, q, close_tok, st)
@@ -415,6 +415,27 @@ fn colon_paragraph(c: &QCtx, q: &Quoted, open_tok: usize, st: &State) -> Option<
         }
     }
     None
+}
+
+/// Is quotation `q`, which opens at token `open_tok`, the name of a show,
+/// a work or a nickname rather than words spoken: a few words opening
+/// with a capital, after a preposition or a possessive ('on "CBS This
+/// Morning,"', 'Wednesday's "MSNBC Live,"', 'known as "Guccifer,"'), where
+/// words spoken are in lower case ('Mr. Kim's "execution has been
+/// challenged,"', 'promoted on "certain fringes of the internet,"')?
+fn names_a_title(c: &QCtx, q: &Quoted, open_tok: usize) -> bool {
+    // `open_tok` is the opening mark; the word before it decides.
+    let sentence = sentence_tokens(c, sentence_of(c, open_tok));
+    let Some(word) = open_tok.checked_sub(1).filter(|&w| w >= sentence.start) else {
+        return false;
+    };
+    let after_link = c.tok(word).kind == TokenKind::Possessive
+        || matches!(
+            c.word(word),
+            "on" | "in" | "of" | "at" | "from" | "for" | "by" | "with" | "about" | "into" | "as"
+        );
+    let inner = &c.text[q.inner_start..q.inner_end];
+    after_link && inner.starts_with(|ch: char| ch.is_uppercase()) && inner.split_whitespace().count() <= 6
 }
 
 /// Appends to `content` the quotations that continue quotation `qi` in the

@@ -56,6 +56,16 @@ fn pattern_table() {
             "Ms Amina Yusuf said: \"We have doubled the budget.\"",
             &["direct|Ms Amina Yusuf|said:|\"We have doubled the budget.\"|Amina Yusuf"],
         ),
+        // A show's name after a preposition is no quotation; words in
+        // lower case after a possessive are.
+        (
+            "Asked about it on \"Morning Report,\" Olga Petrova said she had not \"heard the plan.\"",
+            &["mixed|Olga Petrova|said|she had not \"heard the plan.\"|Olga Petrova"],
+        ),
+        (
+            "Ivan Kovac's \"plan has failed,\" Olga Petrova said.",
+            &["direct|Olga Petrova|said|\"plan has failed,\"|Olga Petrova"],
+        ),
         // Indirect speech.
         (
             "Zebulon Farquhar said that the vote was fair.",
