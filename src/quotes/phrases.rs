@@ -593,9 +593,18 @@ fn is_quantity(c: &QCtx, t: usize) -> bool {
 /// ("Wang Yi and his aides").
 pub(crate) fn head_person(c: &QCtx, phrase: Range<usize>) -> Option<u32> {
     let mut found = None;
+    // "a Jackson lawyer", "the Clinton campaign": a name before a noun
+    // modifies it, and the noun is the head.
+    let mut modifier = false;
     for i in phrase.clone() {
         let w = c.word(i);
-        if matches!(w, "of" | "for" | "from" | "at" | "with") {
+        // ("on the BBC site" ends the head, but "Council on Foreign
+        // Relations" goes on.)
+        let place = found.is_some()
+            && matches!(w, "on" | "in" | "to")
+            && i + 1 < phrase.end
+            && !c.tok(i + 1).shape.is_capitalised();
+        if place || matches!(w, "of" | "for" | "from" | "at" | "with") {
             // The head came before the link; a person after it is not the speaker.
             break;
         }
@@ -613,15 +622,40 @@ pub(crate) fn head_person(c: &QCtx, phrase: Range<usize>) -> Option<u32> {
                 && c.person_cluster(i + 1) != Some(cluster)
                 && (c.tok(i + 1).kind == TokenKind::Possessive || matches!(c.word(i + 1), "'" | "’"));
             found = if possessor { None } else { Some(cluster) };
+            modifier = false;
+        } else if found.is_some()
+            && !c.tok(i).shape.is_all_upper()
+            && (c.is_noun(i) || c.mention_kind(i) == Some(EntityKind::Office))
+        {
+            // (Letters after a name are its own: "Paul Boateng MP".)
+            found = None;
+            modifier = true;
         }
     }
-    // "The operators' spokeswoman, Sanne Bakker,": a name in apposition.
+    // "The operators' spokeswoman, Sanne Bakker,", "its chairman, Sir
+    // Anthony Greener": a name in apposition, after its titles.
     if found.is_none()
         && let Some(comma) = phrase.clone().find(|&i| c.word(i) == ",")
-        && comma + 1 < phrase.end
-        && let Some(cluster) = c.person_cluster(comma + 1)
     {
-        return Some(cluster);
+        for i in comma + 1..phrase.end {
+            // ("national treasurer for Ronald Reagan's campaign": the name
+            // after a link is someone else.)
+            if matches!(c.word(i), "of" | "for" | "from" | "at" | "with" | "to" | "in" | "on") {
+                break;
+            }
+            if let Some(cluster) = c.person_cluster(i) {
+                return Some(cluster);
+            }
+            let title = c.tok(i).shape.is_capitalised()
+                || c.mention_kind(i) == Some(EntityKind::Office)
+                || c.is_description_adjective(i);
+            if !title {
+                break;
+            }
+        }
+    }
+    if modifier {
+        return None;
     }
     found.or_else(|| {
         // "Mr. Wang" may have its honorific outside the mention.

@@ -263,9 +263,15 @@ fn resolve_source(
         return;
     }
     // A description: its head noun ("the senior diplomat", "the minister").
+    // ("press reports in China": the head comes before any preposition.)
     let head = src
         .clone()
-        .take_while(|&t| !matches!(c.word(t), "," | "of" | "for" | "at" | "from" | "with" | "who"))
+        .take_while(|&t| {
+            !matches!(
+                c.word(t),
+                "," | "of" | "for" | "at" | "from" | "with" | "who" | "in" | "on" | "by" | "to" | "about"
+            )
+        })
         .filter(|&t| matches!(c.tok(t).kind, TokenKind::Word | TokenKind::Number))
         .last();
     if let Some(h) = head {
@@ -281,8 +287,11 @@ fn resolve_source(
         // "the 58-year-old", "the Spaniard": an age or a nationality
         // describes a person too.
         let age_or_nationality = noun.ends_with("year-old") || c.mention_kind(h) == Some(EntityKind::Country);
-        let person_noun =
-            entry.is_some_and(|n| n.kind == NounKind::Person && !n.plural) || is_office || age_or_nationality;
+        // ("the company's top executives": a plural office is a group.)
+        let plural = entry.is_some_and(|n| n.plural);
+        let person_noun = entry.is_some_and(|n| n.kind == NounKind::Person && !n.plural)
+            || (is_office && !plural)
+            || age_or_nationality;
         let lowercase_start = c.tok(src.start).shape.is_lower_start()
             || matches!(c.word(src.start), "The" | "A" | "An" | "This" | "That");
         // "A council spokesperson", "an official": an indefinite phrase
@@ -334,8 +343,18 @@ fn resolve_source(
             // A description that adds news ("the former prosecutor, who
             // spent 15 years ...") most often refers to the person the story
             // was just about.
+            // "The band's spokesman", "his lawyer" speak for someone else,
+            // never for the subject they belong to.
+            let owned = (src.start..h).any(|t| {
+                c.tok(t).kind == TokenKind::Possessive
+                    || matches!(
+                        c.word(t),
+                        "his" | "her" | "its" | "their" | "His" | "Her" | "Its" | "Their"
+                    )
+            });
             let gender = entry.map(|n| n.gender).unwrap_or_default();
-            if let Some(s) = recent_subject(c, subjects, at, paragraph, gender, 2)
+            if !owned
+                && let Some(s) = recent_subject(c, subjects, at, paragraph, gender, 2)
                 && Some(s.cluster) != outer
             {
                 f.speaker = Some(s.cluster);

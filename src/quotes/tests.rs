@@ -581,6 +581,27 @@ fn resolution_table() {
         ),
         // Groups and organisations keep their name, with no person.
         ("Participants agreed to meet again in June.", &["Participants"]),
+        // A name before a noun modifies it: the campaign, the supporters
+        // or the lawyer speak, not the person named.
+        (
+            "Olga Petrova arrived. The Petrova campaign said the vote was fair. A Petrova lawyer said it was not.",
+            &["The Petrova campaign", "A Petrova lawyer"],
+        ),
+        // Someone's spokesman is not the subject they speak for; a plural
+        // office is a group; the head comes before a preposition.
+        (
+            "Olga Petrova toured the port. Her spokesman said the tour went well. The company's top executives said sales rose. Press reports in Zembla said talks failed.",
+            &[
+                "Her spokesman",
+                "The company's top executives",
+                "Press reports in Zembla",
+            ],
+        ),
+        // A name in apposition after its titles; letters after a name.
+        (
+            "Its chairman, Sir Zebulon Farquhar, said profits rose. Pavel Novak MP said they fell.",
+            &["Zebulon Farquhar", "Pavel Novak"],
+        ),
         // Floating quotations continue the previous speaker.
         (
             "\"We will appeal,\" said Zebulon Farquhar.\n\"The ruling ignores the evidence and the law.\"",
