@@ -286,7 +286,12 @@ fn resolve_source(
         let is_office = c.mention_kind(h) == Some(EntityKind::Office);
         // "the 58-year-old", "the Spaniard": an age or a nationality
         // describes a person too.
-        let age_or_nationality = noun.ends_with("year-old") || c.mention_kind(h) == Some(EntityKind::Country);
+        // ("the US says": a country's own name is no person.)
+        let demonym = c.mention_kind(h) == Some(EntityKind::Country)
+            && Some(c.mention_of[h])
+                .filter(|&m| m != NONE)
+                .is_some_and(|m| c.tagged.mentions[m as usize].demonym);
+        let age_or_nationality = noun.ends_with("year-old") || demonym;
         // ("the company's top executives": a plural office is a group.)
         let plural = entry.is_some_and(|n| n.plural);
         let person_noun = entry.is_some_and(|n| n.kind == NounKind::Person && !n.plural)
@@ -315,7 +320,7 @@ fn resolve_source(
             };
             // "the 31-year-old" is whoever is 31; "the Dutchman" whoever is
             // Dutch.
-            let nationality = (c.mention_kind(h) == Some(EntityKind::Country))
+            let nationality = demonym
                 .then(|| c.mention_of[h])
                 .filter(|&m| m != NONE)
                 .map(|m| c.tagged.mentions[m as usize].target);
@@ -344,14 +349,16 @@ fn resolve_source(
             // spent 15 years ...") most often refers to the person the story
             // was just about.
             // "The band's spokesman", "his lawyer" speak for someone else,
-            // never for the subject they belong to.
-            let owned = (src.start..h).any(|t| {
-                c.tok(t).kind == TokenKind::Possessive
-                    || matches!(
-                        c.word(t),
-                        "his" | "her" | "its" | "their" | "His" | "Her" | "Its" | "Their"
-                    )
-            });
+            // never for the subject they belong to; nor does a spokesman
+            // of any kind ("the M&S spokesman").
+            let owned = noun.starts_with("spokes")
+                || (src.start..h).any(|t| {
+                    c.tok(t).kind == TokenKind::Possessive
+                        || matches!(
+                            c.word(t),
+                            "his" | "her" | "its" | "their" | "His" | "Her" | "Its" | "Their"
+                        )
+                });
             let gender = entry.map(|n| n.gender).unwrap_or_default();
             if !owned
                 && let Some(s) = recent_subject(c, subjects, at, paragraph, gender, 2)

@@ -597,6 +597,12 @@ fn resolution_table() {
                 "Press reports in Zembla",
             ],
         ),
+        // A country speaks for itself, and a spokesman for someone else,
+        // never for the person the story was about.
+        (
+            "Olga Petrova visited Zembla. The United States said the visit was useful. The spokesman said it was short.",
+            &["The United States", "The spokesman"],
+        ),
         // A name in apposition after its titles; letters after a name.
         (
             "Its chairman, Sir Zebulon Farquhar, said profits rose. Pavel Novak MP said they fell.",
