@@ -1541,7 +1541,26 @@ fn np_after_short(c: &QCtx, start: usize, end: usize) -> Option<Range<usize>> {
         k += 1;
     }
     let first = k;
-    while k < end && k < first + 5 && (c.tok(k).shape.is_capitalised() || c.tok(k).kind == TokenKind::Possessive) {
+    // "BBC Radio 4's Today programme", "6 Music": a number inside a
+    // name, and the outlet's kind after it.
+    let part = |k: usize| {
+        let t = c.tok(k);
+        t.shape.is_capitalised()
+            || t.kind == TokenKind::Possessive
+            || (t.kind == TokenKind::Number
+                && ((k > first && c.tok(k - 1).shape.is_capitalised())
+                    || (k + 1 < end && c.tok(k + 1).shape.is_capitalised())))
+    };
+    while k < end && k < first + 7 && part(k) {
+        k += 1;
+    }
+    if k > first
+        && k < end
+        && matches!(
+            c.word(k),
+            "programme" | "program" | "show" | "newspaper" | "magazine" | "website" | "channel" | "station"
+        )
+    {
         k += 1;
     }
     (k > first).then_some(start..k)

@@ -66,6 +66,15 @@ fn pattern_table() {
             "Ivan Kovac's \"plan has failed,\" Olga Petrova said.",
             &["direct|Olga Petrova|said|\"plan has failed,\"|Olga Petrova"],
         ),
+        // The addressee of "told" is passed over, numbers and all.
+        (
+            "Pavel Novak told BBC Radio 4's Today programme the plan had failed.",
+            &["indirect|Pavel Novak|told|the plan had failed|Pavel Novak"],
+        ),
+        (
+            "Olga Petrova told 6 Music the record was nearly done.",
+            &["indirect|Olga Petrova|told|the record was nearly done|Olga Petrova"],
+        ),
         // Indirect speech.
         (
             "Zebulon Farquhar said that the vote was fair.",
