@@ -1118,6 +1118,10 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
             return Some(new_found(c, h, cue, vec![content], source));
         }
         if after_comma {
+            // "Brent rose, adding $1.89 to $48.62": a change, no report.
+            if matches!(cue_lexeme.lemma.as_str(), "add" | "decline") && starts_quantity(c, cue_end, end) {
+                return None;
+            }
             // "one official, requesting anonymity, said": the aside's
             // content ends at its comma.
             let end = aside_comma(c, h, end).unwrap_or(end);
@@ -1290,7 +1294,13 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         }
         let circumstance = only_circumstance(c, from, trim_end(c, from, end));
         let next = if from < end && !circumstance { c.word(from) } else { "" };
-        let allowed = if next == "that" {
+        // "Daiwa added 5.3% to 740 yen", "exports declined 40 percent": a
+        // verb of change before a quantity reports nothing.
+        let change =
+            matches!(cue_lexeme.lemma.as_str(), "add" | "decline") && from < end && starts_quantity(c, from, end);
+        let allowed = if change {
+            false
+        } else if next == "that" {
             frames.has(Frames::CLAUSE) || frames.has(Frames::THAT)
         } else if next == "to" {
             frames.has(Frames::TO)
@@ -1405,6 +1415,40 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         found.class = cue_lexeme.class;
     }
     Some(found)
+}
+
+/// Does a change by a quantity open the tokens from `k`: a quantity ("5.3%",
+/// "$1.89", "an extra 6.4%") followed by what it changed to or from, or by
+/// the end of the clause? A quantity that opens a clause is followed by
+/// more ("added 160 guards were on duty").
+fn starts_quantity(c: &QCtx, k: usize, end: usize) -> bool {
+    let mut i = k;
+    let mut number = false;
+    while i < end && i < k + 6 {
+        let t = c.tok(i);
+        let w = c.word(i);
+        if t.kind == TokenKind::Number {
+            number = true;
+        } else if !matches!(
+            w,
+            "$" | "£"
+                | "€"
+                | "%"
+                | "an"
+                | "a"
+                | "extra"
+                | "further"
+                | "another"
+                | "percent"
+                | "per"
+                | "cent"
+                | "points"
+        ) {
+            break;
+        }
+        i += 1;
+    }
+    number && (i == end || matches!(c.word(i), "to" | "from" | "in" | "at" | "on" | "," | "." | ";"))
 }
 
 /// Prepositions and adverbs that open an adjunct, never an object.

@@ -66,6 +66,11 @@ fn pattern_table() {
             "Ivan Kovac's \"plan has failed,\" Olga Petrova said.",
             &["direct|Olga Petrova|said|\"plan has failed,\"|Olga Petrova"],
         ),
+        // A quantity opening a clause is reported.
+        (
+            "Olga Petrova added 160 guards were on duty.",
+            &["indirect|Olga Petrova|added|160 guards were on duty|Olga Petrova"],
+        ),
         // The addressee of "told" is passed over, numbers and all.
         (
             "Pavel Novak told BBC Radio 4's Today programme the plan had failed.",
@@ -505,6 +510,10 @@ fn absent_table() {
             "|back|",
         ),
         ("He paused, holding back tears.", "|back|"),
+        // A verb of change before a quantity reports nothing.
+        ("Zembla Bank added 5.3% to 740 yen.", "|added|"),
+        ("Brent crude rose, adding $1.89 to $48.62 at the close.", "|adding|"),
+        ("Exports declined 40 percent in the first half.", "|declined|"),
         (
             "(Additional reporting by Olga Petrova; editing by Pavel Novak)",
             "|reporting|",
