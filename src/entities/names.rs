@@ -768,6 +768,28 @@ fn organisation_names<'t>(ctx: &Ctx<'t>) -> Vec<&'t str> {
             names.push(name);
         }
     }
+    // "Laura Ashley, which floated in 1985, ...": a subject that takes
+    // "which" is no person. (Only at the head of a sentence: after "an
+    // email from Mr Van de Vijver, which" the "which" is the email.)
+    for s in &ctx.seg.sentences {
+        let Some(first) = s.tokens.clone().find(|&i| ctx.tok(i).kind != TokenKind::Punct) else {
+            continue;
+        };
+        let mut last = first;
+        while last + 1 < s.tokens.end && ctx.is_cap_word(last + 1) {
+            last += 1;
+        }
+        if ctx.is_cap_word(first)
+            && last + 2 < s.tokens.end
+            && ctx.word(last + 1) == ","
+            && ctx.word(last + 2) == "which"
+        {
+            let name = &ctx.text[ctx.tok(first).start as usize..ctx.tok(last).end as usize];
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
     names
 }
 
