@@ -520,9 +520,12 @@ fn link_partial_mentions(ctx: &mut Ctx, lk: &mut Linker, by_first: &FirstWords) 
         // capitalised words ("The", "Monday") are rejected here, once.
         let last_word = ctx.word(j - 1);
         // "films such as The Fisher King" names no "King" (the run may
-        // hold "The").
-        let title = super::names::opens_work_title(ctx, if ctx.word(i) == "The" { i + 1 } else { i });
-        let last_known = !title && ends.may_hold(last_word) && {
+        // hold "The", but a title needs a word after it).
+        let title = || {
+            let first = if ctx.word(i) == "The" { i + 1 } else { i };
+            first < j && super::names::opens_work_title(ctx, first)
+        };
+        let last_known = ends.may_hold(last_word) && !title() && {
             let w = lk.words.find(last_word);
             lk.by_last.all.contains_key(&w) || !by_first.get(w).is_empty()
         };

@@ -90,7 +90,8 @@ pub(super) fn office_pass(ctx: &mut Ctx) {
 /// colon opens a sentence instead ("said: \"The prime minister ..."), and
 /// so does one opening a line after a heading without a period.
 pub(super) fn opens_work_title(ctx: &Ctx, first: usize) -> bool {
-    ctx.tok(first).shape.is_capitalised()
+    first < ctx.seg.tokens.len()
+        && ctx.tok(first).shape.is_capitalised()
         && ctx.prev_in_sentence(first).is_some_and(|p| {
             ctx.word(p) == "The"
                 && ctx.prev_in_sentence(p).is_some_and(|q| {
@@ -801,6 +802,17 @@ fn member_of<'t>(ctx: &Ctx<'t>, k: usize) -> Option<&'t str> {
     if !ctx.tok(k).shape.is_lower_start() {
         return None;
     }
+    // "Kovacs and Reeves star in the film" (a verb), "Alan Sugar boss of
+    // Amstrad", "Ivan Dobrev analyst at Zembla Bank" (a title in
+    // apposition, its comma left out): the name is a person's.
+    if ctx.next_in_sentence(k).is_some_and(|n| {
+        matches!(
+            ctx.word(n),
+            "in" | "as" | "alongside" | "opposite" | "with" | "of" | "at" | "for"
+        )
+    }) {
+        return None;
+    }
     let last = ctx.prev_in_sentence(k).filter(|&j| ctx.is_cap_word(j))?;
     let mut first = last;
     while let Some(j) = ctx.prev_in_sentence(first).filter(|&j| ctx.is_cap_word(j)) {
@@ -903,6 +915,7 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs, organisations: &[&s
 
 fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     let mut run = run;
+    let mut after_trade = false;
     // Honorifics inside the run ("Mr Blair", "President Biden") are titles.
     while let Some((&first, rest)) = run.split_first() {
         let w = ctx.word(first);
@@ -928,11 +941,15 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
             // keeps its place ("Guy Chambers"), and the rest must open
             // with a first name or end with a surname ("Celebrity Big
             // Brother", "Mother Nature" are no trade and name).
-            || (ctx.sentence_initial(first)
+            || ((ctx.sentence_initial(first) || after_trade)
                 && ctx.is_person_noun(first)
                 && !ctx.has(first, flag::FIRST_NAME)
                 && (rest.first().is_some_and(|&n| ctx.has(n, flag::FIRST_NAME))
-                    || rest.last().is_some_and(|&n| ctx.has(n, flag::SURNAME))));
+                    || (rest.len() <= 2 && rest.last().is_some_and(|&n| ctx.has(n, flag::SURNAME)))
+                    // ("Liberal Democrat Simon Hughes": a noun of two words.)
+                    || (rest.first().is_some_and(|&n| ctx.is_person_noun(n))
+                        && rest.get(1).is_some_and(|&n| ctx.has(n, flag::FIRST_NAME)))));
+        after_trade = drop && ctx.is_person_noun(first);
         if !drop {
             break;
         }

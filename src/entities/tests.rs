@@ -102,6 +102,18 @@ fn mention_table() {
             &["person:Vera Drake", "person:Merrill Lynch"],
         ),
         (
+            "Zorvan Reeves and Marta Kovacs star in the film. Alan Sugar boss of Amstrad said profits fell.",
+            &["person:Marta Kovacs", "person:Alan Sugar"],
+            &[],
+        ),
+        (
+            "Liberal Democrat Simon Hughes said the vote was fair.",
+            &["person:Simon Hughes"],
+            &["person:Democrat Simon Hughes", "person:Liberal Democrat Simon Hughes"],
+        ),
+        // A title needs a word after "The": the text may end there.
+        ("Tony Blair spoke to The", &["person:Tony Blair"], &[]),
+        (
             "Walter Mondale gave a speech. Mondale strategist Bob Smith agreed. Josh Brolin stars as a spy.",
             &["person:Walter Mondale", "person:Mondale", "person:Josh Brolin"],
             &[],

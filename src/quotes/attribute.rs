@@ -434,8 +434,37 @@ fn names_a_title(c: &QCtx, q: &Quoted, open_tok: usize) -> bool {
             c.word(word),
             "on" | "in" | "of" | "at" | "from" | "for" | "by" | "with" | "about" | "into" | "as"
         );
-    let inner = &c.text[q.inner_start..q.inner_end];
-    after_link && inner.starts_with(|ch: char| ch.is_uppercase()) && inner.split_whitespace().count() <= 6
+    if !after_link {
+        return false;
+    }
+    // Title case: every word but the short and the small ones capitalised,
+    // and no pronoun first ('ended with "I will be back,"').
+    let inner = c.text[q.inner_start..q.inner_end].trim_end_matches([',', '.', '!', '?']);
+    let mut words = inner.split_whitespace();
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    let small =
+        |w: &str| w.len() < 4 || matches!(w, "with" | "from" | "into" | "over" | "upon" | "than" | "that" | "this");
+    words.clone().count() <= 6
+        && words.next().is_some_and(|w| {
+            capital(w)
+                && !matches!(
+                    w,
+                    "I" | "I'm"
+                        | "We"
+                        | "You"
+                        | "It"
+                        | "He"
+                        | "She"
+                        | "They"
+                        | "This"
+                        | "That"
+                        | "There"
+                        | "What"
+                        | "My"
+                        | "Our"
+                )
+        })
+        && words.all(|w| small(w) || capital(w))
 }
 
 /// Appends to `content` the quotations that continue quotation `qi` in the

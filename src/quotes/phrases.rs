@@ -626,8 +626,13 @@ pub(crate) fn head_person(c: &QCtx, phrase: Range<usize>) -> Option<u32> {
         } else if found.is_some()
             && !c.tok(i).shape.is_all_upper()
             && (c.is_noun(i) || c.mention_kind(i) == Some(EntityKind::Office))
+            && !(i + 1..phrase.end)
+                .take_while(|&k| c.word(k) != ",")
+                .any(|k| matches!(c.word(k), "of" | "for" | "from" | "at" | "with"))
         {
-            // (Letters after a name are its own: "Paul Boateng MP".)
+            // (Letters after a name are its own: "Paul Boateng MP"; so is
+            // a title with its organisation, its comma left out: "Dr Ivan
+            // Dobrev games director at THX".)
             found = None;
             modifier = true;
         }
@@ -646,9 +651,11 @@ pub(crate) fn head_person(c: &QCtx, phrase: Range<usize>) -> Option<u32> {
             if let Some(cluster) = c.person_cluster(i) {
                 return Some(cluster);
             }
+            // ("its founder, banker Ivan Dobrev": a trade is a title too.)
             let title = c.tok(i).shape.is_capitalised()
                 || c.mention_kind(i) == Some(EntityKind::Office)
-                || c.is_description_adjective(i);
+                || c.is_description_adjective(i)
+                || c.is_noun(i);
             if !title {
                 break;
             }

@@ -30,6 +30,12 @@ struct Subject {
     speaker: bool,
 }
 
+/// How far, in bytes, a pronoun's quotation may start after the speaker
+/// of the one before it to be read as that speaker's next words: one
+/// attribution and a short quotation ('said Sung Won Sohn, chief economist
+/// for Wells Fargo. "The economy is better," he added').
+const NEXT_QUOTE: usize = 160;
+
 fn pronoun_gender(word: &str) -> Option<Gender> {
     crate::text::with_ascii_lower(word, |w| match w {
         "he" | "him" | "his" => Some(Gender::Male),
@@ -234,7 +240,18 @@ fn resolve_source(
                     g == gender
                 };
                 let unknown = |s: &&&Subject| c.tagged.clusters[s.cluster as usize].gender == Gender::Unknown;
-                let pick = candidates.iter().find(fits).or_else(|| candidates.iter().find(unknown));
+                // '"...," said Sung Won Sohn. "...," he added.': right after
+                // a speaker of unknown gender in the paragraph, "he" is that
+                // speaker's, not an earlier man's. (Not "she": the lists
+                // know women's first names well, and a speaker they leave
+                // unknown was most often a man, or no person at all.)
+                let last_speaker = candidates
+                    .first()
+                    .filter(|s| s.speaker && s.paragraph == paragraph && at.saturating_sub(s.at) <= NEXT_QUOTE)
+                    .filter(|s| gender == Gender::Male && unknown(s));
+                let pick = last_speaker
+                    .or_else(|| candidates.iter().find(fits))
+                    .or_else(|| candidates.iter().find(unknown));
                 if let Some(s) = pick {
                     let most_recent_speaker = candidates.iter().find(|s| s.speaker).map(|s| s.cluster);
                     f.speaker = Some(s.cluster);
@@ -348,21 +365,33 @@ fn resolve_source(
             // A description that adds news ("the former prosecutor, who
             // spent 15 years ...") most often refers to the person the story
             // was just about.
-            // "The band's spokesman", "his lawyer" speak for someone else,
-            // never for the subject they belong to; nor does a spokesman
-            // of any kind ("the M&S spokesman").
-            let owned = noun.starts_with("spokes")
-                || (src.start..h).any(|t| {
-                    c.tok(t).kind == TokenKind::Possessive
-                        || matches!(
-                            c.word(t),
-                            "his" | "her" | "its" | "their" | "His" | "Her" | "Its" | "Their"
-                        )
-                });
+            // "his lawyer", "Doherty's lawyer" speak for someone else, never
+            // for the subject who owns them ("her pop star son" may well be
+            // the man the story is about; "the club's manager" too); nor
+            // does a spokesman of any kind ("the M&S spokesman").
+            let person_noun_at = |k: usize| {
+                crate::text::with_lower(c.word(k), |w| {
+                    c.gaz.nouns.get(w).is_some_and(|n| n.kind == NounKind::Person)
+                })
+            };
+            let owned_by = |cluster: u32| {
+                (src.start..h).any(|t| {
+                    let w = c.word(t);
+                    let pronoun = matches!(w, "his" | "her" | "His" | "Her")
+                        && pronoun_gender(w) == Some(c.tagged.clusters[cluster as usize].gender);
+                    // "Doherty's lawyer", and "the singer's agent" where the
+                    // singer is the subject.
+                    let named = c.tok(t).kind == TokenKind::Possessive
+                        && t > src.start
+                        && (c.person_cluster(t - 1) == Some(cluster) || person_noun_at(t - 1));
+                    pronoun || named
+                })
+            };
             let gender = entry.map(|n| n.gender).unwrap_or_default();
-            if !owned
+            if !noun.starts_with("spokes")
                 && let Some(s) = recent_subject(c, subjects, at, paragraph, gender, 2)
                 && Some(s.cluster) != outer
+                && !owned_by(s.cluster)
             {
                 f.speaker = Some(s.cluster);
                 f.how = Resolution::Description;

@@ -71,6 +71,11 @@ fn pattern_table() {
             "Olga Petrova added 160 guards were on duty.",
             &["indirect|Olga Petrova|added|160 guards were on duty|Olga Petrova"],
         ),
+        // A sentence opened by a pronoun is no show's name.
+        (
+            "He ended the speech with \"I will be back,\" Marta Kovacs said.",
+            &["direct|Marta Kovacs|said|\"I will be back,\"|Marta Kovacs"],
+        ),
         // The addressee of "told" is passed over, numbers and all.
         (
             "Pavel Novak told BBC Radio 4's Today programme the plan had failed.",
@@ -620,6 +625,26 @@ fn resolution_table() {
         (
             "Olga Petrova visited Zembla. The United States said the visit was useful. The spokesman said it was short.",
             &["The United States", "The spokesman"],
+        ),
+        // An organisation's officer may be the subject; someone's lawyer
+        // is not the one he works for.
+        (
+            "Olga Petrova was angry after the defeat. The club's manager said the referee was wrong.",
+            &["Olga Petrova"],
+        ),
+        (
+            "Pavel Novak was arrested. His lawyer said the charge was false.",
+            &["His lawyer"],
+        ),
+        // Right after a speaker whose gender no list knows, "he" is his.
+        (
+            "\"Rates will rise,\" said Pavel Novak, an economist at Zembla Bank. \"The Fed is cautious,\" said Sung Won Sohn, chief economist for Wells Fargo. \"The economy is better,\" he added.",
+            &["Pavel Novak", "Sung Won Sohn", "Sung Won Sohn"],
+        ),
+        // A title in apposition without its comma keeps the name.
+        (
+            "\"HD is mandatory,\" said Dr Ivan Dobrev games director at THX.",
+            &["Ivan Dobrev"],
         ),
         // A name in apposition after its titles; letters after a name.
         (
