@@ -587,6 +587,13 @@ fn is_quantity(c: &QCtx, t: usize) -> bool {
     }
 }
 
+/// A word that links the head of a speaker phrase to what follows it ("a
+/// spokesman for X", "an economist at Y"): a name after it is someone
+/// else's.
+fn ends_name_head(word: &str) -> bool {
+    matches!(word, "of" | "for" | "from" | "at" | "with")
+}
+
 /// True when the phrase holds a person mention at its head: the phrase is a
 /// name with its titles ("Chinese Foreign Minister Wang Yi"), not a phrase
 /// about one ("a spokesman for Hillary Clinton") nor one joining others
@@ -604,7 +611,7 @@ pub(crate) fn head_person(c: &QCtx, phrase: Range<usize>) -> Option<u32> {
             && matches!(w, "on" | "in" | "to")
             && i + 1 < phrase.end
             && !c.tok(i + 1).shape.is_capitalised();
-        if place || matches!(w, "of" | "for" | "from" | "at" | "with") {
+        if place || ends_name_head(w) {
             // The head came before the link; a person after it is not the speaker.
             break;
         }
@@ -628,7 +635,7 @@ pub(crate) fn head_person(c: &QCtx, phrase: Range<usize>) -> Option<u32> {
             && (c.is_noun(i) || c.mention_kind(i) == Some(EntityKind::Office))
             && !(i + 1..phrase.end)
                 .take_while(|&k| c.word(k) != ",")
-                .any(|k| matches!(c.word(k), "of" | "for" | "from" | "at" | "with"))
+                .any(|k| ends_name_head(c.word(k)))
         {
             // (Letters after a name are its own: "Paul Boateng MP"; so is
             // a title with its organisation, its comma left out: "Dr Ivan
@@ -645,7 +652,7 @@ pub(crate) fn head_person(c: &QCtx, phrase: Range<usize>) -> Option<u32> {
         for i in comma + 1..phrase.end {
             // ("national treasurer for Ronald Reagan's campaign": the name
             // after a link is someone else.)
-            if matches!(c.word(i), "of" | "for" | "from" | "at" | "with" | "to" | "in" | "on") {
+            if ends_name_head(c.word(i)) || matches!(c.word(i), "to" | "in" | "on") {
                 break;
             }
             if let Some(cluster) = c.person_cluster(i) {
