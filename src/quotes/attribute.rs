@@ -1131,6 +1131,46 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     let head_word = c.word(h.head).as_bytes();
     let ing = head_word.len() >= 3 && head_word[head_word.len() - 3..].eq_ignore_ascii_case(b"ing");
 
+    // "Asked why he had not endorsed her, Sanders said ...", "When asked
+    // whether ...": a fronted passive of "ask" reports the question, and
+    // no one asks it ("asked by Starnes if ...": Starnes does). "Asked
+    // about X" names a topic, not a question, and reports nothing.
+    if cue_lexeme.lemma == "ask" && h.tense == crate::gazetteer::Tense::Past && !chained {
+        let opener = (lo..h.first)
+            .filter(|&k| c.tok(k).kind != TokenKind::Punct)
+            .collect::<Vec<_>>();
+        let fronted = match opener.as_slice() {
+            [] => true,
+            &[w] => matches!(c.word(w), "When" | "when" | "If" | "if" | "Once" | "once"),
+            _ => false,
+        };
+        if fronted {
+            let mut from = cue_end;
+            let mut source = None;
+            if from < end && c.word(from) == "by" {
+                let asker = np_after_short(c, from + 1, end)?;
+                from = asker.end;
+                source = Some(asker);
+            }
+            let question = from < end
+                && matches!(
+                    c.word(from),
+                    "why" | "what" | "whether" | "if" | "how" | "who" | "whom" | "when" | "where" | "which"
+                );
+            if !question {
+                return None;
+            }
+            // The clause ends at a comma, perhaps one inside the closing
+            // mark of a title ('on "CBS This Morning," Sanders said').
+            let comma = (from..end).find(|&k| {
+                c.word(k) == "," && (!c.in_quote(k) || (k + 1 < end && matches!(c.word(k + 1), "”" | "\"" | "''")))
+            })?;
+            let content = trim_content(c, from, comma.min(from + CONTENT_MAX_TOKENS))?;
+            let cue = c.span(&(h.first..cue_end));
+            return Some(new_found(c, h, cue, vec![content], source));
+        }
+    }
+
     // Participles: ", saying that C" and fronted "Noting that X, S said Y".
     if h.participle && ing {
         let after_comma = h.first > lo && c.word(h.first - 1) == ",";

@@ -71,6 +71,23 @@ fn pattern_table() {
             "Olga Petrova added 160 guards were on duty.",
             &["indirect|Olga Petrova|added|160 guards were on duty|Olga Petrova"],
         ),
+        // A fronted "asked" reports its question, asked by no one or by
+        // the phrase after "by".
+        (
+            "Asked why the plan failed, Olga Petrova said she did not know.",
+            &[
+                "indirect||Asked|why the plan failed|",
+                "indirect|Olga Petrova|said|she did not know|Olga Petrova",
+            ],
+        ),
+        (
+            "When asked whether the plan would work, Olga Petrova said it would.",
+            &["indirect||asked|whether the plan would work|"],
+        ),
+        (
+            "Asked by Pavel Novak if he believed it, Olga Petrova said no.",
+            &["indirect|Pavel Novak|Asked|if he believed it|Pavel Novak"],
+        ),
         // A sentence opened by a pronoun is no show's name.
         (
             "He ended the speech with \"I will be back,\" Marta Kovacs said.",
@@ -515,6 +532,9 @@ fn absent_table() {
             "|back|",
         ),
         ("He paused, holding back tears.", "|back|"),
+        // "Asked to" and "Asked about" report no question.
+        ("Asked to leave, Olga Petrova refused.", "|Asked|"),
+        ("Asked about the plan, Olga Petrova laughed.", "|Asked|"),
         // A verb of change before a quantity reports nothing.
         ("Zembla Bank added 5.3% to 740 yen.", "|added|"),
         ("Brent crude rose, adding $1.89 to $48.62 at the close.", "|adding|"),
