@@ -1136,12 +1136,10 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     // no one asks it ("asked by Starnes if ...": Starnes does). "Asked
     // about X" names a topic, not a question, and reports nothing.
     if cue_lexeme.lemma == "ask" && h.tense == crate::gazetteer::Tense::Past && !chained {
-        let opener = (lo..h.first)
-            .filter(|&k| c.tok(k).kind != TokenKind::Punct)
-            .collect::<Vec<_>>();
-        let fronted = match opener.as_slice() {
-            [] => true,
-            &[w] => matches!(c.word(w), "When" | "when" | "If" | "if" | "Once" | "once"),
+        let mut words = (lo..h.first).filter(|&k| c.tok(k).kind != TokenKind::Punct);
+        let fronted = match (words.next(), words.next()) {
+            (None, _) => true,
+            (Some(w), None) => matches!(c.word(w), "When" | "when" | "If" | "if" | "Once" | "once"),
             _ => false,
         };
         if fronted {
