@@ -689,6 +689,26 @@ fn lone_word_title_is_generic(ctx: &Ctx, first: usize) -> bool {
     }
 }
 
+/// Is the title before token `first` an award's category: lower-case
+/// words after "best" ("best actor", "best supporting actress", "best new
+/// artist")?
+fn award_category_before(ctx: &Ctx, first: usize) -> bool {
+    let mut k = first;
+    for _ in 0..4 {
+        let Some(p) = ctx.prev_in_sentence(k) else {
+            return false;
+        };
+        if !ctx.tok(p).shape.is_lower_start() {
+            return false;
+        }
+        if ctx.word(p) == "best" {
+            return k < first;
+        }
+        k = p;
+    }
+    false
+}
+
 /// Does the name written from token `first` to `last` name one of
 /// `organisations`: the same words, or the same words after others that do
 /// not start with a first name ("Sydney-listed Virgin Blue", but "Linda
@@ -1047,6 +1067,11 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
         // that a company can be as well names a person only when a name
         // list knows it ("President Putin", "singer Jamelia" stay).
         if t.rule == "title" && len == 1 && !known_word && lone_word_title_is_generic(ctx, first) {
+            return;
+        }
+        // "the best actress Oscar", "a best new artist Grammy": after an
+        // award's category a lone word is the award.
+        if t.rule == "title" && len == 1 && award_category_before(ctx, first) {
             return;
         }
         rule = Some(t.rule);

@@ -111,6 +111,18 @@ fn mention_table() {
             &["person:Simon Hughes"],
             &["person:Democrat Simon Hughes", "person:Liberal Democrat Simon Hughes"],
         ),
+        // After an award's category a lone word is the award; a name of
+        // two words after it is still a person.
+        (
+            "Marta Kovacs won the best actress Oscar. Olga Petrova won a best new artist Grammy.",
+            &["person:Marta Kovacs", "person:Olga Petrova"],
+            &["person:Oscar", "person:Grammy"],
+        ),
+        (
+            "The best director nominee Olga Petrova spoke.",
+            &["person:Olga Petrova"],
+            &[],
+        ),
         // A title needs a word after "The": the text may end there.
         ("Tony Blair spoke to The", &["person:Tony Blair"], &[]),
         (
