@@ -346,11 +346,16 @@ fn resolve_source(
             // calls a prosecutor now; failing that, the recent subject
             // below is the better guess.
             let former = (src.start..h).any(|t| is_former(c.word(t)));
+            let description = Description {
+                noun: noun.to_string(),
+                office_head,
+                nationality,
+            };
             let (pick, count) = if former {
-                let pick = people.described_former(c, &noun, office_head, nationality, at);
+                let pick = people.described_former(c, &description, at);
                 (pick, usize::from(pick.is_some()))
             } else {
-                people.described(c, &noun, office_head, nationality, at)
+                people.described(c, &description, at)
             };
             // The office in the description ("the Tory leader") is the
             // speaker's, when one is resolved.
@@ -436,8 +441,14 @@ fn recent_subject<'s>(
         })
 }
 
-/// A description's head noun, office and nationality.
-type Description = (String, Option<u32>, Option<u32>);
+/// A description ("the minister", "the Dutchman"): its head noun, the
+/// office when the head is one, the nationality when it is a demonym.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Description {
+    noun: String,
+    office_head: Option<u32>,
+    nationality: Option<u32>,
+}
 
 /// The people a description ("the minister") can refer to, indexed so that
 /// resolving one takes time logarithmic in the article's length.
@@ -520,15 +531,15 @@ impl People {
         })
     }
 
-    /// Does the description with head `noun` (an office when `office_head`
-    /// is set, a nationality when `nationality` is) fit person `k`?
-    fn fits(c: &QCtx, k: u32, noun: &str, office_head: Option<u32>, nationality: Option<u32>) -> bool {
+    /// Does description `d` fit person `k`?
+    fn fits(c: &QCtx, k: u32, d: &Description) -> bool {
+        let noun = d.noun.as_str();
         let cl = &c.tagged.clusters[k as usize];
         let age = noun.strip_suffix("-year-old").and_then(|n| n.parse::<u32>().ok());
         cl.nouns.iter().any(|n| n == noun)
             || (age.is_some() && cl.age == age)
-            || nationality.is_some_and(|n| cl.countries.contains(&n))
-            || office_head.is_some_and(|o| cl.office_heads.contains(&o))
+            || d.nationality.is_some_and(|n| cl.countries.contains(&n))
+            || d.office_head.is_some_and(|o| cl.office_heads.contains(&o))
             || cl
                 .offices
                 .iter()
@@ -537,16 +548,9 @@ impl People {
 
     /// The person first mentioned before `at` that the description fits and
     /// that was mentioned last before `at`, and how many people it fits.
-    fn described(
-        &mut self,
-        c: &QCtx,
-        noun: &str,
-        office_head: Option<u32>,
-        nationality: Option<u32>,
-        at: usize,
-    ) -> (Option<u32>, usize) {
-        let key = self.index(c, noun, office_head, nationality);
-        let d = &self.described[&key];
+    fn described(&mut self, c: &QCtx, description: &Description, at: usize) -> (Option<u32>, usize) {
+        self.index(c, description);
+        let d = &self.described[description];
         let count = d.firsts.partition_point(|&f| f < at);
         if count == 0 {
             return (None, 0);
@@ -557,23 +561,16 @@ impl People {
             Some(&(s, k)) if s > 0 => (Some(k), count),
             // Only a mention at offset 0, or people without mentions left:
             // they all rank 0, and a scan settles the tie.
-            _ => (self.scan(c, noun, office_head, nationality, at), count),
+            _ => (self.scan(c, description, at), count),
         }
     }
 
     /// [`People::described`]'s pick among the people called former
     /// ([`People::called_former`]): "the former mayor" is not the mayor.
-    fn described_former(
-        &mut self,
-        c: &QCtx,
-        noun: &str,
-        office_head: Option<u32>,
-        nationality: Option<u32>,
-        at: usize,
-    ) -> Option<u32> {
-        let key = self.index(c, noun, office_head, nationality);
+    fn described_former(&mut self, c: &QCtx, description: &Description, at: usize) -> Option<u32> {
+        self.index(c, description);
         self.called_former(c);
-        let (Some(called), Some(d)) = (self.former.as_deref(), self.described.get_mut(&key)) else {
+        let (Some(called), Some(d)) = (self.former.as_deref(), self.described.get_mut(description)) else {
             return None;
         };
         let former = d.former.get_or_insert_with(|| {
@@ -588,12 +585,11 @@ impl People {
             .map(|&(_, k)| k)
     }
 
-    /// Gathers, once per description, the people it fits; returns its key.
-    fn index(&mut self, c: &QCtx, noun: &str, office_head: Option<u32>, nationality: Option<u32>) -> Description {
-        let key = (noun.to_string(), office_head, nationality);
-        if !self.described.contains_key(&key) {
+    /// Gathers, once per description, the people it fits.
+    fn index(&mut self, c: &QCtx, description: &Description) {
+        if !self.described.contains_key(description) {
             let fit: Vec<u32> = (0..c.tagged.clusters.len() as u32)
-                .filter(|&k| People::fits(c, k, noun, office_head, nationality))
+                .filter(|&k| People::fits(c, k, description))
                 .collect();
             let mut firsts: Vec<usize> = fit.iter().map(|&k| c.tagged.clusters[k as usize].first).collect();
             firsts.sort_unstable();
@@ -607,15 +603,14 @@ impl People {
                 mentions,
                 former: None,
             };
-            self.described.insert(key.clone(), described);
+            self.described.insert(description.clone(), described);
         }
-        key
     }
 
     /// [`People::described`]'s pick, by scanning every person.
-    fn scan(&self, c: &QCtx, noun: &str, office_head: Option<u32>, nationality: Option<u32>, at: usize) -> Option<u32> {
+    fn scan(&self, c: &QCtx, description: &Description, at: usize) -> Option<u32> {
         (0..c.tagged.clusters.len() as u32)
-            .filter(|&k| c.tagged.clusters[k as usize].first < at && People::fits(c, k, noun, office_head, nationality))
+            .filter(|&k| c.tagged.clusters[k as usize].first < at && People::fits(c, k, description))
             .max_by_key(|&k| {
                 let starts = &self.mentioned[k as usize];
                 starts[..starts.partition_point(|&s| s < at)]
