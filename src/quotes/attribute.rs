@@ -1108,6 +1108,11 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     if frames == Frames::QUOTE {
         return None;
     }
+    // "people briefed on the talks said": the participle describes the
+    // speakers of the cue to come.
+    if h.first == h.head && super::phrases::post_modifies(c, h.head, lo) {
+        return None;
+    }
     // "called for", "commented on": the particle is part of the cue.
     if cue_end < end {
         let next = c.word(cue_end);

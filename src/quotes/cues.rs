@@ -285,7 +285,7 @@ fn scare_quote(text: &str, seg: &Segmentation, close: usize, lo: usize) -> bool 
 /// group nouns that British English makes plural ("the club say"),
 /// relatives ("who say"), adverbs ("often say") and negations ("not",
 /// "n't").
-fn takes_base_form(word: &str) -> bool {
+pub(crate) fn takes_base_form(word: &str) -> bool {
     crate::text::with_ascii_lower(word, |w| {
         matches!(
             w,
@@ -335,7 +335,8 @@ fn takes_base_form(word: &str) -> bool {
                 | "n't"
                 | "not"
                 | "nor"
-        ) || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+        ) || super::phrases::is_polled(w) // "those surveyed say"
+            || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
             || w.ends_with("ly")
     })
 }

@@ -134,6 +134,30 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
     {
         head -= 1;
     }
+    // "those surveyed said", "Republicans polled said": the participle
+    // closes the phrase of the people it describes.
+    if head > lo && is_polled(c.word(head)) {
+        let before = head - 1;
+        // ("those" is no phrase alone: "most of those polled".)
+        if c.word(before).eq_ignore_ascii_case("those") {
+            if before >= lo + 2 && c.word(before - 1) == "of" {
+                return np_before_joined(c, before - 1, lo, joined).map(|share| share.start..end);
+            }
+            return Some(before..end);
+        }
+        // "all the experts I interviewed said": a relative clause after the
+        // speakers' noun.
+        if before > lo && at(c, before, flag::PRONOUN) {
+            return np_before_joined(c, before, lo, joined).map(|inner| inner.start..end);
+        }
+        // A plural group ("the chairs that POLITICO interviewed predicted"
+        // has its speaker before the relative clause).
+        if super::cues::takes_base_form(c.word(before))
+            && (c.tok(before).shape.is_lower_start() || c.word(before).ends_with('s'))
+        {
+            return np_before_joined(c, head, lo, joined).map(|inner| inner.start..end);
+        }
+    }
     // "Sen. Claire McCaskill (D-Mo.) said": a parenthesis after the name.
     if c.word(head) == ")"
         && let Some(open) = (lo..head).rev().take(10).find(|&k| c.word(k) == "(")
@@ -198,6 +222,11 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
                 start = j - 2;
                 continue;
             }
+            if let Some(noun) = post_modified_from(c, start, lo).filter(|_| links < 2) {
+                links += 1;
+                start = noun;
+                continue;
+            }
             if let Some(left) = coordinated(c, start, lo, joined) {
                 start = left;
             }
@@ -218,6 +247,11 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
         if j > lo && links_to_noun(c, j) && links < 2 {
             links += 1;
             start = j - 1;
+            continue;
+        }
+        if let Some(noun) = post_modified_from(c, start, lo).filter(|_| links < 2) {
+            links += 1;
+            start = noun;
             continue;
         }
         if w == "and" && j > lo && c.tok(start).shape.is_capitalised() && c.tok(j - 1).shape.is_capitalised() {
@@ -278,6 +312,55 @@ fn links_to_noun(c: &QCtx, p: usize) -> bool {
         "by" => is_report(c, p - 1) && c.is_noun(p - 1),
         _ => false,
     }
+}
+
+/// Adjectives and participles that follow the noun they describe with a
+/// preposition of their own: "people familiar with the matter", "a
+/// source close to the campaign", "officials briefed on the talks".
+fn post_modifier(adjective: &str, preposition: &str) -> bool {
+    match preposition {
+        "with" => matches!(adjective, "familiar" | "involved" | "allied" | "aligned" | "connected"),
+        "to" => matches!(
+            adjective,
+            "close" | "privy" | "loyal" | "sympathetic" | "connected" | "opposed" | "linked" | "tied"
+        ),
+        "on" => adjective == "briefed",
+        "in" => adjective == "involved",
+        "about" | "of" => matches!(adjective, "knowledgeable" | "aware"),
+        _ => false,
+    }
+}
+
+/// Does the participle at token `t` describe the noun right before it
+/// ("people briefed on the talks said"), rather than report as a verb?
+pub(crate) fn post_modifies(c: &QCtx, t: usize, lo: usize) -> bool {
+    t > lo
+        && t + 1 < c.seg.tokens.len()
+        && c.tok(t).shape.is_lower_start()
+        && post_modifier(c.word(t), c.word(t + 1))
+        && c.tok(t - 1).shape.is_lower_start()
+        && np_word(c, t - 1)
+        && !at(c, t - 1, flag::PRONOUN | flag::DETERMINER)
+}
+
+/// Participles that describe the people a poll asked, after their noun:
+/// "those surveyed", "Republicans polled".
+pub(crate) fn is_polled(word: &str) -> bool {
+    matches!(word, "surveyed" | "polled" | "questioned" | "interviewed" | "sampled")
+}
+
+/// Where the phrase begins when the phrase from `start` is the object of a
+/// post-modifier ("[people familiar with] the matter"): at the noun the
+/// modifier describes, which the caller reads on from.
+fn post_modified_from(c: &QCtx, start: usize, lo: usize) -> Option<usize> {
+    let prep = start.checked_sub(1)?;
+    let adjective = prep.checked_sub(1).filter(|&a| a > lo)?;
+    let noun = adjective - 1;
+    (c.tok(adjective).shape.is_lower_start()
+        && post_modifier(c.word(adjective), c.word(prep))
+        && np_word(c, noun)
+        && !at(c, noun, flag::DETERMINER))
+    .then_some(noun)
 }
 
 /// A noun for a report that has an author ("a study by ...").
@@ -505,8 +588,13 @@ fn is_medium(c: &QCtx, k: usize) -> bool {
 pub(crate) fn plausible_source(c: &QCtx, phrase: Range<usize>) -> bool {
     let head_before = |from: usize| {
         (from..phrase.end)
-            .take_while(|&t| !matches!(c.word(t), "," | "of" | "for" | "at" | "from" | "with" | "who" | "("))
-            .filter(|&t| matches!(c.tok(t).kind, TokenKind::Word | TokenKind::Number))
+            .take_while(|&t| {
+                let link = matches!(c.word(t), "," | "of" | "for" | "at" | "from" | "with" | "who" | "(");
+                // ("people familiar with ...": the noun before the modifier.)
+                let modifier = t + 1 < phrase.end && post_modifier(c.word(t), c.word(t + 1));
+                !(link || modifier)
+            })
+            .filter(|&t| matches!(c.tok(t).kind, TokenKind::Word | TokenKind::Number) && !is_polled(c.word(t)))
             .last()
     };
     // "Barkley, who said ...": a relative pronoun stands for the phrase
@@ -611,7 +699,10 @@ pub(crate) fn head_person(c: &QCtx, phrase: Range<usize>) -> Option<u32> {
             && matches!(w, "on" | "in" | "to")
             && i + 1 < phrase.end
             && !c.tok(i + 1).shape.is_capitalised();
-        if place || ends_name_head(w) {
+        // ("a source close to Olga Petrova": the person is the source's
+        // object.)
+        let described = i + 1 < phrase.end && post_modifier(w, c.word(i + 1));
+        if place || described || ends_name_head(w) {
             // The head came before the link; a person after it is not the speaker.
             break;
         }

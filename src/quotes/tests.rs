@@ -192,6 +192,33 @@ fn pattern_table() {
             "The prize went to Olga Petrova, who said the jury was brave, and to two others.",
             &["indirect|who|said|the jury was brave|Olga Petrova"],
         ),
+        // A noun described after it by an adjective with its preposition,
+        // or by the participle of a poll, is the speaker with its
+        // description.
+        (
+            "The talks went on. People familiar with the matter said the deal was close.",
+            &["indirect|People familiar with the matter|said|the deal was close|People familiar with the matter"],
+        ),
+        (
+            "The talks went on. A source close to Olga Petrova says she will stand.",
+            &["indirect|A source close to Olga Petrova|says|she will stand|A source close to Olga Petrova"],
+        ),
+        (
+            "The talks went on. Three people briefed on the talks said the deal was close.",
+            &["indirect|Three people briefed on the talks|said|the deal was close|Three people briefed on the talks"],
+        ),
+        (
+            "The talks went on. Those surveyed say the economy matters most.",
+            &["indirect|Those surveyed|say|the economy matters most|Those surveyed"],
+        ),
+        (
+            "The talks went on. Most of those polled said they were worried.",
+            &["indirect|Most of those polled|said|they were worried|Most of those polled"],
+        ),
+        (
+            "The talks went on. All the experts I interviewed said the plan was sound.",
+            &["indirect|All the experts I interviewed|said|the plan was sound|All the experts I interviewed"],
+        ),
         // A second verb of the subject, after a conjunction.
         (
             "Olga Petrova voted on Saturday and says she backed nobody.",
@@ -519,6 +546,16 @@ fn absent_table() {
         (
             "The union's plans and calls for reform were shelved on Monday.",
             "|calls",
+        ),
+        // A participle describing the noun before it is no cue; a poll's
+        // participle after a name closes a relative clause.
+        (
+            "Three people briefed on the talks said the deal was close.",
+            "|briefed on|",
+        ),
+        (
+            "Many of the chairs that Zembla Daily interviewed predicted a win.",
+            "|Zembla Daily interviewed|",
         ),
         // A relative pronoun needs an antecedent; "which" a comma and the
         // active voice.
