@@ -611,9 +611,20 @@ fn aside_end(c: &QCtx, first: usize) -> Option<usize> {
     let two = first + 2 < n
         && matches!(
             (c.word(first), c.word(first + 1)),
-            ("for", "instance" | "example") | ("of", "course") | ("in", "fact" | "turn" | "particular")
+            ("for", "instance" | "example")
+                | ("of", "course")
+                | ("in", "fact" | "turn" | "particular" | "contrast")
+                | ("by", "contrast")
         );
-    (two && c.word(first + 2) == ",").then_some(first + 2)
+    if two {
+        return (c.word(first + 2) == ",").then_some(first + 2);
+    }
+    let four = first + 4 < n
+        && matches!(
+            (c.word(first), c.word(first + 1), c.word(first + 2), c.word(first + 3)),
+            ("on", "the", "other", "hand")
+        );
+    (four && c.word(first + 4) == ",").then_some(first + 4)
 }
 
 /// `S, APPOSITIVE, said`: the source with its appositive and trailing comma
@@ -631,6 +642,10 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
     // Where the source ends: after the last appositive's comma, or before
     // a discourse aside next to the cue ("Leaders, for instance, noted").
     let mut end = comma + 1;
+    // The source stands before an occasion ("in July 2012"), and how many
+    // phrases were read back.
+    let mut after_occasion = false;
+    let mut phrases_read = 0;
     let mut k = comma;
     while k > from {
         k -= 1;
@@ -644,9 +659,22 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
         // "Leaders in the state, for instance, noted": a discourse
         // adverbial between commas hides nothing, and is no part of the
         // source.
-        let aside = aside_end(c, first) == Some(comma) && end == comma + 1;
+        // So is the occasion of the report, when it stands next to the
+        // cue: "Judge Stranch, in her dissent, said", "Petrova, on
+        // Twitter, wrote", "Clinton, at Monday's debate, cited"; but not
+        // a workplace ("Pantucci, at the Royal United Services
+        // Institute,", "Miller, at a consulting firm called Gavekal,"),
+        // which the source keeps.
+        let workplace = c.word(first) == "at"
+            && (first + 1..comma).any(|t| c.tok(t).shape.is_capitalised() && !super::phrases::is_day(c, t));
+        let occasion = matches!(c.word(first), "in" | "on" | "at" | "during" | "through")
+            && !workplace
+            && !(first..comma).any(|t| matches!(c.word(t), "," | "to"))
+            && comma - first <= 8;
+        let aside = (aside_end(c, first) == Some(comma) || occasion) && end == comma + 1;
         if aside {
             end = k;
+            after_occasion = occasion;
         }
         let starts_well = aside
             || crate::text::with_ascii_lower(c.word(first), |fw| {
@@ -672,6 +700,7 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
                     | "formerly"
                     | "former"
             ) || c.tok(first).kind == TokenKind::Number
+                || workplace
                 // "another early supporter", "many of them Catholics".
                 || c.word_class(first) & (crate::entities::flag::DETERMINER | crate::entities::flag::QUANTITY) != 0
                 || c.tok(first).shape.is_capitalised()
@@ -685,6 +714,17 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
             && c.word(first).len() > 4
             && c.word(first).ends_with("ing")
             && !(k + 1..comma).any(|t| c.word(t) == ",");
+        // "Speaking on the programme, the spokesperson, X, said": a phrase
+        // after a preposition is its object, not the subject.
+        let object = |head: &Range<usize>| {
+            head.start > lo
+                && crate::text::with_lower(c.word(head.start - 1), |w| {
+                    matches!(
+                        w,
+                        "on" | "in" | "at" | "to" | "from" | "with" | "by" | "for" | "about" | "into"
+                    )
+                })
+        };
         if participle {
             if let Some(head) = np_before(c, k, lo).filter(|h| h.end == k) {
                 return Some(head);
@@ -695,19 +735,17 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
             break;
         }
         if let Some(head) = np_before(c, k, lo) {
-            // "Speaking on the programme, the spokesperson, X, said": a
-            // phrase after a preposition is its object, not the subject.
-            let object = head.start > lo
-                && crate::text::with_lower(c.word(head.start - 1), |w| {
-                    matches!(
-                        w,
-                        "on" | "in" | "at" | "to" | "from" | "with" | "by" | "for" | "about" | "into"
-                    )
-                });
-            if object {
+            if object(&head) {
+                // ("killed in Aurora, Colorado, in July 2012, said": a
+                // place named inside a clause, before an occasion, is no
+                // subject.)
+                if after_occasion && phrases_read == 1 {
+                    return None;
+                }
                 break;
             }
             best = Some(head.start..end);
+            phrases_read += 1;
         }
     }
     best

@@ -219,6 +219,28 @@ fn pattern_table() {
             "The talks went on. All the experts I interviewed said the plan was sound.",
             &["indirect|All the experts I interviewed|said|the plan was sound|All the experts I interviewed"],
         ),
+        // The occasion of a report between the subject and the cue is no
+        // part of the source; a workplace is.
+        (
+            "The ruling stood. Judge Olga Petrova, in her dissent, said the law was unfair.",
+            &["indirect|Judge Olga Petrova|said|the law was unfair|Olga Petrova"],
+        ),
+        (
+            "The talks went on. Ivan Kovac, on Twitter, said the deal was dead.",
+            &["indirect|Ivan Kovac|said|the deal was dead|Ivan Kovac"],
+        ),
+        (
+            "The talks went on. Ivan Kovac, by contrast, said the deal was alive.",
+            &["indirect|Ivan Kovac|said|the deal was alive|Ivan Kovac"],
+        ),
+        (
+            "The talks went on. Olga Petrova, at Monday's debate, said the figures were wrong.",
+            &["indirect|Olga Petrova|said|the figures were wrong|Olga Petrova"],
+        ),
+        (
+            "The talks went on. Olga Petrova, at the Zembla Institute, said the risk was high.",
+            &["indirect|Olga Petrova, at the Zembla Institute,|said|the risk was high|Olga Petrova"],
+        ),
         // A second verb of the subject, after a conjunction.
         (
             "Olga Petrova voted on Saturday and says she backed nobody.",
@@ -556,6 +578,11 @@ fn absent_table() {
         (
             "Many of the chairs that Zembla Daily interviewed predicted a win.",
             "|Zembla Daily interviewed|",
+        ),
+        // A place named inside a clause, before an occasion, is no subject.
+        (
+            "The mother of Ivan Kovac, who was killed in Aurora, Colorado, in July 2012, said the police were slow.",
+            "|Colorado|",
         ),
         // A relative pronoun needs an antecedent; "which" a comma and the
         // active voice.
