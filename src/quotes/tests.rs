@@ -167,6 +167,16 @@ fn pattern_table() {
             "Zebulon Farquhar said the dispute was a \"new battlefield\" for the region.",
             &["mixed|Zebulon Farquhar|said|the dispute was a \"new battlefield\" for the region|Zebulon Farquhar"],
         ),
+        // A few words quoted right after a verb of a clause are part of
+        // what it reports.
+        (
+            "The talks went on. Olga Petrova said “it hurts” every time she thinks of it.",
+            &["mixed|Olga Petrova|said|“it hurts” every time she thinks of it|Olga Petrova"],
+        ),
+        (
+            "The talks went on. Ivan Kovac called for “a fresh start” in the region.",
+            &["mixed|Ivan Kovac|called for|“a fresh start” in the region|Ivan Kovac"],
+        ),
         // Thought and intention.
         (
             "Analysts believe that prices will rise.",
@@ -578,6 +588,16 @@ fn absent_table() {
         (
             "Many of the chairs that Zembla Daily interviewed predicted a win.",
             "|Zembla Daily interviewed|",
+        ),
+        // The words after a quotation that a cue reports are no speaker.
+        (
+            "The talks went on. Olga Petrova said “it hurts” every time she thinks of it.",
+            "|every time she|",
+        ),
+        // "call" and a title name.
+        (
+            "The talks went on. Olga Petrova wrote a book called “Work Hard” last year.",
+            "|called|",
         ),
         // A place named inside a clause, before an occasion, is no subject.
         (
