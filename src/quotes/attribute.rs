@@ -767,7 +767,10 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
             break;
         }
         if let Some(head) = np_before(c, k, lo) {
-            if object(&head) {
+            // ("Earlier Tuesday, his campaign manager, Jeff Weaver, says": a
+            // time opening the sentence.)
+            let time = super::phrases::is_date(c, head.end - 1);
+            if object(&head) || time {
                 // ("killed in Aurora, Colorado, in July 2012, said": a
                 // place named inside a clause, before an occasion, is no
                 // subject.)
@@ -1115,6 +1118,7 @@ fn prep_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     });
     let mut source = source.map(|s| s.start..s.end.min(src_end))?;
     let mut src_end = src_end;
+    let initial = (lo..h.first).all(|k| c.tok(k).kind == TokenKind::Punct);
     // "According to Jan de Groot, an economist at ING, each day ...": the
     // appositive belongs to the source.
     if src_end + 1 < end && c.word(src_end) == "," {
@@ -1124,9 +1128,28 @@ fn prep_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         if opens && let Some(k) = (a + 1..end.min(a + 14)).find(|&k| c.word(k) == ",") {
             source = source.start..k;
             src_end = k;
+        } else if opens
+            && !initial
+            && end - a <= 14
+            && (a..end).all(|k| {
+                !matches!(c.word(k), ";" | ":" | ",")
+                    && !super::cues::is_finite_aux(c.word(k))
+                    && hit_at(c, k).is_none()
+            })
+            && {
+                // (Its last word names a person or a body.)
+                let last = trim_end(c, a, end) - 1;
+                c.is_noun(last) || c.mention_kind(last) == Some(crate::record::EntityKind::Office)
+            }
+        {
+            // "Most donors were women, according to John Weaver, a
+            // Republican strategist.": after the report, an appositive that
+            // ends the sentence describes the source, and is no more of
+            // what it reports. ("About 10 p.m., according to a timeline,
+            // the guards left": a clause is.)
+            src_end = end;
         }
     }
-    let initial = (lo..h.first).all(|k| c.tok(k).kind == TokenKind::Punct);
     let mut content = Vec::new();
     if initial {
         if src_end < end && c.word(src_end) == "," {

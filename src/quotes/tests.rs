@@ -140,6 +140,17 @@ fn pattern_table() {
             "Exports rose by a fifth, according to the ministry.",
             &["indirect|the ministry|according to|Exports rose by a fifth|the ministry"],
         ),
+        // An appositive closing the sentence after "according to" is
+        // neither source nor content.
+        (
+            "Most donors were women, according to Olga Petrova, a Zembla strategist.",
+            &["indirect|Olga Petrova|according to|Most donors were women|Olga Petrova"],
+        ),
+        // A time opening the sentence is no subject before an appositive.
+        (
+            "Earlier Tuesday, his campaign manager, Ivan Kovac, says the vote was fair.",
+            &["indirect|his campaign manager, Ivan Kovac,|says|the vote was fair|Ivan Kovac"],
+        ),
         // Two attributions from one subject.
         (
             "Premier Li Wei called for calm, saying that talks must go on.",
