@@ -1211,7 +1211,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         let next = c.word(cue_end);
         // ("called on Monday for": "on" opens a time there.)
         if (frames.has(Frames::FOR) && next == "for")
-            || (frames.has(Frames::ON) && next == "on" && skip_adjunct(c, cue_end, end) == cue_end)
+            || (frames.has(Frames::ON) && matches!(next, "on" | "upon") && skip_adjunct(c, cue_end, end) == cue_end)
             || (frames.has(Frames::NP) && matches!(next, "against" | "about" | "of"))
         {
             cue_end += 1;
@@ -1312,8 +1312,18 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     // "Clinton on Tuesday said", "a poll released Saturday found",
     // "Christie, who chairs the team, on Sunday defended": the subject
     // before the time that dates the report.
-    if !comma_before && h.first > lo + 1 && super::phrases::is_date(c, h.first - 1) {
-        let mut time = h.first - 1;
+    // ("Sanders on Wednesday morning said": a part of the day after it;
+    // "the Thursday night show" names a programme.)
+    let day_part = |k: usize| {
+        k > lo + 2
+            && matches!(c.word(k), "morning" | "afternoon" | "evening" | "night")
+            && super::phrases::is_day(c, k - 1)
+            && c.tok(k - 2).kind == TokenKind::Word
+            && c.word_class(k - 2) & crate::entities::flag::DETERMINER == 0
+    };
+    let dated = h.first > lo + 1 && (super::phrases::is_date(c, h.first - 1) || day_part(h.first - 1));
+    if !comma_before && dated {
+        let mut time = h.first - 1 - usize::from(day_part(h.first - 1));
         if time > lo
             && matches!(
                 c.word(time - 1),

@@ -140,6 +140,16 @@ fn pattern_table() {
             "Exports rose by a fifth, according to the ministry.",
             &["indirect|the ministry|according to|Exports rose by a fifth|the ministry"],
         ),
+        // The time of a report between its subject and its cue, a part of
+        // the day and all; "upon" is "on".
+        (
+            "The talks went on. Olga Petrova on Wednesday morning said the deal was dead.",
+            &["indirect|Olga Petrova|said|the deal was dead|Olga Petrova"],
+        ),
+        (
+            "The talks went on. Olga Petrova on Wednesday also called upon the council to act.",
+            &["indirect|Olga Petrova|also called upon|the council to act|Olga Petrova"],
+        ),
         // An appositive closing the sentence after "according to" is
         // neither source nor content.
         (
@@ -599,6 +609,12 @@ fn absent_table() {
         (
             "Many of the chairs that Zembla Daily interviewed predicted a win.",
             "|Zembla Daily interviewed|",
+        ),
+        // A programme named by its day is no time of a report: the phrase
+        // before "show" is read whole.
+        (
+            "He is one half of the Thursday night show Bethan and Huw.",
+            "|half of the|",
         ),
         // The words after a quotation that a cue reports are no speaker.
         (
