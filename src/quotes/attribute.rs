@@ -227,22 +227,6 @@ fn direct(c: &QCtx, st: &mut State) {
     transcript(c, st);
 }
 
-/// Is every word of `text` capitalised, and are there two or more ("We
-/// The People Foundation")?
-fn title_cased(text: &str) -> bool {
-    let mut words = 0;
-    for w in text.split_whitespace() {
-        if !w
-            .trim_start_matches(|ch: char| !ch.is_alphanumeric())
-            .starts_with(char::is_uppercase)
-        {
-            return false;
-        }
-        words += 1;
-    }
-    words >= 2
-}
-
 /// The unused verb cue that ends right before token `at`, with nothing
 /// between ("said" in 'said "Q"').
 fn cue_ending_at(c: &QCtx, at: usize, st: &State) -> Option<usize> {
@@ -469,9 +453,14 @@ fn names_a_title(c: &QCtx, q: &Quoted, open_tok: usize) -> bool {
     if !after_link {
         return false;
     }
-    // Title case: every word but the short and the small ones capitalised,
-    // and no pronoun first ('ended with "I will be back,"').
-    let inner = c.text[q.inner_start..q.inner_end].trim_end_matches([',', '.', '!', '?']);
+    title_case(&c.text[q.inner_start..q.inner_end])
+}
+
+/// Are the words of a quotation those of a title: at most six, every word
+/// but the short and the small ones capitalised, and no pronoun first
+/// ('ended with "I will be back,"')?
+fn title_case(inner: &str) -> bool {
+    let inner = inner.trim_end_matches([',', '.', '!', '?']);
     let mut words = inner.split_whitespace();
     let capital = |w: &str| w.starts_with(char::is_uppercase);
     let small =
@@ -1502,11 +1491,14 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         // commitment"'; after other verbs it names: 'a book called "Women
         // Who Work"', 'hails "genius" Smith'.)
         // ('a group called "We The People Foundation"': "call" and a
-        // title name.)
+        // title of two words or more name; one word may be said: 'Cruz
+        // said "CNN" five times'.)
         let quotation_left = |k: usize| {
             let qi = c.quote_of[k] as usize;
+            let inner = &c.text[c.quotes[qi].inner_start..c.quotes[qi].inner_end];
+            let title = title_case(inner) && inner.split_whitespace().nth(1).is_some();
             let reports = cue_end > h.end || (frames.has(Frames::CLAUSE) && cue_lexeme.lemma != "call");
-            reports && !st.used_quote[qi] && !title_cased(&c.text[c.quotes[qi].inner_start..c.quotes[qi].inner_end])
+            reports && !st.used_quote[qi] && !title
         };
         if allowed && from < end && (!c.opens_quote(from) || quotation_left(from)) {
             // "called on Monday for X": the particle after the time belongs
