@@ -456,6 +456,41 @@ fn names_a_title(c: &QCtx, q: &Quoted, open_tok: usize) -> bool {
     title_case(&c.text[q.inner_start..q.inner_end])
 }
 
+/// The speaker phrase before the cue at `first` that ends in the title of
+/// a show or a work: 'Joe Scarborough, host of MSNBC's "Morning Joe,"
+/// suggested', 'the author of "The Long Road" said'.
+fn source_over_title(c: &QCtx, first: usize, lo: usize) -> Option<Range<usize>> {
+    let close = first.checked_sub(1).filter(|&k| k > lo)?;
+    let qi = *c.quote_of.get(close)?;
+    let q = c.quotes.get(qi as usize)?;
+    if q.close != c.tok(close).end as usize {
+        return None;
+    }
+    let open_tok = token_after(c, q.open);
+    if open_tok <= lo + 1 || !names_a_title(c, q, open_tok) {
+        return None;
+    }
+    // The possessive or the preposition before the title.
+    let head = np_before(c, open_tok - 1, lo)?;
+    let mut start = head.start;
+    // ("Joe Scarborough, host of ...": the name before its title.)
+    if start > lo + 1
+        && c.word(start - 1) == ","
+        && let Some(name) = np_before(c, start - 1, lo)
+        && (name.start == lo
+            || !c.tok(name.start - 1).is_word()
+            || crate::text::with_ascii_lower(c.word(name.start - 1), |w| {
+                matches!(
+                    w,
+                    "when" | "while" | "as" | "after" | "before" | "because" | "since" | "and" | "but"
+                )
+            }))
+    {
+        start = name.start;
+    }
+    Some(start..first)
+}
+
 /// Are the words of a quotation those of a title: at most six, every word
 /// but the short and the small ones capitalised, and no pronoun first
 /// ('ended with "I will be back,"')?
@@ -1297,7 +1332,14 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
 
     // The source: before the cue, after it (inverted), or with an appositive.
     let comma_before = h.first > lo && c.word(h.first - 1) == ",";
-    let mut source = if comma_before { None } else { np_before(c, h.first, lo) };
+    let mut source = if comma_before {
+        None
+    } else {
+        // (A participle after a title hangs on the clause before it:
+        // 'trashed Comey on "Morning Joe," calling it ...'.)
+        let participle = h.tense == crate::gazetteer::Tense::Ing;
+        np_before(c, h.first, lo).or_else(|| (!participle).then(|| source_over_title(c, h.first, lo)).flatten())
+    };
     // "Clinton on Tuesday said", "a poll released Saturday found",
     // "Christie, who chairs the team, on Sunday defended": the subject
     // before the time that dates the report.

@@ -140,6 +140,15 @@ fn pattern_table() {
             "Exports rose by a fifth, according to the ministry.",
             &["indirect|the ministry|according to|Exports rose by a fifth|the ministry"],
         ),
+        // A speaker phrase may end in the title of a show or a work.
+        (
+            "The talks went on. Ivan Kovac, host of Zembla TV's \"Morning Ivan,\" suggested the party was finished.",
+            &["indirect|Ivan Kovac, host of Zembla TV's \"Morning Ivan,\"|suggested|the party was finished|Ivan Kovac"],
+        ),
+        (
+            "It was the moment when Olga Petrova, author of \"The Long Road,\" said the party was finished.",
+            &["indirect|Olga Petrova, author of \"The Long Road,\"|said|the party was finished|Olga Petrova"],
+        ),
         // The time of a report between its subject and its cue, a part of
         // the day and all; "upon" is "on".
         (
@@ -615,6 +624,11 @@ fn absent_table() {
         (
             "He is one half of the Thursday night show Bethan and Huw.",
             "|half of the|",
+        ),
+        // A participle after a title hangs on the clause before it.
+        (
+            "The mayor trashed the plan on \"Morning Ivan,\" calling it a disgrace.",
+            "|the plan on",
         ),
         // The words after a quotation that a cue reports are no speaker.
         (
