@@ -934,6 +934,7 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs, organisations: &[&s
 }
 
 fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
+    let written = run;
     let mut run = run;
     let mut after_trade = false;
     // Honorifics inside the run ("Mr Blair", "President Biden") are titles.
@@ -986,6 +987,11 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
         return;
     };
+    // "Archbishop of Canterbury Dr Rowan Williams": an honorific alone,
+    // before a name a list holds, is no name ("Mr King" keeps "King").
+    if run.len() == written.len() && run.len() == 1 && ctx.has(first, flag::HONORIFIC) {
+        return;
+    }
     // "Freddy Vs Jason", "Janet Jackson-style": a contest or a manner, not
     // a name.
     if is_modifier(ctx.word(last))

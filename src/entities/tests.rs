@@ -74,6 +74,13 @@ fn mention_table() {
             ],
             &[],
         ),
+        // An honorific alone before a name is no name of its own; after
+        // another honorific it is a surname.
+        (
+            "The Archbishop of Canterbury Dr Rowan Williams spoke. He met Mr King.",
+            &["person:Rowan Williams", "person:King"],
+            &["person:Dr"],
+        ),
         // A lone unknown word after a noun a company can be is no person;
         // after a post or an occupation it is.
         (
