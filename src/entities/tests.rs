@@ -74,6 +74,12 @@ fn mention_table() {
             ],
             &[],
         ),
+        // A company's kind closing a name makes it no person's.
+        (
+            "Grant Financial said profits rose. Madison Capital Management agreed.",
+            &[],
+            &["person:Grant Financial", "person:Madison Capital Management"],
+        ),
         // An honorific alone before a name is no name of its own; after
         // another honorific it is a surname.
         (

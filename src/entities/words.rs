@@ -293,6 +293,8 @@ pub(super) const NON_PERSON_HEADS: &[&str] = &[
     "budget", "day", "night", "era", "age", "revolution", "crisis", "affair", "scandal", "election", "elections",
     "referendum", "utd", "nations", "bros", "dems", "dam", "harbour", "harbor", "tunnel", "motorway", "arena",
     "zoo", "securities", "investments", "brewery", "foods", "pictures", "productions", "entertainment", "gorges",
+    "financial", "capital", "telecom", "telecommunications", "pharma", "resources", "mining", "chemicals",
+    "logistics", "software", "records", "publishing", "stores", "bancorp",
 ];
 
 /// Adjectives that may stand between a determiner and a description noun:
