@@ -169,7 +169,8 @@ fn hit_at(c: &QCtx, i: usize) -> Option<usize> {
 /// phrase in scare quotes.
 fn speechlike(c: &QCtx, q: &Quoted) -> bool {
     let inner = c.text[q.inner_start..q.inner_end].trim();
-    let words = inner.split_whitespace().count();
+    // (Counting stops at five: a quotation may be paragraphs long.)
+    let words = inner.split_whitespace().take(5).count();
     words >= 5 || (words >= 2 && inner.ends_with(['.', ',', '!', '?', '…']))
 }
 
@@ -189,8 +190,8 @@ fn direct(c: &QCtx, st: &mut State) {
         // 'Obama said "it gets me mad" every time ...': a few words quoted
         // right after a verb that reports a clause are part of what it
         // reports, which the indirect patterns take whole.
-        if !speechlike(c, q)
-            && cue_ending_at(c, open_tok, st).is_some_and(|h| c.gaz.cues.cue(c.hits[h].cue).frames.has(Frames::CLAUSE))
+        if cue_ending_at(c, open_tok, st).is_some_and(|h| c.gaz.cues.cue(c.hits[h].cue).frames.has(Frames::CLAUSE))
+            && !speechlike(c, q)
         {
             continue;
         }
