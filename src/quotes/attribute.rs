@@ -703,6 +703,17 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
     // phrases were read back.
     let mut after_occasion = false;
     let mut phrases_read = 0;
+    // "Speaking on the programme, the spokesperson, X, said": a phrase
+    // after a preposition is its object, not the subject.
+    let object = |head: &Range<usize>| {
+        head.start > lo
+            && crate::text::with_lower(c.word(head.start - 1), |w| {
+                matches!(
+                    w,
+                    "on" | "in" | "at" | "to" | "from" | "with" | "by" | "for" | "about" | "into"
+                )
+            })
+    };
     let mut k = comma;
     while k > from {
         k -= 1;
@@ -771,17 +782,6 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
             && c.word(first).len() > 4
             && c.word(first).ends_with("ing")
             && !(k + 1..comma).any(|t| c.word(t) == ",");
-        // "Speaking on the programme, the spokesperson, X, said": a phrase
-        // after a preposition is its object, not the subject.
-        let object = |head: &Range<usize>| {
-            head.start > lo
-                && crate::text::with_lower(c.word(head.start - 1), |w| {
-                    matches!(
-                        w,
-                        "on" | "in" | "at" | "to" | "from" | "with" | "by" | "for" | "about" | "into"
-                    )
-                })
-        };
         if participle {
             if let Some(head) = np_before(c, k, lo).filter(|h| h.end == k) {
                 return Some(head);

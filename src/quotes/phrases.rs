@@ -331,16 +331,24 @@ fn post_modifier(adjective: &str, preposition: &str) -> bool {
     }
 }
 
+/// The noun that the post-modifier at token `adjective` (with its
+/// preposition after it) describes, right before it: "people" in "people
+/// familiar with", not before `lo`.
+fn post_modified_noun(c: &QCtx, adjective: usize, lo: usize) -> Option<usize> {
+    let noun = adjective.checked_sub(1).filter(|&n| n >= lo)?;
+    (adjective + 1 < c.seg.tokens.len()
+        && c.tok(adjective).shape.is_lower_start()
+        && post_modifier(c.word(adjective), c.word(adjective + 1))
+        && np_word(c, noun)
+        && !at(c, noun, flag::DETERMINER))
+    .then_some(noun)
+}
+
 /// Does the participle at token `t` describe the noun right before it
-/// ("people briefed on the talks said"), rather than report as a verb?
+/// ("people briefed on the talks said"), rather than report as a verb
+/// ("Trump briefed on the talks", "he briefed on")?
 pub(crate) fn post_modifies(c: &QCtx, t: usize, lo: usize) -> bool {
-    t > lo
-        && t + 1 < c.seg.tokens.len()
-        && c.tok(t).shape.is_lower_start()
-        && post_modifier(c.word(t), c.word(t + 1))
-        && c.tok(t - 1).shape.is_lower_start()
-        && np_word(c, t - 1)
-        && !at(c, t - 1, flag::PRONOUN | flag::DETERMINER)
+    post_modified_noun(c, t, lo).is_some_and(|n| c.tok(n).shape.is_lower_start() && !at(c, n, flag::PRONOUN))
 }
 
 /// Participles that describe the people a poll asked, after their noun:
@@ -353,14 +361,7 @@ pub(crate) fn is_polled(word: &str) -> bool {
 /// post-modifier ("[people familiar with] the matter"): at the noun the
 /// modifier describes, which the caller reads on from.
 fn post_modified_from(c: &QCtx, start: usize, lo: usize) -> Option<usize> {
-    let prep = start.checked_sub(1)?;
-    let adjective = prep.checked_sub(1).filter(|&a| a > lo)?;
-    let noun = adjective - 1;
-    (c.tok(adjective).shape.is_lower_start()
-        && post_modifier(c.word(adjective), c.word(prep))
-        && np_word(c, noun)
-        && !at(c, noun, flag::DETERMINER))
-    .then_some(noun)
+    post_modified_noun(c, start.checked_sub(2)?, lo)
 }
 
 /// A noun for a report that has an author ("a study by ...").
