@@ -190,7 +190,7 @@ fn direct(c: &QCtx, st: &mut State) {
         // 'Obama said "it gets me mad" every time ...': a few words quoted
         // right after a verb that reports a clause are part of what it
         // reports, which the indirect patterns take whole.
-        if cue_ending_at(c, open_tok, st).is_some_and(|h| c.gaz.cues.cue(c.hits[h].cue).frames.has(Frames::CLAUSE))
+        if cue_ending_at(c, open_tok, st).is_some_and(|h| reports_quoted_words(c.gaz.cues.cue(c.hits[h].cue)))
             && !speechlike(c, q)
         {
             continue;
@@ -226,6 +226,13 @@ fn direct(c: &QCtx, st: &mut State) {
         );
     }
     transcript(c, st);
+}
+
+/// Does a verb that reports a clause report the few words quoted right
+/// after it ('said "it gets me mad" every time')? "call" names instead ('a
+/// book called "Women Who Work"').
+fn reports_quoted_words(cue: &crate::gazetteer::Cue) -> bool {
+    cue.frames.has(Frames::CLAUSE) && cue.lemma != "call"
 }
 
 /// The unused verb cue that ends right before token `at`, with nothing
@@ -1528,20 +1535,18 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         } else {
             frames.has(Frames::CLAUSE) || frames.has(Frames::NP) || frames.has(Frames::TO)
         };
-        // (A quotation right after a verb of a clause, or after the
+        // (A quotation right after a verb that reports it, or after the
         // verb's particle, is reported here when the direct patterns left
         // it: 'said "it gets me mad" every time', 'called for "a
-        // commitment"'; after other verbs it names: 'a book called "Women
-        // Who Work"', 'hails "genius" Smith'.)
-        // ('a group called "We The People Foundation"': "call" and a
-        // title of two words or more name; one word may be said: 'Cruz
-        // said "CNN" five times'.)
+        // commitment"'; not after other verbs ('hails "genius" Smith'),
+        // nor a title of two words or more ('a message reading "Thank you
+        // Georgia"'), while one word may be said ('Cruz said "CNN" five
+        // times').)
         let quotation_left = |k: usize| {
             let qi = c.quote_of[k] as usize;
             let inner = &c.text[c.quotes[qi].inner_start..c.quotes[qi].inner_end];
             let title = title_case(inner) && inner.split_whitespace().nth(1).is_some();
-            let reports = cue_end > h.end || (frames.has(Frames::CLAUSE) && cue_lexeme.lemma != "call");
-            reports && !st.used_quote[qi] && !title
+            (cue_end > h.end || reports_quoted_words(cue_lexeme)) && !st.used_quote[qi] && !title
         };
         if allowed && from < end && (!c.opens_quote(from) || quotation_left(from)) {
             // "called on Monday for X": the particle after the time belongs
