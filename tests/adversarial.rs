@@ -416,6 +416,16 @@ fn adversarial_cues_without_sentence_breaks() {
         ("", "Cats and dogs and ", "officials said it."),
         // A fronted participle's content, closed by parentheses only.
         ("Noting that ", ") ", ", he said it."),
+        // Speakers described after their noun, each description read back
+        // over the one before it.
+        ("Most ", "of those polled ", "said it."),
+        ("The experts ", "I polled ", "said it."),
+        ("People ", "familiar with people ", "said it."),
+        // Occasions between a subject and its cue; titles in its phrase;
+        // words quoted after a cue.
+        ("Olga Petrova", ", in a statement", ", said it."),
+        ("Olga Petrova, host of ", "\"Morning Joe\" ", "said it."),
+        ("He said ", "\"it hurts\" every time ", "."),
     ]
     .into_iter()
     .enumerate()

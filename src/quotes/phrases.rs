@@ -136,7 +136,13 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
     }
     // "those surveyed said", "Republicans polled said": the participle
     // closes the phrase of the people it describes.
+    // (Each step back spends one of the joins that bound the reading
+    // back, so "of those polled of those polled ..." ends.)
     if head > lo && is_polled(c.word(head)) {
+        if joined >= MAX_JOINED {
+            return None;
+        }
+        let joined = joined + 1;
         let before = head - 1;
         // ("those" is no phrase alone: "most of those polled".)
         if c.word(before).eq_ignore_ascii_case("those") {
