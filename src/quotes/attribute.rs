@@ -190,9 +190,13 @@ fn direct(c: &QCtx, st: &mut State) {
         // 'Obama said "it gets me mad" every time ...': a few words quoted
         // right after a verb that reports a clause are part of what it
         // reports, which the indirect patterns take whole.
-        if cue_ending_at(c, open_tok, st).is_some_and(|h| reports_quoted_words(c.gaz.cues.cue(c.hits[h].cue)))
-            && !speechlike(c, q)
-        {
+        let cue_before = cue_ending_at(c, open_tok, st);
+        if cue_before.is_some_and(|h| reports_quoted_words(c.gaz.cues.cue(c.hits[h].cue))) && !speechlike(c, q) {
+            continue;
+        }
+        // 'a group called "the best minds of the town"': a participle that
+        // names, after the noun it describes, reports no words.
+        if cue_before.is_some_and(|h| names_after_noun(c, &c.hits[h])) {
             continue;
         }
         let found = right_pattern(c, q, close_tok, st)
@@ -233,6 +237,24 @@ fn direct(c: &QCtx, st: &mut State) {
 /// book called "Women Who Work"').
 fn reports_quoted_words(cue: &crate::gazetteer::Cue) -> bool {
     cue.frames.has(Frames::CLAUSE) && cue.lemma != "call"
+}
+
+/// Is the cue `h` a participle of naming right after a noun in lower case
+/// ("a book called", "a website named"), not a verb with its subject ("he
+/// called", "Trump dubbed")?
+fn names_after_noun(c: &QCtx, h: &CueHit) -> bool {
+    let lemma = c.gaz.cues.cue(h.cue).lemma.as_str();
+    h.first == h.head
+        && h.tense == crate::gazetteer::Tense::Past
+        && matches!(lemma, "call" | "name" | "dub" | "title" | "entitle" | "label")
+        && h.first > 0
+        && {
+            let p = h.first - 1;
+            c.tok(p).kind == TokenKind::Word
+                && c.tok(p).shape.is_lower_start()
+                && !super::phrases::is_pronoun(c.word(p))
+                && !c.is_function_word(p)
+        }
 }
 
 /// The unused verb cue that ends right before token `at`, with nothing

@@ -197,6 +197,11 @@ fn pattern_table() {
             "Zebulon Farquhar said the dispute was a \"new battlefield\" for the region.",
             &["mixed|Zebulon Farquhar|said|the dispute was a \"new battlefield\" for the region|Zebulon Farquhar"],
         ),
+        // After a subject, "called" reports the words it quotes.
+        (
+            "The talks went on. It was what he called “the beginning of a new era for all of us.”",
+            &["direct|he|called|“the beginning of a new era for all of us.”|"],
+        ),
         // A few words quoted right after a verb of a clause are part of
         // what it reports.
         (
@@ -635,7 +640,12 @@ fn absent_table() {
             "The talks went on. Olga Petrova said “it hurts” every time she thinks of it.",
             "|every time she|",
         ),
-        // "call" and a title name.
+        // "call" and a title name, and so does a participle of naming
+        // after its noun, whatever the quotation.
+        (
+            "The talks went on. Olga Petrova is the head of a group called “the best minds of Zembla.”",
+            "|called|",
+        ),
         (
             "The talks went on. Olga Petrova wrote a book called “Work Hard” last year.",
             "|called|",
