@@ -628,14 +628,30 @@ pub(crate) fn plausible_source(c: &QCtx, phrase: Range<usize>) -> bool {
     if is_quantity(c, h) {
         return true;
     }
-    let w = c.word(h);
-    // (Not a quantity: that returned above.)
-    at(c, h, flag::PRONOUN)
-        || w.ends_with("year-old")
-        || c.mention_kind(h).is_some()
-        || c.tok(h).shape.is_capitalised()
-        || c.tok(h).shape.is_all_upper()
-        || c.is_noun(h)
+    let can_speak = |h: usize| {
+        at(c, h, flag::PRONOUN)
+            || c.word(h).ends_with("year-old")
+            || c.mention_kind(h).is_some()
+            || c.tok(h).shape.is_capitalised()
+            || c.tok(h).shape.is_all_upper()
+            || c.is_noun(h)
+    };
+    // (Not a quantity: that returned above.) "The pollster, Douglas
+    // Schoen,", "Bloomberg's pollster, Douglas Schoen,": a name in
+    // apposition to a short phrase that opens like a noun phrase speaks
+    // for a noun no lexicon knows ("climate change, Axelrod said" is
+    // content before its speaker; "Last month, the Independent" a time).
+    let appositive_name = || {
+        let comma = phrase.clone().take(5).find(|&t| c.word(t) == ",")?;
+        // (It opens its clause: "On the other side, Sen. Ted Cruz" is an
+        // adverbial.)
+        let opens_clause = phrase.start == 0 || !c.tok(phrase.start - 1).is_word();
+        let opens = at(c, phrase.start, flag::DETERMINER)
+            || (phrase.start..comma).any(|t| c.tok(t).kind == TokenKind::Possessive);
+        let a = head_before(comma + 1)?;
+        (opens_clause && opens && !is_period(c, h) && c.tok(a).shape.is_capitalised() && can_speak(a)).then_some(a)
+    };
+    can_speak(h) || appositive_name().is_some()
 }
 
 /// The phrase that the relative pronoun at token `at` stands for

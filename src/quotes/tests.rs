@@ -149,6 +149,12 @@ fn pattern_table() {
             "It was the moment when Olga Petrova, author of \"The Long Road,\" said the party was finished.",
             &["indirect|Olga Petrova, author of \"The Long Road,\"|said|the party was finished|Olga Petrova"],
         ),
+        // A name in apposition speaks for a noun no lexicon knows, when
+        // the phrase opens its clause like a noun phrase.
+        (
+            "The talks went on. Zembla's pollster, Ivan Kovac, says his man has the money.",
+            &["indirect|Zembla's pollster, Ivan Kovac,|says|his man has the money|Ivan Kovac"],
+        ),
         // The time of a report between its subject and its cue, a part of
         // the day and all; "upon" is "on".
         (
@@ -629,6 +635,11 @@ fn absent_table() {
         (
             "He is one half of the Thursday night show Bethan and Huw.",
             "|half of the|",
+        ),
+        // Content before its speaker is no phrase in apposition to it.
+        (
+            "Olga Petrova felt strongly about the zembling, Ivan Kovac said.",
+            "|the zembling, Ivan Kovac|",
         ),
         // A participle after a title hangs on the clause before it.
         (
