@@ -1294,7 +1294,12 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
             (Some(w), None) => matches!(c.word(w), "When" | "when" | "If" | "if" | "Once" | "once"),
             _ => false,
         };
-        if fronted {
+        // '"We'll see," Sanders said, when asked whether ...': the same
+        // clause after the main one, after a comma.
+        let trailing = h.first >= lo + 2
+            && c.word(h.first - 1) == "when"
+            && matches!(c.word(h.first - 2), "," | "”" | "\"" | "''");
+        if fronted || trailing {
             let mut from = cue_end;
             let mut source = None;
             if from < end && c.word(from) == "by" {
@@ -1302,20 +1307,29 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
                 from = asker.end;
                 source = Some(asker);
             }
-            let question = from < end
-                && matches!(
-                    c.word(from),
+            let is_question = |k: usize| {
+                matches!(
+                    c.word(k),
                     "why" | "what" | "whether" | "if" | "how" | "who" | "whom" | "when" | "where" | "which"
-                );
-            if !question {
-                return None;
-            }
+                )
+            };
+            // ("Asked in Iowa recently whether ...": a place or a time
+            // before the question; "asked about how ..." names a topic.)
+            from = (from..end.min(from + 5))
+                .take_while(|&k| c.tok(k).kind == TokenKind::Word && c.word(k) != "about")
+                .find(|&k| is_question(k))?;
             // The clause ends at a comma, perhaps one inside the closing
-            // mark of a title ('on "CBS This Morning," Sanders said').
+            // mark of a title ('on "CBS This Morning," Sanders said'); a
+            // trailing one may end with its sentence.
             let comma = (from..end).find(|&k| {
                 c.word(k) == "," && (!c.in_quote(k) || (k + 1 < end && matches!(c.word(k + 1), "”" | "\"" | "''")))
-            })?;
-            let content = trim_content(c, from, comma.min(from + CONTENT_MAX_TOKENS))?;
+            });
+            let stop = match comma {
+                Some(k) => k,
+                None if trailing => trim_end(c, from, end),
+                None => return None,
+            };
+            let content = trim_content(c, from, stop.min(from + CONTENT_MAX_TOKENS))?;
             let cue = c.span(&(h.first..cue_end));
             return Some(new_found(c, h, cue, vec![content], source));
         }

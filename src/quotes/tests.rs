@@ -85,6 +85,14 @@ fn pattern_table() {
             &["indirect||asked|whether the plan would work|"],
         ),
         (
+            "Asked in Zembla recently whether he would stand, Ivan Kovac said no.",
+            &["indirect||Asked|whether he would stand|"],
+        ),
+        (
+            "“We will see,” Olga Petrova said, when asked whether she would stand.",
+            &["indirect||asked|whether she would stand|"],
+        ),
+        (
             "Asked by Pavel Novak if he believed it, Olga Petrova said no.",
             &["indirect|Pavel Novak|Asked|if he believed it|Pavel Novak"],
         ),
@@ -640,6 +648,11 @@ fn absent_table() {
         (
             "Olga Petrova felt strongly about the zembling, Ivan Kovac said.",
             "|the zembling, Ivan Kovac|",
+        ),
+        // "asked about" names a topic, not a question.
+        (
+            "When asked about how the plan failed, Olga Petrova said nothing.",
+            "asked|how",
         ),
         // A participle after a title hangs on the clause before it.
         (
