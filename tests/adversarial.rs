@@ -426,6 +426,9 @@ fn adversarial_cues_without_sentence_breaks() {
         ("Olga Petrova", ", in a statement", ", said it."),
         ("Olga Petrova, host of ", "\"Morning Joe\" ", "said it."),
         ("He said ", "\"it hurts\" every time ", "."),
+        // Questions after "when asked", each reading on to its end.
+        ("He said no", ", when asked whether it ", "."),
+        ("He said no", "\" when asked why it ", "."),
     ]
     .into_iter()
     .enumerate()
