@@ -225,7 +225,7 @@ fn verb_reading(text: &str, seg: &Segmentation, first: usize, head: usize, form:
                         && seg.tokens[prev - 1].kind == TokenKind::Word;
                     return !apostrophe && !scare_quote(text, seg, prev, lo);
                 }
-                return matches!(pw, "," | ")");
+                return matches!(pw, "," | ")" | "—" | "–");
             }
             // "voted and says he ...": after a conjunction, a form that
             // opens a clause is the second verb of its subject ("plans and

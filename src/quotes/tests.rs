@@ -157,6 +157,11 @@ fn pattern_table() {
             "It was the moment when Olga Petrova, author of \"The Long Road,\" said the party was finished.",
             &["indirect|Olga Petrova, author of \"The Long Road,\"|said|the party was finished|Olga Petrova"],
         ),
+        // After a dashed aside a third-person or base form is the verb.
+        (
+            "The talks went on. Ivan Kovac — a teacher from Zembla — says he made a late decision.",
+            &["indirect|Ivan Kovac|says|he made a late decision|Ivan Kovac"],
+        ),
         // A name in apposition speaks for a noun no lexicon knows, when
         // the phrase opens its clause like a noun phrase.
         (
