@@ -490,12 +490,8 @@ fn names_a_title(c: &QCtx, q: &Quoted, open_tok: usize) -> bool {
 /// a show or a work: 'Joe Scarborough, host of MSNBC's "Morning Joe,"
 /// suggested', 'the author of "The Long Road" said'.
 fn source_over_title(c: &QCtx, first: usize, lo: usize) -> Option<Range<usize>> {
-    let close = first.checked_sub(1).filter(|&k| k > lo)?;
-    let qi = *c.quote_of.get(close)?;
-    let q = c.quotes.get(qi as usize)?;
-    if q.close != c.tok(close).end as usize {
-        return None;
-    }
+    let close = first.checked_sub(1).filter(|&k| k > lo && c.closes_quote(k))?;
+    let q = &c.quotes[c.quote_of[close] as usize];
     let open_tok = token_after(c, q.open);
     if open_tok <= lo + 1 || !names_a_title(c, q, open_tok) {
         return None;
@@ -1298,7 +1294,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         // clause after the main one, after a comma.
         let trailing = h.first >= lo + 2
             && c.word(h.first - 1) == "when"
-            && matches!(c.word(h.first - 2), "," | "”" | "\"" | "''");
+            && (c.word(h.first - 2) == "," || c.closes_quote(h.first - 2));
         if fronted || trailing {
             let mut from = cue_end;
             let mut source = None;
@@ -1321,9 +1317,8 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
             // The clause ends at a comma, perhaps one inside the closing
             // mark of a title ('on "CBS This Morning," Sanders said'); a
             // trailing one may end with its sentence.
-            let comma = (from..end).find(|&k| {
-                c.word(k) == "," && (!c.in_quote(k) || (k + 1 < end && matches!(c.word(k + 1), "”" | "\"" | "''")))
-            });
+            let comma =
+                (from..end).find(|&k| c.word(k) == "," && (!c.in_quote(k) || (k + 1 < end && c.closes_quote(k + 1))));
             let stop = match comma {
                 Some(k) => k,
                 None if trailing => trim_end(c, from, end),

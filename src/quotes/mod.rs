@@ -159,6 +159,13 @@ impl<'a> QCtx<'a> {
         q != NONE && self.quotes[q as usize].open == self.tok(i).start as usize
     }
 
+    /// The token closes a quotation.
+    #[inline]
+    pub fn closes_quote(&self, i: usize) -> bool {
+        let q = self.quote_of[i];
+        q != NONE && self.quotes[q as usize].close == self.tok(i).end as usize
+    }
+
     /// A cue starts at token `i`.
     #[inline]
     pub fn is_cue_start(&self, i: usize) -> bool {
