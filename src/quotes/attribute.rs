@@ -1347,7 +1347,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         }
         if after_comma {
             // "Brent rose, adding $1.89 to $48.62": a change, no report.
-            if matches!(cue_lexeme.lemma.as_str(), "add" | "decline") && starts_quantity(c, cue_end, end) {
+            if changes_by_quantity(c, cue_lexeme, cue_end, end) {
                 return None;
             }
             // "one official, requesting anonymity, said": the aside's
@@ -1541,9 +1541,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         let next = if from < end && !circumstance { c.word(from) } else { "" };
         // "Daiwa added 5.3% to 740 yen", "exports declined 40 percent": a
         // verb of change before a quantity reports nothing.
-        let change =
-            matches!(cue_lexeme.lemma.as_str(), "add" | "decline") && from < end && starts_quantity(c, from, end);
-        let allowed = if change {
+        let allowed = if changes_by_quantity(c, cue_lexeme, from, end) {
             false
         } else if next == "that" {
             frames.has(Frames::CLAUSE) || frames.has(Frames::THAT)
@@ -1673,6 +1671,12 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         found.class = cue_lexeme.class;
     }
     Some(found)
+}
+
+/// Is cue `cue` a verb of change ("add", "decline") whose object from
+/// token `k` is a quantity ("added 5.3% to 740 yen")?
+fn changes_by_quantity(c: &QCtx, cue: &crate::gazetteer::Cue, k: usize, end: usize) -> bool {
+    matches!(cue.lemma.as_str(), "add" | "decline") && k < end && starts_quantity(c, k, end)
 }
 
 /// Does a change by a quantity open the tokens from `k`: a quantity ("5.3%",
