@@ -819,7 +819,7 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
         if let Some(head) = np_before(c, k, lo) {
             // ("Earlier Tuesday, his campaign manager, Jeff Weaver, says": a
             // time opening the sentence.)
-            let time = super::phrases::is_date(c, head.end - 1);
+            let time = super::phrases::date_start(c, head.end - 1, lo).is_some();
             if object(&head) || time {
                 // ("killed in Aurora, Colorado, in July 2012, said": a
                 // place named inside a clause, before an occasion, is no
@@ -1382,18 +1382,10 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     // "Clinton on Tuesday said", "a poll released Saturday found",
     // "Christie, who chairs the team, on Sunday defended": the subject
     // before the time that dates the report.
-    // ("Sanders on Wednesday morning said": a part of the day after it;
-    // "the Thursday night show" names a programme.)
-    let day_part = |k: usize| {
-        k > lo + 2
-            && matches!(c.word(k), "morning" | "afternoon" | "evening" | "night")
-            && super::phrases::is_day(c, k - 1)
-            && c.tok(k - 2).kind == TokenKind::Word
-            && c.word_class(k - 2) & crate::entities::flag::DETERMINER == 0
-    };
-    let dated = h.first > lo + 1 && (super::phrases::is_date(c, h.first - 1) || day_part(h.first - 1));
-    if !comma_before && dated {
-        let mut time = h.first - 1 - usize::from(day_part(h.first - 1));
+    let date = (!comma_before && h.first > lo + 1)
+        .then(|| super::phrases::date_start(c, h.first - 1, lo))
+        .flatten();
+    if let Some(mut time) = date {
         if time > lo
             && matches!(
                 c.word(time - 1),

@@ -675,12 +675,25 @@ pub(crate) fn is_day(c: &QCtx, t: usize) -> bool {
     })
 }
 
-/// A weekday or a year, which date a report ("Clinton on Tuesday said",
-/// "an ad in 2008 questioned").
-pub(crate) fn is_date(c: &QCtx, t: usize) -> bool {
+/// Where a date that ends at token `t` begins, not before `lo`: a weekday,
+/// a part of one ("Clinton on Tuesday said", "Sanders on Wednesday
+/// morning said") or a year ("an ad in 2008 questioned"), which date a
+/// report.
+pub(crate) fn date_start(c: &QCtx, t: usize, lo: usize) -> Option<usize> {
+    if is_day(c, t) {
+        return Some(t);
+    }
     // ("Tokyo 2020 said": a year after a capitalised word names something.)
-    is_day(c, t)
-        || (c.tok(t).kind == TokenKind::Number && is_year(c.word(t)) && t > 0 && c.tok(t - 1).shape.is_lower_start())
+    if c.tok(t).kind == TokenKind::Number && is_year(c.word(t)) && t > 0 && c.tok(t - 1).shape.is_lower_start() {
+        return Some(t);
+    }
+    // ("the Thursday night show" names a programme.)
+    let day_part = t > lo + 2
+        && matches!(c.word(t), "morning" | "afternoon" | "evening" | "night")
+        && is_day(c, t - 1)
+        && c.tok(t - 2).kind == TokenKind::Word
+        && !at(c, t - 2, flag::DETERMINER);
+    day_part.then_some(t - 1)
 }
 
 /// A number written as a year of the last two centuries or this one.

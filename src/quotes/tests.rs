@@ -189,6 +189,10 @@ fn pattern_table() {
             "Earlier Tuesday, his campaign manager, Ivan Kovac, says the vote was fair.",
             &["indirect|his campaign manager, Ivan Kovac,|says|the vote was fair|Ivan Kovac"],
         ),
+        (
+            "Earlier Tuesday morning, his campaign manager, Ivan Kovac, says the vote was fair.",
+            &["indirect|his campaign manager, Ivan Kovac,|says|the vote was fair|Ivan Kovac"],
+        ),
         // Two attributions from one subject.
         (
             "Premier Li Wei called for calm, saying that talks must go on.",
