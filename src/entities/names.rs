@@ -934,7 +934,13 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs, organisations: &[&s
 }
 
 fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
-    let written = run;
+    // "Archbishop of Canterbury Dr Rowan Williams": an honorific alone,
+    // before a name a list holds, is no name ("Mr King" keeps "King").
+    if let [only] = run
+        && ctx.has(*only, flag::HONORIFIC)
+    {
+        return;
+    }
     let mut run = run;
     let mut after_trade = false;
     // Honorifics inside the run ("Mr Blair", "President Biden") are titles.
@@ -987,11 +993,6 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
         return;
     };
-    // "Archbishop of Canterbury Dr Rowan Williams": an honorific alone,
-    // before a name a list holds, is no name ("Mr King" keeps "King").
-    if run.len() == written.len() && run.len() == 1 && ctx.has(first, flag::HONORIFIC) {
-        return;
-    }
     // "Freddy Vs Jason", "Janet Jackson-style": a contest or a manner, not
     // a name.
     if is_modifier(ctx.word(last))
@@ -1071,13 +1072,13 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     if let Some(t) = title {
         // "rival Google", "market leader Diageo": a lone word after a noun
         // that a company can be as well names a person only when a name
-        // list knows it ("President Putin", "singer Jamelia" stay).
-        if t.rule == "title" && len == 1 && !known_word && lone_word_title_is_generic(ctx, first) {
-            return;
-        }
-        // "the best actress Oscar", "a best new artist Grammy": after an
-        // award's category a lone word is the award.
-        if t.rule == "title" && len == 1 && award_category_before(ctx, first) {
+        // list knows it ("President Putin", "singer Jamelia" stay); and
+        // after an award's category ("the best actress Oscar", "a best new
+        // artist Grammy") a lone word is the award.
+        if t.rule == "title"
+            && len == 1
+            && ((!known_word && lone_word_title_is_generic(ctx, first)) || award_category_before(ctx, first))
+        {
             return;
         }
         rule = Some(t.rule);
