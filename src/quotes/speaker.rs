@@ -300,14 +300,14 @@ fn resolve_source(
             Cow::Owned(word.to_lowercase())
         };
         let entry = c.gaz.nouns.get(noun.as_ref()).copied();
-        let is_office = c.mention_kind(h) == Some(EntityKind::Office);
+        let mention = Some(c.mention_of[h])
+            .filter(|&m| m != NONE)
+            .map(|m| &c.tagged.mentions[m as usize]);
+        let is_office = mention.is_some_and(|m| m.kind == EntityKind::Office);
         // "the 58-year-old", "the Spaniard": an age or a nationality
         // describes a person too.
         // ("the US says": a country's own name is no person.)
-        let demonym = c.mention_kind(h) == Some(EntityKind::Country)
-            && Some(c.mention_of[h])
-                .filter(|&m| m != NONE)
-                .is_some_and(|m| c.tagged.mentions[m as usize].demonym);
+        let demonym = mention.is_some_and(|m| m.kind == EntityKind::Country && m.demonym);
         let age_or_nationality = noun.ends_with("year-old") || demonym;
         // ("the company's top executives": a plural office is a group.)
         let plural = entry.is_some_and(|n| n.plural);
@@ -329,18 +329,10 @@ fn resolve_source(
             return;
         }
         if person_noun && lowercase_start {
-            let office_head = if is_office {
-                let m = c.mention_of[h];
-                (m != NONE).then(|| c.tagged.mentions[m as usize].target)
-            } else {
-                None
-            };
+            let office_head = mention.filter(|_| is_office).map(|m| m.target);
             // "the 31-year-old" is whoever is 31; "the Dutchman" whoever is
             // Dutch.
-            let nationality = demonym
-                .then(|| c.mention_of[h])
-                .filter(|&m| m != NONE)
-                .map(|m| c.tagged.mentions[m as usize].target);
+            let nationality = mention.filter(|_| demonym).map(|m| m.target);
             // "the former prosecutor" is someone the article called a
             // former one ("Former President Bill Clinton"), not whoever it
             // calls a prosecutor now; failing that, the recent subject
