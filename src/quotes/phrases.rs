@@ -693,7 +693,8 @@ pub(crate) fn date_start(c: &QCtx, t: usize, lo: usize) -> Option<usize> {
         && is_day(c, t - 1)
         && c.tok(t - 2).kind == TokenKind::Word
         && !at(c, t - 2, flag::DETERMINER);
-    day_part.then_some(t - 1)
+    // (`then`, not `then_some`: at token 0 there is no day before.)
+    day_part.then(|| t - 1)
 }
 
 /// A number written as a year of the last two centuries or this one.
