@@ -679,12 +679,19 @@ fn lone_word_title_is_generic(ctx: &Ctx, first: usize) -> bool {
             crate::text::with_ascii_lower(ctx.word(b), |w| matches!(w, "market" | "sector" | "industry"))
         }),
         // "rival Google", but "his rival Tsvangirai", "Erdogan's rival
-        // Kilicdaroglu", "Clinton rival Sanders".
-        "rival" | "rivals" | "competitor" | "owner" | "giant" | "monopoly" => before.is_none_or(|b| {
-            ctx.tok(b).kind != TokenKind::Possessive
-                && !matches!(ctx.word(b), "his" | "her" | "their" | "its" | "His" | "Her" | "Their")
-                && ctx.owner_kind(b) != Some(EntityKind::Person)
-        }),
+        // Kilicdaroglu", "Clinton rival Sanders". The other nouns here are
+        // roles of a company in a deal or a market as often as a person's
+        // ("parent DaimlerChrysler", "crude producer Yukos", "business
+        // advisers PricewaterhouseCoopers", "The SEC had accused Titan").
+        "rival" | "rivals" | "competitor" | "owner" | "giant" | "monopoly" | "parent" | "shareholder" | "investor"
+        | "producer" | "maker" | "manufacturer" | "supplier" | "vendor" | "broker" | "analyst" | "adviser"
+        | "advisers" | "advisor" | "advisors" | "consultant" | "consultants" | "accused" | "bidder" | "buyer"
+        | "publisher" | "broadcaster" | "distributor" | "operator" | "lender" | "creditor" | "contractor" => before
+            .is_none_or(|b| {
+                ctx.tok(b).kind != TokenKind::Possessive
+                    && !matches!(ctx.word(b), "his" | "her" | "their" | "its" | "His" | "Her" | "Their")
+                    && ctx.owner_kind(b) != Some(EntityKind::Person)
+            }),
         _ => false,
     }
 }
@@ -756,6 +763,14 @@ fn organisation_names<'t>(ctx: &Ctx<'t>) -> Vec<&'t str> {
             }
             continue;
         }
+        // "Titan, a California-based company, ...", "Gazprom, the world's
+        // biggest gas company": a kind of organisation in apposition.
+        if let Some(comma) = apposition_comma(ctx, k)
+            && let Some(name) = name_before(ctx, comma, false)
+            && !names.contains(&name)
+        {
+            names.push(name);
+        }
         // "bank Standard Chartered"; "Shares in Krispy Kreme", but not
         // "a stake in Murdoch's company".
         let (before, owned) = if ctx.has(k, flag::ORGANISATION_NOUN) {
@@ -811,7 +826,86 @@ fn organisation_names<'t>(ctx: &Ctx<'t>) -> Vec<&'t str> {
             }
         }
     }
+    // "Marsh & McLennan": a firm's name of several names (but "Matt Lucas
+    // & David Walliams" are two people).
+    let bytes = ctx.text.as_bytes();
+    for at in memchr::memchr_iter(b'&', bytes) {
+        let k = ctx.seg.tokens.partition_point(|t| (t.start as usize) < at);
+        if ctx.seg.tokens.get(k).is_none_or(|t| t.start as usize != at)
+            || !ctx
+                .next_in_sentence(k)
+                .is_some_and(|j| ctx.is_cap_word(j) && !ctx.has(j, flag::FIRST_NAME))
+        {
+            continue;
+        }
+        if let Some(name) = name_before(ctx, k, true)
+            && !names.contains(&name)
+        {
+            names.push(name);
+        }
+    }
     names
+}
+
+/// The comma opening the appositive whose head is the kind of
+/// organisation at token `noun` ("Titan, a California-based company,",
+/// "Gazprom, the world's biggest gas company that ..."). None when the
+/// noun only modifies the head ("a company director", "a firm believer")
+/// or owns it ("the company's founder"), nor past a grammatical word ("a
+/// member of the band") or a person's noun ("the man behind the games
+/// group").
+fn apposition_comma(ctx: &Ctx, noun: usize) -> Option<usize> {
+    if !is_organisation_noun(ctx, noun) {
+        return None;
+    }
+    if let Some(n) = ctx.next_in_sentence(noun) {
+        let w = ctx.word(n);
+        let head = (ctx.tok(n).kind == TokenKind::Punct && !matches!(w, "-" | "/"))
+            || (ctx.has(n, flag::FUNCTION) && ctx.tok(n).shape.is_lower_start())
+            || w.ends_with("ly")
+            || w.ends_with("ed");
+        if !head {
+            return None;
+        }
+    }
+    let mut k = noun;
+    for _ in 0..6 {
+        k = ctx.prev_in_sentence(k)?;
+        let word = ctx.word(k);
+        if matches!(word, "a" | "an" | "the") {
+            return ctx.prev_in_sentence(k).filter(|&c| ctx.is_byte(c, b','));
+        }
+        if ctx.tok(k).kind == TokenKind::Punct
+            || ctx.is_person_noun(k)
+            || (ctx.has(k, flag::FUNCTION)
+                && !matches!(
+                    word,
+                    "new" | "former" | "first" | "second" | "last" | "latest" | "own" | "most" | "one"
+                ))
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// The capitalised words right before token `k` ("Marsh" before " &"),
+/// without the sentence's opening words; None when there are none, or,
+/// for a name before `&`, when it opens with a first name ("Matt Lucas &
+/// David Walliams").
+fn name_before<'t>(ctx: &Ctx<'t>, k: usize, ampersand: bool) -> Option<&'t str> {
+    let last = ctx.prev_in_sentence(k).filter(|&j| ctx.is_cap_word(j))?;
+    let mut first = last;
+    while let Some(j) = ctx.prev_in_sentence(first).filter(|&j| ctx.is_cap_word(j)) {
+        first = j;
+    }
+    while first < last && ctx.has(first, flag::NOT_NAME | flag::DESCRIPTION_ADJECTIVE) {
+        first += 1;
+    }
+    if ampersand && first < last && ctx.has(first, flag::FIRST_NAME) {
+        return None;
+    }
+    Some(&ctx.text[ctx.tok(first).start as usize..ctx.tok(last).end as usize])
 }
 
 /// The name that the member noun at token `k` belongs to, written right
@@ -845,6 +939,28 @@ fn member_of<'t>(ctx: &Ctx<'t>, k: usize) -> Option<&'t str> {
         return None;
     }
     Some(&ctx.text[ctx.tok(first).start as usize..ctx.tok(last).end as usize])
+}
+
+/// Can token `first`, found only in capitals before a speaker's surname,
+/// be the first word of that speaker's full name? Not a modifier
+/// ("Paris-based Euronext"), a trade or kind ("Bookmaker Ladbrokes",
+/// "Singer Sizzla"), an age ("Seventeen-year-old Stone"), nor a
+/// participle or adverb opening a sentence or a headline ("Troubled
+/// Marsh", "Ailing EuroDisney"), unless a list knows it as a name.
+fn opens_full_name(ctx: &Ctx, first: usize) -> bool {
+    if ctx.has(first, flag::FIRST_NAME) {
+        return true;
+    }
+    let w = ctx.word(first);
+    let descriptive = is_modifier(w)
+        || w.ends_with("-old")
+        || ctx.is_person_noun(first)
+        || ctx.noun(first).is_some()
+        || ctx.has(first, flag::ORGANISATION_NOUN | flag::MEMBER_NOUN);
+    let sentence_word = ctx.sentence_initial(first)
+        && !ctx.has(first, flag::SURNAME)
+        && ["ed", "ing", "ly"].iter().any(|s| w.ends_with(s));
+    !descriptive && !sentence_word
 }
 
 /// A surname alone as the speaker ("Mulgrew said") names someone the
@@ -899,15 +1015,23 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs, organisations: &[&s
         runs(ctx, si, found);
         for k in 0..found.len() {
             let run = found.get(k);
+            // "Boss Graeme Souness", "Unseeded Nicolas Almagro": the
+            // words before the name are left out.
+            let skip = run.iter().take_while(|&&t| !opens_full_name(ctx, t)).count();
+            let run = &run[skip..];
             let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
                 continue;
             };
             if !(2..=3).contains(&run.len()) || !wanted.contains(&ctx.word(last)) {
                 continue;
             }
-            let plain = run
-                .iter()
-                .all(|&t| ctx.owner[t] == NONE && !ctx.has(t, flag::NOT_NAME | flag::NON_PERSON_HEAD | flag::CALENDAR));
+            let plain = run.iter().all(|&t| {
+                ctx.owner[t] == NONE
+                    && !ctx.has(
+                        t,
+                        flag::NOT_NAME | flag::NON_PERSON_HEAD | flag::CALENDAR | flag::HONORIFIC,
+                    )
+            });
             if !plain || names_organisation(ctx, first, last, organisations) {
                 continue;
             }

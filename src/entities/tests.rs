@@ -95,6 +95,56 @@ fn mention_table() {
             &["person:Quorvex"],
         ),
         ("The album by singer Quorvex sold well.", &["person:Quorvex"], &[]),
+        // So are the roles a company plays in a deal or a market, unless
+        // someone owns them.
+        (
+            "Sales fell at parent Zorvexa. The SEC had accused Quorvan of fraud. Investors backed crude producer Yukorna.",
+            &[],
+            &["person:Zorvexa", "person:Quorvan", "person:Yukorna"],
+        ),
+        ("She thanked her adviser Zorvan for the plan.", &["person:Zorvan"], &[]),
+        // A kind of organisation in apposition names an organisation,
+        // wherever else the name stands; a person's noun before it does
+        // not ("the man behind the games group").
+        (
+            "Laura Ashley, a British fashion retailer, reported a loss. Laura Ashley said sales fell.",
+            &[],
+            &["person:Laura Ashley"],
+        ),
+        (
+            "Jez Sanor, the man behind the games group which collapsed, spoke. Sanor said it was sad.",
+            &["person:Jez Sanor"],
+            &[],
+        ),
+        ("Bob Smith, a company director, said no.", &["person:Bob Smith"], &[]),
+        // Names joined by "&" are a firm's, unless they are two people's.
+        (
+            "The world's biggest insurance broker Marsh & McLennan cut jobs. Marsh said it was co-operating.",
+            &[],
+            &["person:Marsh"],
+        ),
+        (
+            "Matt Lucas & David Walliams won the award.",
+            &["person:Matt Lucas", "person:David Walliams"],
+            &[],
+        ),
+        // A speaker's full name found elsewhere leaves out a modifier, a
+        // trade or a participle before it, and is no name without them.
+        (
+            "Paris-based Euronext will bid. Euronext said the offer was fair.",
+            &[],
+            &["person:Paris-based Euronext", "person:Euronext"],
+        ),
+        (
+            "Boss Graeme Sounor was upset. Sounor said the team played badly.",
+            &["person:Graeme Sounor"],
+            &["person:Boss Graeme Sounor"],
+        ),
+        (
+            "Troubled Marsh under scrutiny. Marsh said it would cut jobs.",
+            &[],
+            &["person:Troubled Marsh", "person:Marsh"],
+        ),
         // A trade opening a sentence is no part of the name after it,
         // when that is a name: a first name first or a surname last.
         (

@@ -232,7 +232,7 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "such", "than", "that", "the", "their", "them", "themselves", "then", "there", "therefore", "these", "they",
     "this", "those", "though", "through", "throughout", "thus", "to", "today", "together", "tomorrow", "too",
     "toward", "towards", "under", "unless", "unlike", "until", "up", "upon", "us", "very", "via", "was", "we", "well",
-    "were", "what", "whatever", "when", "whenever", "where", "whereas", "whether", "which", "while", "who", "whoever",
+    "were", "what", "whatever", "when", "whenever", "where", "whereas", "whether", "which", "while", "whilst", "who", "whoever",
     "whom", "whose", "why", "will", "with", "within", "without", "would", "yes", "yesterday", "yet", "you", "your",
     "yours", "asked", "overall", "tonight", "currently", "recently", "finally", "initially", "separately",
     "similarly", "additionally", "unfortunately", "fortunately", "clearly", "obviously", "apparently", "certainly",
