@@ -429,6 +429,9 @@ fn adversarial_cues_without_sentence_breaks() {
         // Questions after "when asked", each reading on to its end.
         ("He said no", ", when asked whether it ", "."),
         ("He said no", "\" when asked why it ", "."),
+        // Relative pronouns whose antecedent is resolved in its place.
+        ("The mayor", ", 49, who said it", "."),
+        ("The mayor", ", who", " said it."),
     ]
     .into_iter()
     .enumerate()

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
-use super::phrases::{antecedent, head_person, is_pronoun};
+use super::phrases::{antecedent, head_person, is_pronoun, plausible_source};
 use super::{Found, QCtx, Resolution};
 use crate::entities::NONE;
 use crate::gazetteer::{Gender, NounKind};
@@ -204,15 +204,46 @@ fn resolve_source(
         return;
     }
     // "Barkley, who said": the relative pronoun's antecedent, when it names
-    // a person.
+    // a person; otherwise the antecedent is resolved as the source ("the
+    // mayor, who argued", "some analysts who had expected"), a step less
+    // sure.
     if src.len() == 1
         && c.word(src.start).eq_ignore_ascii_case("who")
-        && let Some(cluster) = antecedent(c, src.start).and_then(|a| head_person(c, a))
+        && let Some(a) = antecedent(c, src.start)
     {
-        f.speaker = Some(cluster);
-        f.how = Resolution::Named;
-        f.confidence = 0.85;
-        return;
+        if let Some(cluster) = head_person(c, a.clone()) {
+            f.speaker = Some(cluster);
+            f.how = Resolution::Named;
+            f.confidence = 0.85;
+            return;
+        }
+        // (Never a "who" again: the recursion is one step deep, whatever
+        // "..., who, who, who" an input holds.)
+        if !(a.len() == 1 && c.word(a.start).eq_ignore_ascii_case("who")) {
+            // A name right before "who" is the antecedent by itself: the
+            // phrase read back may hold the verb before it ("Critics
+            // include Sanders, who says").
+            let mut a = a;
+            // "Smith, 49, who": the name before the age.
+            if a.len() == 1
+                && c.tok(a.start).kind == TokenKind::Number
+                && let Some(named) = antecedent(c, a.start)
+            {
+                a = named;
+            }
+            if c.tok(a.end - 1).shape.is_capitalised()
+                && let Some(verb) = (a.start..a.end).rev().find(|&t| {
+                    c.tok(t).shape.is_lower_start() && !matches!(c.word(t), "of" | "and" | "the" | "de" | "van" | "von")
+                })
+            {
+                a.start = verb + 1;
+            }
+            if plausible_source(c, a.clone()) {
+                resolve_source(c, f, a, place, subjects, people);
+                f.confidence = f.confidence.min(0.7);
+                return;
+            }
+        }
     }
     // "The Post, which argued": the organisation before the relative
     // pronoun, kept by name.

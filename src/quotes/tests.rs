@@ -856,6 +856,16 @@ fn resolution_table() {
             "Its chairman, Sir Zebulon Farquhar, said profits rose. Pavel Novak MP said they fell.",
             &["Zebulon Farquhar", "Pavel Novak"],
         ),
+        // "who" speaks for its antecedent, a person or not; a name after
+        // a verb or before an age is the antecedent by itself.
+        (
+            "Shares fell as investors, who thought the offer was cheap, sold. The move angered the mayor, who argued that it was unfair.",
+            &["investors", "the mayor"],
+        ),
+        (
+            "Critics include Zorvan, who says the deal is unfair. It angered Quorvex, 49, who told reporters it was a mistake.",
+            &["Zorvan", "Quorvex"],
+        ),
         // Floating quotations continue the previous speaker.
         (
             "\"We will appeal,\" said Zebulon Farquhar.\n\"The ruling ignores the evidence and the law.\"",
