@@ -138,6 +138,9 @@ pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
         .collect();
     order.sort_unstable();
     let mut last_speaker: Option<(usize, u32, usize)> = None; // (at, cluster, paragraph)
+    // The last organisation or document that spoke, with its paragraph:
+    // what "it" says after it ("The ministry said ... It added ...").
+    let mut last_group: Option<(String, usize, usize)> = None; // (name, paragraph, offset)
     for (at, i) in order {
         let paragraph = c.seg.paragraph_at(at).unwrap_or(0);
         // Inside someone's words, a description is rarely the speaker
@@ -158,7 +161,32 @@ pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
             (Some(src), _) => {
                 let src = src.clone();
                 let place = Place { at, paragraph, outer };
-                resolve_source(c, f, src, place, &subjects, &mut people);
+                resolve_source(c, f, src.clone(), place, &subjects, &mut people);
+                // ("It is expected that ...", "it was thought": no one.)
+                let dummy = f.cue.and_then(|(s, _)| c.text.get(s..)).is_some_and(|cue| {
+                    ["is ", "was ", "has been ", "had been ", "will be ", "would be "]
+                        .iter()
+                        .any(|be| cue.starts_with(be))
+                });
+                let it = src.len() == 1 && c.word(src.start).eq_ignore_ascii_case("it") && !dummy;
+                if it
+                    && f.speaker.is_none()
+                    && f.speaker_name.is_none()
+                    && let Some((name, p, from)) = &last_group
+                    && p + 1 >= paragraph
+                    && !other_subject_between(c, name, *from, at)
+                {
+                    f.speaker_name = Some(name.clone());
+                    f.how = Resolution::Group;
+                    f.confidence = 0.5;
+                } else if f.how == Resolution::Group
+                    && f.speaker.is_none()
+                    && f.confidence >= 0.8
+                    && it_may_stand_for(c, src)
+                    && let Some(name) = &f.speaker_name
+                {
+                    last_group = Some((name.clone(), paragraph, at));
+                }
             }
             (None, _) => {
                 f.confidence = 0.3;
@@ -312,17 +340,7 @@ fn resolve_source(
     }
     // A description: its head noun ("the senior diplomat", "the minister").
     // ("press reports in China": the head comes before any preposition.)
-    let head = src
-        .clone()
-        .take_while(|&t| {
-            !matches!(
-                c.word(t),
-                "," | "of" | "for" | "at" | "from" | "with" | "who" | "in" | "on" | "by" | "to" | "about"
-            )
-        })
-        .filter(|&t| matches!(c.tok(t).kind, TokenKind::Word | TokenKind::Number))
-        .last();
-    if let Some(h) = head {
+    if let Some(h) = phrase_head(c, src.clone()) {
         let word = c.word(h);
         // Nearly every head is written in lower case already.
         let noun: Cow<str> = if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
@@ -645,6 +663,60 @@ impl People {
 }
 
 /// The words of a phrase, one space between each.
+/// Does a sentence that starts between offsets `from` and `to` open with
+/// a name other than `name`'s ("Microsoft also made announcements. It has
+/// agreed ...")? Then "it" may stand for that one, which said nothing.
+fn other_subject_between(c: &QCtx, name: &str, from: usize, to: usize) -> bool {
+    let sentences = &c.seg.sentences;
+    let first = sentences.partition_point(|s| (c.tok(s.tokens.start).start as usize) <= from);
+    sentences[first..]
+        .iter()
+        .take_while(|s| (c.tok(s.tokens.start).start as usize) < to)
+        .any(|s| {
+            let Some(t) = s.tokens.clone().find(|&t| c.tok(t).kind != TokenKind::Punct) else {
+                return false;
+            };
+            c.tok(t).kind == TokenKind::Word
+                && c.tok(t).shape.is_capitalised()
+                && !c.is_function_word(t)
+                && c.person_cluster(t).is_none()
+                && !name.contains(c.word(t))
+        })
+}
+
+/// The head word of a speaker phrase: its last word before any
+/// preposition or comma ("press reports in China": "reports").
+fn phrase_head(c: &QCtx, src: std::ops::Range<usize>) -> Option<usize> {
+    src.take_while(|&t| {
+        !matches!(
+            c.word(t),
+            "," | "of" | "for" | "at" | "from" | "with" | "who" | "in" | "on" | "by" | "to" | "about"
+        )
+    })
+    .filter(|&t| matches!(c.tok(t).kind, TokenKind::Word | TokenKind::Number))
+    .last()
+}
+
+/// Can "it" stand for the organisation or document this phrase names?
+/// Not for a pronoun or a plural ("analysts", "Officials"); a name that
+/// ends in "s" may be one ("Yukos", "The ONS").
+fn it_may_stand_for(c: &QCtx, src: std::ops::Range<usize>) -> bool {
+    if src.len() == 1 && is_pronoun(c.word(src.start)) {
+        return false;
+    }
+    let Some(h) = phrase_head(c, src.clone()) else {
+        return false;
+    };
+    let word = c.word(h);
+    let listed_plural = crate::text::with_lower(word, |w| c.gaz.nouns.get(w).is_some_and(|n| n.plural));
+    let plural_form = c.tok(h).shape.is_lower_start()
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is");
+    !listed_plural && !plural_form
+}
+
 fn phrase_text(c: &QCtx, src: &std::ops::Range<usize>) -> String {
     // "Others, many of them farmers,": the name is the phrase before its
     // appositive.

@@ -866,6 +866,22 @@ fn resolution_table() {
             "Critics include Zorvan, who says the deal is unfair. It angered Quorvex, 49, who told reporters it was a mistake.",
             &["Zorvan", "Quorvex"],
         ),
+        // "It" speaks for the organisation or document that spoke last,
+        // not for a plural, nor past a sentence about another name, nor
+        // as the dummy subject of "it is expected".
+        (
+            "The Zembla Media Council said the play would not go ahead. It said the production could proceed.",
+            &["The Zembla Media Council", "The Zembla Media Council"],
+        ),
+        ("Analysts said sales were weak. It said nothing.", &["Analysts", ""]),
+        (
+            "Quorvex said sales rose. Zembla Motors also made announcements. It said prices would fall.",
+            &["Quorvex", ""],
+        ),
+        (
+            "Quorvex said sales rose. \"We all want progress by next season.\" It is expected Zembla Motors will bid.",
+            &["Quorvex", ""],
+        ),
         // Floating quotations continue the previous speaker.
         (
             "\"We will appeal,\" said Zebulon Farquhar.\n\"The ruling ignores the evidence and the law.\"",
