@@ -375,9 +375,18 @@ pub(super) fn title_before(ctx: &Ctx, first: usize) -> Option<Title> {
 /// naming an office or a person noun ("..., secretary of ...", "..., an
 /// economist at ING")?
 pub(super) fn appositive_after(ctx: &Ctx, last: usize) -> Option<usize> {
-    let c = ctx.next_in_sentence(last)?;
+    let mut c = ctx.next_in_sentence(last)?;
     if !ctx.is_byte(c, b',') {
         return None;
+    }
+    // "Gerald Whitcombe, 58, the former chief investment officer": the
+    // appositive after an age.
+    if let Some(age) = ctx
+        .next_in_sentence(c)
+        .filter(|&n| ctx.tok(n).kind == TokenKind::Number && ctx.word(n).len() <= 3)
+        && let Some(comma) = ctx.next_in_sentence(age).filter(|&k| ctx.is_byte(k, b','))
+    {
+        c = comma;
     }
     let mut i = ctx.next_in_sentence(c)?;
     if crate::text::with_lower(ctx.word(i), |lw| {

@@ -459,6 +459,11 @@ fn linking_table() {
             "Bill Clinton and Hillary Clinton arrived. Hillary Clinton spoke first.",
             &["Bill Clinton[][US]", "Hillary Clinton[][US]"],
         ),
+        // An appositive after an age.
+        (
+            "Gerald Whitcombe, 58, the former chief investment officer of the fund, was sentenced.",
+            &["Gerald Whitcombe[chief investment officer][]"],
+        ),
     ];
     for (text, want) in cases {
         let (_, mut got) = tag(text);
