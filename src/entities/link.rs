@@ -680,25 +680,34 @@ pub(super) fn attach_pass(ctx: &mut Ctx) {
         }
         // "Nikolai Patrushev, secretary of ..."
         if let Some(at) = appositive_after(ctx, last) {
+            let mut end = at;
             if ctx.owner_kind(at) == Some(EntityKind::Office) {
-                attach_office(ctx, c, ctx.owner[at], countries);
+                let mi = ctx.owner[at];
+                end = ctx.mentions[mi as usize].tokens.end - 1;
+                attach_office(ctx, c, mi, countries);
             } else {
                 attach_noun(ctx, c, at);
-                // "an economist at ING", "a senator from Ohio": countries after.
-                let mut k = ctx.next_in_sentence(at);
-                while let Some(t) = k {
-                    if ctx.word(t) == "," {
-                        break;
-                    }
-                    if let Some(m) = ctx.owner_mention(t)
-                        && m.kind == EntityKind::Country
-                        && !m.rule.is_empty()
-                    {
-                        let country = m.target;
-                        push_unique(&mut ctx.clusters[c as usize].countries, country);
-                    }
-                    k = ctx.next_in_sentence(t);
+            }
+            // "an economist at ING", "a senator from Ohio", "head of
+            // currency strategy at Bank of America in New York": countries
+            // after, up to the appositive's end, another person ("Scottish
+            // actor Dougray Scott, Oscar nominee Clive Owen and Australian
+            // star ...") or a verb of speech ("Rice, the prime minister
+            // said ... Afghanistan").
+            let mut k = ctx.next_in_sentence(end);
+            while let Some(t) = k {
+                if ctx.word(t) == "," || ctx.has(t, flag::SPEECH_VERB) || ctx.owner_kind(t) == Some(EntityKind::Person)
+                {
+                    break;
                 }
+                if let Some(m) = ctx.owner_mention(t)
+                    && m.kind == EntityKind::Country
+                    && !m.rule.is_empty()
+                {
+                    let country = m.target;
+                    push_unique(&mut ctx.clusters[c as usize].countries, country);
+                }
+                k = ctx.next_in_sentence(t);
             }
         }
     }

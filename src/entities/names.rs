@@ -77,7 +77,33 @@ pub(super) fn office_pass(ctx: &mut Ctx) {
                 && ctx.prev_in_sentence(m.tokens.start).is_some_and(|p| {
                     ctx.owner_kind(p) == Some(EntityKind::Country) || ctx.tok(p).kind == TokenKind::Possessive
                 });
-            if !next_is_name && !prev_modifier {
+            // "Carla Diaz, a spokeswoman, said", "Tomas Herrera, an adviser
+            // to the board,": the post of the name it stands in apposition
+            // to (not "In Paris, a minister said", nor "After meeting
+            // Smith, the minister left").
+            let preposition = |w: &str| matches!(w, "at" | "to" | "with" | "in" | "from" | "for" | "of" | "on");
+            let closed = ctx
+                .next_in_sentence(last)
+                .is_some_and(|n| ctx.is_byte(n, b',') || preposition(ctx.word(n)));
+            let after_name = closed
+                && ctx
+                    .prev_in_sentence(m.tokens.start)
+                    .and_then(|p| {
+                        if matches!(ctx.word(p), "a" | "an") {
+                            ctx.prev_in_sentence(p)
+                        } else {
+                            Some(p)
+                        }
+                    })
+                    .filter(|&c| ctx.is_byte(c, b','))
+                    .and_then(|c| ctx.prev_in_sentence(c))
+                    .is_some_and(|n| {
+                        ctx.is_cap_word(n)
+                            && !ctx
+                                .prev_in_sentence(n)
+                                .is_some_and(|p| preposition(ctx.word(p)) || ctx.word(p) == "after")
+                    });
+            if !next_is_name && !prev_modifier && !after_name {
                 ctx.drop_mention(mi);
             }
         }
@@ -277,7 +303,16 @@ fn extension(ctx: &Ctx, first: usize, last: usize) -> Option<usize> {
                 return end;
             }
         }
-        if !(ctx.is_cap_word(j) || ctx.tok(j).shape.is_all_upper()) || ctx.is_function_word(j) {
+        // A capitalised grammatical word opens a name when one follows it
+        // ("the New Jersey State Police", "editor of The Times"; not "in
+        // the New Year").
+        let opens_name = |j: usize| {
+            !ctx.is_function_word(j)
+                || ctx
+                    .next_in_sentence(j)
+                    .is_some_and(|n| ctx.is_cap_word(n) && !ctx.has(n, flag::FUNCTION | flag::CALENDAR))
+        };
+        if !(ctx.is_cap_word(j) || ctx.tok(j).shape.is_all_upper()) || !opens_name(j) {
             return end;
         }
         let mut k = j;
@@ -286,8 +321,15 @@ fn extension(ctx: &Ctx, first: usize, last: usize) -> Option<usize> {
             // common noun of organisation belong to the name.
             let number = ctx.tok(n).kind == TokenKind::Number;
             let org_noun = !ctx.is_cap_word(n) && ctx.has(n, flag::NON_PERSON_HEAD);
+            // "the New Jersey Firefighters' Retirement Trust": a plural's
+            // apostrophe inside the name.
+            let plural_owner = matches!(ctx.word(n), "'" | "’")
+                && ctx.word(k).ends_with('s')
+                && ctx.next_in_sentence(n).is_some_and(|a| ctx.is_cap_word(a));
             if ctx.is_cap_word(n) || ctx.tok(n).shape.is_all_upper() || number {
                 k = n;
+            } else if plural_owner {
+                k = n + 1;
             } else if org_noun {
                 k = n;
                 break;

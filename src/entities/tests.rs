@@ -459,6 +459,33 @@ fn linking_table() {
             "Bill Clinton and Hillary Clinton arrived. Hillary Clinton spoke first.",
             &["Bill Clinton[][US]", "Hillary Clinton[][US]"],
         ),
+        // A bare post in apposition is the person's, and so are the
+        // countries after it, up to another person.
+        (
+            "Carla Diaz, a spokeswoman, said the case was complex. Tomas Herrera, an adviser to the board, agreed.",
+            &["Carla Diaz[spokeswoman][]", "Tomas Herrera[adviser][]"],
+        ),
+        (
+            "Robert Sinche, head of currency strategy at Zembla Bank in Germany, said so.",
+            &["Robert Sinche[head][DE]"],
+        ),
+        (
+            "It hit Pavel Novak, the referee criticised by coach Matt Williams after the defeat against France.",
+            &["Pavel Novak[][]", "Matt Williams[coach][]"],
+        ),
+        // A name in a post may open with a capitalised grammatical word,
+        // and hold a plural's apostrophe.
+        (
+            "Gerald Whitcombe, 58, the former chief investment officer of the New Jersey Firefighters' Retirement Trust, pleaded guilty.",
+            &["Gerald Whitcombe[chief investment officer of the New Jersey Firefighters' Retirement Trust][]"],
+        ),
+        (
+            "Carla Diaz, a spokeswoman for the New Jersey State Police, said so. Jon Smithers, editor of The Times, agreed.",
+            &[
+                "Carla Diaz[spokeswoman for the New Jersey State Police][]",
+                "Jon Smithers[editor of The Times][]",
+            ],
+        ),
         // An appositive after an age.
         (
             "Gerald Whitcombe, 58, the former chief investment officer of the fund, was sentenced.",

@@ -262,7 +262,7 @@ pub(super) const CALENDAR: &[&str] = &[
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur",
     "thurs", "fri", "sat", "sun", "christmas", "easter", "ramadan", "eid", "diwali", "hanukkah", "thanksgiving",
-    "spring", "summer", "autumn", "winter", "gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet",
+    "spring", "summer", "autumn", "winter", "year", "gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet",
 ];
 
 /// Words that make a capitalised sequence an organisation, event, work or
