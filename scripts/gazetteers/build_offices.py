@@ -448,6 +448,7 @@ o("board member", "director on the board|non-executive director|independent dire
 o("general manager", "country manager|regional manager|plant manager|branch manager|store manager|operations manager|head of operations", "business")
 o("owner", "co-owner|proprietor|majority owner|majority shareholder|principal owner|team owner|club owner", "business")
 o("head coach", "coach|manager of the team|team manager|football manager|national coach|national team coach|assistant coach|trainer", "other")
+o("manager", "", "other")
 o("team captain", "club captain|skipper|captain of the team|vice-captain", "other")
 
 # media

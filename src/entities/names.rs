@@ -337,12 +337,51 @@ fn extension(ctx: &Ctx, first: usize, last: usize) -> Option<usize> {
                 break;
             }
         }
+        // "spokesman for Mr Prescott", "the former manager of Johnny
+        // Cash": the name of a person a post serves is no organisation of
+        // the post ("head of Morgan Stanley" keeps it).
+        if end.is_none() && serves_people(ctx.word(last)) && names_a_person(ctx, j, k) {
+            return None;
+        }
         end = Some(k);
         match ctx.next_in_sentence(k) {
             Some(n) if is_connector(ctx.word(n)) => i = n,
             _ => return end,
         }
     }
+}
+
+/// Posts held for a person as often as for an organisation.
+fn serves_people(post: &str) -> bool {
+    crate::text::with_ascii_lower(post, |w| {
+        matches!(
+            w,
+            "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "manager"
+                | "adviser"
+                | "advisor"
+                | "aide"
+                | "lawyer"
+                | "agent"
+                | "secretary"
+        )
+    })
+}
+
+/// Is the capitalised run from token `first` to `last` shaped as a
+/// person's name: an honorific first, or a first name and a surname with
+/// no word of an organisation?
+fn names_a_person(ctx: &Ctx, first: usize, last: usize) -> bool {
+    if ctx.has(first, flag::HONORIFIC) {
+        return true;
+    }
+    let len = last + 1 - first;
+    (2..=3).contains(&len)
+        && ctx.lex(first).first_name.is_some_and(|f| !f.common_word)
+        && ctx.has(last, flag::SURNAME)
+        && !(first..=last).any(|t| ctx.has(t, flag::NON_PERSON_HEAD))
 }
 
 /// What stands before a name and marks it as a person's.

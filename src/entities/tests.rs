@@ -486,6 +486,21 @@ fn linking_table() {
                 "Jon Smithers[editor of The Times][]",
             ],
         ),
+        // A manager is a post; the person a post serves is no
+        // organisation of it, but a firm named like a person after "head
+        // of" is.
+        (
+            "Castlebridge manager Gary Pendle was less impressed.",
+            &["Gary Pendle[manager][]"],
+        ),
+        (
+            "Jon Smithers, a spokesman for Tony Blair, said so. Ann Lee, head of Morgan Stanley, agreed.",
+            &[
+                "Jon Smithers[spokesman][]",
+                "Tony Blair[][GB]",
+                "Ann Lee[head of Morgan Stanley][]",
+            ],
+        ),
         // An appositive after an age.
         (
             "Gerald Whitcombe, 58, the former chief investment officer of the fund, was sentenced.",
