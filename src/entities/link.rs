@@ -636,7 +636,11 @@ pub(super) fn attach_pass(ctx: &mut Ctx) {
                 .map(|m| (m.kind, !m.rule.is_empty(), m.target, m.tokens.start))
             {
                 match kind {
-                    EntityKind::Office if live => attach_office(ctx, c, ctx.owner[t], countries),
+                    EntityKind::Office if live => {
+                        attach_office(ctx, c, ctx.owner[t], countries);
+                        // "Rep. Marcus Bell" is later "the congressman".
+                        attach_title_nouns(ctx, c, from);
+                    }
                     EntityKind::Country if live => push_unique(&mut ctx.clusters[c as usize].countries, target),
                     _ => break,
                 }

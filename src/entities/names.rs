@@ -247,8 +247,9 @@ fn extend_left(ctx: &mut Ctx, mi: usize) {
         let modifier = ctx.tok(p).shape.is_lower_start() && TITLE_MODIFIERS.contains(&w);
         let free = ctx.owner[p] == NONE;
         // A first name before a title is a person's ("Dave Smith, manager" is
-        // not "Dave manager"), so only words no name list knows are taken.
-        let name_like = ctx.has(p, flag::FIRST_NAME);
+        // not "Dave manager"), so only words no name list knows are taken,
+        // or that are more often words than names ("Tory leader").
+        let name_like = ctx.lex(p).first_name.is_some_and(|f| !f.common_word);
         if !(free && (modifier || (capital && !name_like))) {
             break;
         }

@@ -501,6 +501,12 @@ fn linking_table() {
                 "Ann Lee[head of Morgan Stanley][]",
             ],
         ),
+        // A party before a post is part of it, even where it is also a
+        // first name.
+        (
+            "In the Commons, Tory leader Edward Thorne said the plan was bad.",
+            &["Edward Thorne[Tory leader][]"],
+        ),
         // An appositive after an age.
         (
             "Gerald Whitcombe, 58, the former chief investment officer of the fund, was sentenced.",

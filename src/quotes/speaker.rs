@@ -433,11 +433,32 @@ fn resolve_source(
                     pronoun || named
                 })
             };
+            // "The Tory leader" is not the subject who holds another post
+            // ("prime minister"); one who holds none may be, and a title of
+            // rank or courtesy ("Lord", "Dr") is no post. ("The former
+            // prosecutor" holds another post now, by its very words.)
+            let other_post = |cluster: u32| {
+                let cl = &c.tagged.clusters[cluster as usize];
+                // ("Rep. Marcus Bell" is "the congressman".)
+                if cl.nouns.iter().any(|n| n == noun.as_ref()) {
+                    return false;
+                }
+                office_head.is_some_and(|head| {
+                    let heads = &cl.office_heads;
+                    let posts = heads.iter().filter(|&&h| {
+                        let title = c.gaz.offices.get(h as usize).map_or("", |o| o.title.as_str());
+                        !courtesy_title(title)
+                    });
+                    let mut posts = posts.peekable();
+                    posts.peek().is_some() && !heads.contains(&head)
+                })
+            };
             let gender = entry.map(|n| n.gender).unwrap_or_default();
             if !noun.starts_with("spokes")
                 && let Some(s) = recent_subject(c, subjects, at, paragraph, gender, 2)
                 && Some(s.cluster) != outer
                 && !owned_by(s.cluster)
+                && (former || !other_post(s.cluster))
             {
                 f.speaker = Some(s.cluster);
                 f.how = Resolution::Description;
@@ -455,6 +476,28 @@ fn resolve_source(
     f.speaker_name = Some(phrase_text(c, &src));
     f.how = Resolution::Group;
     f.confidence = 0.8;
+}
+
+/// A title of rank or courtesy, which says nothing of a person's post.
+fn courtesy_title(title: &str) -> bool {
+    crate::text::with_ascii_lower(title, |t| {
+        matches!(
+            t,
+            "lord"
+                | "lady"
+                | "sir"
+                | "dame"
+                | "baron"
+                | "baroness"
+                | "dr"
+                | "doctor"
+                | "professor"
+                | "prof"
+                | "mr"
+                | "mrs"
+                | "ms"
+        )
+    })
 }
 
 /// "former", "ex", "onetime", "erstwhile" (any case).

@@ -866,6 +866,17 @@ fn resolution_table() {
             "Critics include Zorvan, who says the deal is unfair. It angered Quorvex, 49, who told reporters it was a mistake.",
             &["Zorvan", "Quorvex"],
         ),
+        // A post in a description is not that of a subject who holds
+        // another ("Mayor Livingstone" is not "the prime minister"); a
+        // title of rank is no post, and "Rep." is a congressman.
+        (
+            "Mayor Ken Livingstone was angry. The prime minister said the row must end.",
+            &["The prime minister"],
+        ),
+        (
+            "Lord Goldsmith spoke. The attorney general said the war was legal. Rep. Marcus Bell spoke next. \"We agree,\" the congressman said.",
+            &["Goldsmith", "Marcus Bell"],
+        ),
         // "It" speaks for the organisation or document that spoke last,
         // not for a plural, nor past a sentence about another name, nor
         // as the dummy subject of "it is expected".
