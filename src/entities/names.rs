@@ -981,9 +981,9 @@ fn apposition_comma(ctx: &Ctx, noun: usize) -> Option<usize> {
 }
 
 /// The capitalised words right before token `k` ("Marsh" before " &"),
-/// without the sentence's opening words; None when there are none, or,
-/// for a name before `&`, when it opens with a first name ("Matt Lucas &
-/// David Walliams").
+/// without the words that open a sentence or a phrase ("The",
+/// "Former"); None when there are none, or, for a name before `&`, when
+/// it opens with a first name ("Matt Lucas & David Walliams").
 fn name_before<'t>(ctx: &Ctx<'t>, k: usize, ampersand: bool) -> Option<&'t str> {
     let last = ctx.prev_in_sentence(k).filter(|&j| ctx.is_cap_word(j))?;
     let mut first = last;
@@ -993,7 +993,9 @@ fn name_before<'t>(ctx: &Ctx<'t>, k: usize, ampersand: bool) -> Option<&'t str> 
     while first < last && ctx.has(first, flag::NOT_NAME | flag::DESCRIPTION_ADJECTIVE) {
         first += 1;
     }
-    if ampersand && first < last && ctx.has(first, flag::FIRST_NAME) {
+    if ctx.has(first, flag::NOT_NAME | flag::DESCRIPTION_ADJECTIVE)
+        || (ampersand && first < last && ctx.has(first, flag::FIRST_NAME))
+    {
         return None;
     }
     Some(&ctx.text[ctx.tok(first).start as usize..ctx.tok(last).end as usize])
@@ -1018,18 +1020,7 @@ fn member_of<'t>(ctx: &Ctx<'t>, k: usize) -> Option<&'t str> {
     }) {
         return None;
     }
-    let last = ctx.prev_in_sentence(k).filter(|&j| ctx.is_cap_word(j))?;
-    let mut first = last;
-    while let Some(j) = ctx.prev_in_sentence(first).filter(|&j| ctx.is_cap_word(j)) {
-        first = j;
-    }
-    while first < last && ctx.has(first, flag::NOT_NAME | flag::DESCRIPTION_ADJECTIVE) {
-        first += 1;
-    }
-    if ctx.has(first, flag::NOT_NAME | flag::DESCRIPTION_ADJECTIVE) {
-        return None;
-    }
-    Some(&ctx.text[ctx.tok(first).start as usize..ctx.tok(last).end as usize])
+    name_before(ctx, k, false)
 }
 
 /// Can token `first`, found only in capitals before a speaker's surname,

@@ -162,13 +162,7 @@ pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
                 let src = src.clone();
                 let place = Place { at, paragraph, outer };
                 resolve_source(c, f, src.clone(), place, &subjects, &mut people);
-                // ("It is expected that ...", "it was thought": no one.)
-                let dummy = f.cue.and_then(|(s, _)| c.text.get(s..)).is_some_and(|cue| {
-                    ["is ", "was ", "has been ", "had been ", "will be ", "would be "]
-                        .iter()
-                        .any(|be| cue.starts_with(be))
-                });
-                let it = src.len() == 1 && c.word(src.start).eq_ignore_ascii_case("it") && !dummy;
+                let it = src.len() == 1 && c.word(src.start).eq_ignore_ascii_case("it") && !passive_cue(c, f);
                 if it
                     && f.speaker.is_none()
                     && f.speaker_name.is_none()
@@ -248,24 +242,7 @@ fn resolve_source(
         // (Never a "who" again: the recursion is one step deep, whatever
         // "..., who, who, who" an input holds.)
         if !(a.len() == 1 && c.word(a.start).eq_ignore_ascii_case("who")) {
-            // A name right before "who" is the antecedent by itself: the
-            // phrase read back may hold the verb before it ("Critics
-            // include Sanders, who says").
-            let mut a = a;
-            // "Smith, 49, who": the name before the age.
-            if a.len() == 1
-                && c.tok(a.start).kind == TokenKind::Number
-                && let Some(named) = antecedent(c, a.start)
-            {
-                a = named;
-            }
-            if c.tok(a.end - 1).shape.is_capitalised()
-                && let Some(verb) = (a.start..a.end).rev().find(|&t| {
-                    c.tok(t).shape.is_lower_start() && !matches!(c.word(t), "of" | "and" | "the" | "de" | "van" | "von")
-                })
-            {
-                a.start = verb + 1;
-            }
+            let a = antecedent_phrase(c, a);
             if plausible_source(c, a.clone()) {
                 resolve_source(c, f, a, place, subjects, people);
                 f.confidence = f.confidence.min(0.7);
@@ -445,12 +422,10 @@ fn resolve_source(
                 }
                 office_head.is_some_and(|head| {
                     let heads = &cl.office_heads;
-                    let posts = heads.iter().filter(|&&h| {
-                        let title = c.gaz.offices.get(h as usize).map_or("", |o| o.title.as_str());
-                        !courtesy_title(title)
-                    });
-                    let mut posts = posts.peekable();
-                    posts.peek().is_some() && !heads.contains(&head)
+                    let holds_a_post = heads
+                        .iter()
+                        .any(|&h| !courtesy_title(c.gaz.offices.get(h as usize).map_or("", |o| o.title.as_str())));
+                    holds_a_post && !heads.contains(&head)
                 })
             };
             let gender = entry.map(|n| n.gender).unwrap_or_default();
@@ -476,6 +451,28 @@ fn resolve_source(
     f.speaker_name = Some(phrase_text(c, &src));
     f.how = Resolution::Group;
     f.confidence = 0.8;
+}
+
+/// The phrase a relative pronoun stands for, from the one read back
+/// before it: the name before an age ("Smith, 49, who"), and a name
+/// right before "who" by itself, without the verb before it ("Critics
+/// include Sanders, who says").
+fn antecedent_phrase(c: &QCtx, read_back: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let mut a = read_back;
+    if a.len() == 1
+        && c.tok(a.start).kind == TokenKind::Number
+        && let Some(named) = antecedent(c, a.start)
+    {
+        a = named;
+    }
+    if c.tok(a.end - 1).shape.is_capitalised()
+        && let Some(verb) = (a.start..a.end).rev().find(|&t| {
+            c.tok(t).shape.is_lower_start() && !matches!(c.word(t), "of" | "and" | "the" | "de" | "van" | "von")
+        })
+    {
+        a.start = verb + 1;
+    }
+    a
 }
 
 /// A title of rank or courtesy, which says nothing of a person's post.
@@ -705,7 +702,16 @@ impl People {
     }
 }
 
-/// The words of a phrase, one space between each.
+/// Does the cue open with a form of "be" ("is expected", "was thought")?
+/// Its "it" is then no one ("It is expected that ...").
+fn passive_cue(c: &QCtx, f: &Found) -> bool {
+    f.cue.and_then(|(s, _)| c.text.get(s..)).is_some_and(|cue| {
+        ["is ", "was ", "has been ", "had been ", "will be ", "would be "]
+            .iter()
+            .any(|be| cue.starts_with(be))
+    })
+}
+
 /// Does a sentence that starts between offsets `from` and `to` open with
 /// a name other than `name`'s ("Microsoft also made announcements. It has
 /// agreed ...")? Then "it" may stand for that one, which said nothing.
@@ -760,6 +766,7 @@ fn it_may_stand_for(c: &QCtx, src: std::ops::Range<usize>) -> bool {
     !listed_plural && !plural_form
 }
 
+/// The words of a phrase, one space between each.
 fn phrase_text(c: &QCtx, src: &std::ops::Range<usize>) -> String {
     // "Others, many of them farmers,": the name is the phrase before its
     // appositive.
