@@ -432,6 +432,10 @@ fn adversarial_cues_without_sentence_breaks() {
         // Relative pronouns whose antecedent is resolved in its place.
         ("The mayor", ", 49, who said it", "."),
         ("The mayor", ", who", " said it."),
+        // Quotations ending their sentence before a cue with words of its
+        // own, whose hit they share.
+        ("", "\"We won.\" He said the team would win. ", ""),
+        ("", "He told Zembla Radio: \"We won.\" Olga Petrova said it was ", "."),
     ]
     .into_iter()
     .enumerate()

@@ -199,20 +199,36 @@ fn direct(c: &QCtx, st: &mut State) {
         if cue_before.is_some_and(|h| names_after_noun(c, &c.hits[h])) {
             continue;
         }
-        let found = right_pattern(c, q, close_tok, st)
-            .or_else(|| left_pattern(c, q, open_tok, st))
-            .or_else(|| colon_paragraph(c, q, open_tok, st));
-        let Some((hit, source)) = found else {
+        // '"Q." Mr Morgan said he had only told Ms Hutt ...': a cue after
+        // a quotation that ends its own sentence reports a clause of its
+        // own too, which the indirect patterns still take (so its hit is
+        // shared), and a cue before the quotation ('Lord Armstrong told
+        // Newsnight: "Q."') is the better one.
+        let right = right_pattern(c, q, close_tok, st).map(|(hit, source)| {
+            let h = &c.hits[hit];
+            let after = source.as_ref().map_or(h.end, |s| s.end.max(h.end));
+            (hit, source, reports_own_clause(c, q, after))
+        });
+        let found = match right {
+            Some((hit, source, false)) => Some((hit, source, false)),
+            right => left_pattern(c, q, open_tok, st)
+                .or_else(|| colon_paragraph(c, q, open_tok, st))
+                .map(|(hit, source)| (hit, source, false))
+                .or(right),
+        };
+        let Some((hit, source, shared)) = found else {
             continue;
         };
-        st.used_hit[hit] = true;
+        if !shared {
+            st.used_hit[hit] = true;
+        }
         let h = &c.hits[hit];
+        let after = source.as_ref().map_or(h.end, |s| s.end.max(h.end));
         let mut content = vec![(q.open, q.close)];
         st.used_quote[qi] = true;
         follow_chain(c, qi, &mut content, st);
         // More quotations that belong to the same attribution: ', "Q2"'
         // after the cue, and quotation sentences after it in the paragraph.
-        let after = source.as_ref().map_or(h.end, |s| s.end.max(h.end));
         join_following(c, after, q.paragraph, &mut content, st);
         let mut cue = hit_span(c, h);
         // "said:" — a colon right after the cue belongs to it.
@@ -230,6 +246,27 @@ fn direct(c: &QCtx, st: &mut State) {
         );
     }
     transcript(c, st);
+}
+
+/// Does the attribution that ends at token `after`, after quotation `q`
+/// which ends in its own sentence punctuation, run on into words of its
+/// own: more than a few ("Biden asked reporters on Monday.") before its
+/// sentence ends?
+fn reports_own_clause(c: &QCtx, q: &Quoted, after: usize) -> bool {
+    let n = c.seg.tokens.len();
+    if after >= n
+        || after <= token_after(c, q.close)
+        || !c.text[q.inner_start..q.inner_end]
+            .trim_end()
+            .ends_with(['.', '?', '!', '…'])
+    {
+        return false;
+    }
+    let end = sentence_tokens(c, sentence_of(c, after - 1)).end;
+    (after..end)
+        .filter(|&t| matches!(c.tok(t).kind, TokenKind::Word | TokenKind::Number))
+        .nth(3)
+        .is_some()
 }
 
 /// Does a verb that reports a clause report the few words quoted right

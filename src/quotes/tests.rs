@@ -56,6 +56,27 @@ fn pattern_table() {
             "Ms Amina Yusuf said: \"We have doubled the budget.\"",
             &["direct|Ms Amina Yusuf|said:|\"We have doubled the budget.\"|Amina Yusuf"],
         ),
+        // A quotation that ends its own sentence before a cue with words of
+        // its own: the cue reports both; a cue before the quotation is
+        // the better one.
+        (
+            "Zorvan Quell spoke. \"We will win.\" Mr Quell said the team was ready.",
+            &[
+                "direct|Mr Quell|said|\"We will win.\"|Zorvan Quell",
+                "indirect|Mr Quell|said|the team was ready|Zorvan Quell",
+            ],
+        ),
+        (
+            "Pavel Novak told Zembla Radio: \"I agree with him.\" Olga Petrova said she thought the plan was bad.",
+            &[
+                "direct|Pavel Novak|told|\"I agree with him.\"|Pavel Novak",
+                "indirect|Olga Petrova|said|she thought the plan was bad|Olga Petrova",
+            ],
+        ),
+        (
+            "\"Why?\" Pavel Novak asked reporters.",
+            &["direct|Pavel Novak|asked|\"Why?\"|Pavel Novak"],
+        ),
         // A show's name after a preposition is no quotation; words in
         // lower case after a possessive are.
         (
@@ -891,7 +912,7 @@ fn resolution_table() {
         ),
         (
             "Quorvex said sales rose. \"We all want progress by next season.\" It is expected Zembla Motors will bid.",
-            &["Quorvex", ""],
+            &["Quorvex", "", ""],
         ),
         // Floating quotations continue the previous speaker.
         (
