@@ -76,6 +76,32 @@ const BEFORE_GERUND_NOUN_WORDS: &[&str] = &[
     "last", "latest", "new",
 ];
 
+/// Can "’s" after this word be "is" or "has" ("he's said", "that's
+/// what", "there's been")? After a name or a noun it owns.
+fn contracts_with(word: &str) -> bool {
+    crate::text::with_ascii_lower(word, |w| {
+        matches!(
+            w,
+            "he" | "she"
+                | "it"
+                | "that"
+                | "who"
+                | "there"
+                | "what"
+                | "here"
+                | "everyone"
+                | "everybody"
+                | "someone"
+                | "somebody"
+                | "nobody"
+                | "no-one"
+                | "one"
+                | "where"
+                | "how"
+        )
+    })
+}
+
 /// The words that join a verb cue on its left (see [`joins_left`]).
 #[rustfmt::skip]
 const JOINS_LEFT_WORDS: &[&str] = &[
@@ -451,6 +477,16 @@ pub(crate) fn find_cues(
                     }
                     first -= 1;
                 }
+            }
+            // After a noun "’s" owns, and the participle after it is an
+            // adjective: "Mr Clarke's proposed amendment", "the company's
+            // planned merger" (but "she's said", "it's planning").
+            if first < i
+                && seg.tokens[first].kind == TokenKind::Possessive
+                && !(first > s.tokens.start && contracts_with(seg.tokens[first - 1].text(text)))
+            {
+                i += 1;
+                continue;
             }
             let end = i + 1 + extra;
             if cue.kind == CueType::Verb && !verb_reading(text, seg, first, i, &form, s.tokens.start) {

@@ -77,6 +77,11 @@ fn pattern_table() {
             "\"Why?\" Pavel Novak asked reporters.",
             &["direct|Pavel Novak|asked|\"Why?\"|Pavel Novak"],
         ),
+        // After a pronoun "'s" is "has".
+        (
+            "She's said that the plan will fail.",
+            &["indirect|She|'s said|that the plan will fail|"],
+        ),
         // A show's name after a preposition is no quotation; words in
         // lower case after a possessive are.
         (
@@ -657,6 +662,16 @@ fn absent_table() {
         (
             "The union's plans and calls for reform were shelved on Monday.",
             "|calls",
+        ),
+        // After a noun "'s" owns, and the participle after it is an
+        // adjective.
+        (
+            "Mr Clarke's proposed amendment will be debated by the Lords on Tuesday.",
+            "|'s proposed|",
+        ),
+        (
+            "The company's planned merger was blocked by regulators.",
+            "|'s planned|",
         ),
         // A participle describing the noun before it is no cue; a poll's
         // participle after a name closes a relative clause.
