@@ -436,6 +436,9 @@ fn adversarial_cues_without_sentence_breaks() {
         // own, whose hit they share.
         ("", "\"We won.\" He said the team would win. ", ""),
         ("", "He told Zembla Radio: \"We won.\" Olga Petrova said it was ", "."),
+        // Names joined by "&", each read back over.
+        ("", "M&S said ", ""),
+        ("", "Procter & ", "Gamble said it."),
     ]
     .into_iter()
     .enumerate()

@@ -264,6 +264,12 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
             start = j - 1;
             continue;
         }
+        // "M&S said", "AT&T said", "Procter & Gamble said": a firm's name
+        // joined by "&".
+        if w == "&" && j > lo && c.tok(start).shape.is_capitalised() && c.tok(j - 1).shape.is_capitalised() {
+            start = j - 1;
+            continue;
+        }
         if let Some(left) = coordinated(c, start, lo, joined) {
             start = left;
             break;

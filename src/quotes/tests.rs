@@ -77,6 +77,14 @@ fn pattern_table() {
             "\"Why?\" Pavel Novak asked reporters.",
             &["direct|Pavel Novak|asked|\"Why?\"|Pavel Novak"],
         ),
+        // A firm's name joined by "&" is one speaker.
+        (
+            "M&S said profits fell. Procter & Gamble said sales rose.",
+            &[
+                "indirect|M&S|said|profits fell|M&S",
+                "indirect|Procter & Gamble|said|sales rose|Procter & Gamble",
+            ],
+        ),
         // After a pronoun "'s" is "has".
         (
             "She's said that the plan will fail.",
