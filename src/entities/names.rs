@@ -77,37 +77,41 @@ pub(super) fn office_pass(ctx: &mut Ctx) {
                 && ctx.prev_in_sentence(m.tokens.start).is_some_and(|p| {
                     ctx.owner_kind(p) == Some(EntityKind::Country) || ctx.tok(p).kind == TokenKind::Possessive
                 });
-            // "Carla Diaz, a spokeswoman, said", "Tomas Herrera, an adviser
-            // to the board,": the post of the name it stands in apposition
-            // to (not "In Paris, a minister said", nor "After meeting
-            // Smith, the minister left").
-            let preposition = |w: &str| matches!(w, "at" | "to" | "with" | "in" | "from" | "for" | "of" | "on");
-            let closed = ctx
-                .next_in_sentence(last)
-                .is_some_and(|n| ctx.is_byte(n, b',') || preposition(ctx.word(n)));
-            let after_name = closed
-                && ctx
-                    .prev_in_sentence(m.tokens.start)
-                    .and_then(|p| {
-                        if matches!(ctx.word(p), "a" | "an") {
-                            ctx.prev_in_sentence(p)
-                        } else {
-                            Some(p)
-                        }
-                    })
-                    .filter(|&c| ctx.is_byte(c, b','))
-                    .and_then(|c| ctx.prev_in_sentence(c))
-                    .is_some_and(|n| {
-                        ctx.is_cap_word(n)
-                            && !ctx
-                                .prev_in_sentence(n)
-                                .is_some_and(|p| preposition(ctx.word(p)) || ctx.word(p) == "after")
-                    });
-            if !next_is_name && !prev_modifier && !after_name {
+            if !next_is_name && !prev_modifier && !in_apposition_to_name(ctx, m.tokens.start, last) {
                 ctx.drop_mention(mi);
             }
         }
     }
+}
+
+/// Does the post from token `first` to `last` stand in apposition to a
+/// name ("Carla Diaz, a spokeswoman, said", "Tomas Herrera, an adviser to
+/// the board,"), and not open a clause after a place or a time ("In
+/// Paris, a minister said", "After meeting Smith, the minister left")?
+fn in_apposition_to_name(ctx: &Ctx, first: usize, last: usize) -> bool {
+    let preposition = |w: &str| matches!(w, "at" | "to" | "with" | "in" | "from" | "for" | "of" | "on");
+    let closed = ctx
+        .next_in_sentence(last)
+        .is_some_and(|n| ctx.is_byte(n, b',') || preposition(ctx.word(n)));
+    let Some(comma) = ctx
+        .prev_in_sentence(first)
+        .and_then(|p| {
+            if matches!(ctx.word(p), "a" | "an") {
+                ctx.prev_in_sentence(p)
+            } else {
+                Some(p)
+            }
+        })
+        .filter(|&c| closed && ctx.is_byte(c, b','))
+    else {
+        return false;
+    };
+    ctx.prev_in_sentence(comma).is_some_and(|n| {
+        ctx.is_cap_word(n)
+            && !ctx
+                .prev_in_sentence(n)
+                .is_some_and(|p| preposition(ctx.word(p)) || ctx.word(p) == "after")
+    })
 }
 
 /// Does a capital "The" inside the sentence put the capitalised word at

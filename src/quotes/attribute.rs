@@ -205,8 +205,7 @@ fn direct(c: &QCtx, st: &mut State) {
         // shared), and a cue before the quotation ('Lord Armstrong told
         // Newsnight: "Q."') is the better one.
         let right = right_pattern(c, q, close_tok, st).map(|(hit, source)| {
-            let h = &c.hits[hit];
-            let after = source.as_ref().map_or(h.end, |s| s.end.max(h.end));
+            let after = attribution_end(&c.hits[hit], &source);
             (hit, source, reports_own_clause(c, q, after))
         });
         let found = match right {
@@ -223,7 +222,7 @@ fn direct(c: &QCtx, st: &mut State) {
             st.used_hit[hit] = true;
         }
         let h = &c.hits[hit];
-        let after = source.as_ref().map_or(h.end, |s| s.end.max(h.end));
+        let after = attribution_end(h, &source);
         let mut content = vec![(q.open, q.close)];
         st.used_quote[qi] = true;
         follow_chain(c, qi, &mut content, st);
@@ -246,6 +245,11 @@ fn direct(c: &QCtx, st: &mut State) {
         );
     }
     transcript(c, st);
+}
+
+/// One past the last token of a cue and its source, whichever ends later.
+fn attribution_end(h: &CueHit, source: &Option<Range<usize>>) -> usize {
+    source.as_ref().map_or(h.end, |s| s.end.max(h.end))
 }
 
 /// Does the attribution that ends at token `after`, after quotation `q`

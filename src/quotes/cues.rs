@@ -362,9 +362,15 @@ pub(crate) fn takes_base_form(word: &str) -> bool {
                 | "not"
                 | "nor"
         ) || super::phrases::is_polled(w) // "those surveyed say"
-            || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+            || looks_plural(w)
             || w.ends_with("ly")
     })
+}
+
+/// Does a word written in lower case end as a plural does ("voters", not
+/// "press", "bus" or "analysis")?
+pub(crate) fn looks_plural(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is")
 }
 
 /// Is the subject's head a plural before a modifying phrase that ends at

@@ -758,11 +758,7 @@ fn it_may_stand_for(c: &QCtx, src: std::ops::Range<usize>) -> bool {
     };
     let word = c.word(h);
     let listed_plural = crate::text::with_lower(word, |w| c.gaz.nouns.get(w).is_some_and(|n| n.plural));
-    let plural_form = c.tok(h).shape.is_lower_start()
-        && word.ends_with('s')
-        && !word.ends_with("ss")
-        && !word.ends_with("us")
-        && !word.ends_with("is");
+    let plural_form = c.tok(h).shape.is_lower_start() && super::cues::looks_plural(word);
     !listed_plural && !plural_form
 }
 
