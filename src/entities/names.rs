@@ -1143,6 +1143,31 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs, organisations: &[&s
     }
 }
 
+/// Is the run's first word `first` a description of the full name after it
+/// ("Goalscorer Jimmy Floyd Hasselbaink", "Blairite Alan Milburn", "Unison
+/// Dave Prentis", "Harrogate Mr Kennedy")? No name list knows it, and what
+/// follows opens with a first name that is no common word (or an
+/// honorific) and goes on to at least one more word. A name's own first
+/// word is nearly always one a list knows; the lists keep "Will Smith",
+/// "Kim Jong Un" and "Lee Hsien Loong" whole.
+fn describes_name_after(ctx: &Ctx, first: usize, rest: &[usize]) -> bool {
+    let [next, _, ..] = rest else {
+        return false;
+    };
+    ctx.word(first).len() >= 6
+        && ctx.tok(*next).shape.is_capitalised()
+        && !ctx.has(first, flag::FIRST_NAME | flag::SURNAME | flag::HONORIFIC)
+        // Places and the teams named after them open with a word no list
+        // knows before a first name: "San Diego Padres", "Los Angeles
+        // Dodgers", "St Helens", "Port Elizabeth".
+        && !matches!(
+            ctx.word(first),
+            "San" | "Santa" | "Santo" | "Sao" | "São" | "Los" | "Las" | "El" | "La" | "Le" | "St" | "St." | "Saint"
+                | "Fort" | "Port" | "Mount" | "Mt" | "Lake" | "Cape" | "Glen" | "Puerto" | "Porto"
+        )
+        && (ctx.lex(*next).first_name.is_some_and(|f| !f.common_word) || ctx.has(*next, flag::HONORIFIC))
+}
+
 fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     // "Archbishop of Canterbury Dr Rowan Williams": an honorific alone,
     // before a name a list holds, is no name ("Mr King" keeps "King").
@@ -1172,6 +1197,7 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
                         .first()
                         .is_some_and(|&n| ctx.has(n, flag::SURNAME) && !ctx.has(n, flag::CALENDAR | flag::NOT_NAME))))
             || is_modifier(w)
+            || describes_name_after(ctx, first, rest)
             // "Singer Pete Doherty", "Actress Sandra Dee": a trade opening
             // a sentence is capitalised for the sentence, and describes
             // the name after it as it does in lower case. A first name

@@ -74,6 +74,34 @@ fn mention_table() {
             ],
             &[],
         ),
+        // A word no list knows, before a first name and more, describes the
+        // person; a place's first word, a short given name or a particle
+        // stays ("Khoo Kay Peng", "bin Talal").
+        (
+            "Goalscorer Jimmy Floyd Hasselbaink was delighted. Blairite Alan Milburn agreed.",
+            &["person:Jimmy Floyd Hasselbaink", "person:Alan Milburn"],
+            &[
+                "person:Goalscorer Jimmy Floyd Hasselbaink",
+                "person:Blairite Alan Milburn",
+            ],
+        ),
+        (
+            "Harrogate Mr Kennedy said so.",
+            &["person:Kennedy"],
+            &["person:Harrogate Mr Kennedy", "person:Mr Kennedy"],
+        ),
+        (
+            "The San Diego Padres beat the Los Angeles Dodgers. Khoo Kay Peng said so.",
+            &["person:Khoo Kay Peng"],
+            &["person:Diego Padres", "person:Angeles Dodgers", "person:Kay Peng"],
+        ),
+        ("Prince Alwaleed bin Talal said so.", &[], &["person:Talal"]),
+        // Events close with their kind: "Song" is a given name too.
+        (
+            "Viewers of the Eurovision Song Contest and of the Asia Earthquake Appeal voted.",
+            &[],
+            &["person:Song Contest", "person:Asia Earthquake"],
+        ),
         // A company's kind closing a name makes it no person's.
         (
             "Grant Financial said profits rose. Madison Capital Management agreed.",

@@ -294,7 +294,7 @@ pub(super) const NON_PERSON_HEADS: &[&str] = &[
     "referendum", "utd", "nations", "bros", "dems", "dam", "harbour", "harbor", "tunnel", "motorway", "arena",
     "zoo", "securities", "investments", "brewery", "foods", "pictures", "productions", "entertainment", "gorges",
     "financial", "capital", "telecom", "telecommunications", "pharma", "resources", "mining", "chemicals",
-    "logistics", "software", "records", "publishing", "stores", "bancorp",
+    "logistics", "software", "records", "publishing", "stores", "bancorp", "contest", "earthquake",
 ];
 
 /// Adjectives that may stand between a determiner and a description noun:
