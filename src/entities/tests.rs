@@ -102,6 +102,12 @@ fn mention_table() {
             &[],
             &["person:Song Contest", "person:Asia Earthquake"],
         ),
+        // Charities, postal services and police headquarters speak too.
+        (
+            "Christian Aid said so. Royal Mail and Scotland Yard declined to comment.",
+            &[],
+            &["person:Christian Aid", "person:Royal Mail", "person:Scotland Yard"],
+        ),
         // A company's kind closing a name makes it no person's.
         (
             "Grant Financial said profits rose. Madison Capital Management agreed.",

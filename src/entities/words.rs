@@ -295,6 +295,7 @@ pub(super) const NON_PERSON_HEADS: &[&str] = &[
     "zoo", "securities", "investments", "brewery", "foods", "pictures", "productions", "entertainment", "gorges",
     "financial", "capital", "telecom", "telecommunications", "pharma", "resources", "mining", "chemicals",
     "logistics", "software", "records", "publishing", "stores", "bancorp", "contest", "earthquake",
+    "mail", "aid", "yard", "broadcasting", "societies",
 ];
 
 /// Adjectives that may stand between a determiner and a description noun:
