@@ -1292,12 +1292,15 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
         return;
     }
     // After a preposition a lone capitalised word is a place ("of
-    // Washington", "in Paris").
+    // Washington", "in Paris"), at the start of a sentence too ("In Paris,
+    // the minister said").
     let after_preposition = ctx.prev_in_sentence(first).is_some_and(|k| {
-        matches!(
-            ctx.word(k),
-            "of" | "in" | "from" | "at" | "to" | "near" | "across" | "into" | "for" | "on"
-        )
+        crate::text::with_ascii_lower(ctx.word(k), |w| {
+            matches!(
+                w,
+                "of" | "in" | "from" | "at" | "to" | "near" | "across" | "into" | "for" | "on"
+            )
+        })
     });
     // Name evidence: a word a name list knows.
     let known_word = run.iter().any(|&t| ctx.has(t, flag::FIRST_NAME | flag::SURNAME));

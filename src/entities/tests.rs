@@ -102,6 +102,12 @@ fn mention_table() {
             &[],
             &["person:Song Contest", "person:Asia Earthquake"],
         ),
+        // A place after a preposition, one that opens the sentence too.
+        (
+            "In Houston, bankruptcy Judge Letitia Clark will rule. In Paris, the minister said so.",
+            &["person:Letitia Clark"],
+            &["person:Houston", "person:Paris"],
+        ),
         // Charities, postal services and police headquarters speak too.
         (
             "Christian Aid said so. Royal Mail and Scotland Yard declined to comment.",
