@@ -937,6 +937,15 @@ fn content_after(c: &QCtx, from: usize, end: usize, st: &State) -> Option<Range<
     trim_content(c, from, stop)
 }
 
+/// Does a coordinator stand at token `k`, right after a cue ("TV shows and
+/// PR strategies", "he refused and within three weeks ...")? It joins the
+/// cue word to what follows, a noun to nouns or a verb to verbs: no clause
+/// a cue reports opens with one. (After a source's comma it may: "C, S
+/// said, and C2".)
+fn coordinator_at(c: &QCtx, k: usize) -> bool {
+    !c.in_quote(k) && matches!(c.word(k), "and" | "or" | "nor")
+}
+
 /// The content before a cue or its source, from the clause start `lo` to
 /// token `to` ("C, S said"), trimmed; at most [`CONTENT_MAX_TOKENS`] long,
 /// ending at `to`. Without the bound, each of the many cues of a text
@@ -1403,6 +1412,9 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
             {
                 from = (cue_end..end.min(cue_end + 12)).find(|&k| c.word(k) == "that" || c.opens_quote(k))?;
             }
+            if from < end && coordinator_at(c, from) {
+                return None;
+            }
             let content = content_after(c, from, end, st)?;
             let source = main_subject(c, lo, h.first, st);
             let cue = c.span(&(h.first..cue_end));
@@ -1610,7 +1622,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
             let title = title_case(inner) && inner.split_whitespace().nth(1).is_some();
             (cue_end > h.end || reports_quoted_words(cue_lexeme)) && !st.used_quote[qi] && !title
         };
-        if allowed && from < end && (!c.opens_quote(from) || quotation_left(from)) {
+        if allowed && from < end && !coordinator_at(c, from) && (!c.opens_quote(from) || quotation_left(from)) {
             // "called on Monday for X": the particle after the time belongs
             // to the cue, not to X.
             let content_from = if next == "for" && from > cue_end && frames.has(Frames::FOR) {
