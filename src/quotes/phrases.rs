@@ -515,6 +515,17 @@ pub(crate) fn np_after(c: &QCtx, start: usize, hi: usize) -> Option<Range<usize>
                             | "before"
                             | "during"
                             | "when"
+                            | "despite"
+                            | "although"
+                            | "though"
+                            | "because"
+                            | "since"
+                            | "amid"
+                            | "with"
+                            | "without"
+                            | "if"
+                            | "unless"
+                            | "until"
                     )
                     || (next + 1 < hi
                         && c.tok(next).shape.is_lower_start()

@@ -56,6 +56,16 @@ fn pattern_table() {
             "Ms Amina Yusuf said: \"We have doubled the budget.\"",
             &["direct|Ms Amina Yusuf|said:|\"We have doubled the budget.\"|Amina Yusuf"],
         ),
+        // A clause after the speaker's comma is no part of the speaker,
+        // whatever word opens it.
+        (
+            "\"I see a low risk,\" said Zembla Bank chief Olga Petrova, despite warning that costs rose.",
+            &["direct|Zembla Bank chief Olga Petrova|said|\"I see a low risk,\"|Olga Petrova"],
+        ),
+        (
+            "Incidents like this happen, said Mr Quell, because banks use old machines.",
+            &["indirect|Mr Quell|said|Incidents like this happen|Quell"],
+        ),
         // A quotation that ends its own sentence before a cue with words of
         // its own: the cue reports both; a cue before the quotation is
         // the better one.
