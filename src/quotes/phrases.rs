@@ -274,6 +274,22 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
             start = left;
             break;
         }
+        // "In October Tory leader Michael Howard said", "On Monday Labour
+        // said": a day or a month after a preposition dates the report
+        // ("the Sunday Times", "by Sunday Telegraph journalist X" name a
+        // paper; a person named May has been tagged as one).
+        if (is_day(c, j) || is_month(c, j))
+            && c.mention_kind(j) != Some(EntityKind::Person)
+            && j > 0
+            && crate::text::with_ascii_lower(c.word(j - 1), |w| {
+                matches!(
+                    w,
+                    "on" | "in" | "last" | "this" | "next" | "since" | "until" | "early" | "late"
+                )
+            })
+        {
+            break;
+        }
         if np_word(c, j) {
             start = j;
             continue;
@@ -688,6 +704,27 @@ pub(crate) fn is_day(c: &QCtx, t: usize) -> bool {
         matches!(
             w,
             "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        )
+    })
+}
+
+/// Is token `t` the name of a month?
+fn is_month(c: &QCtx, t: usize) -> bool {
+    crate::text::with_ascii_lower(c.word(t), |w| {
+        matches!(
+            w,
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
         )
     })
 }

@@ -56,6 +56,19 @@ fn pattern_table() {
             "Ms Amina Yusuf said: \"We have doubled the budget.\"",
             &["direct|Ms Amina Yusuf|said:|\"We have doubled the budget.\"|Amina Yusuf"],
         ),
+        // A day or a month after a preposition dates the report; after
+        // "the" it names a paper.
+        (
+            "In October party leader Olga Petrova said costs rose. On Monday Zembla Motors said so.",
+            &[
+                "indirect|party leader Olga Petrova|said|costs rose|Olga Petrova",
+                "indirect|Zembla Motors|said|so|Zembla Motors",
+            ],
+        ),
+        (
+            "The Sunday Times said the deal was close.",
+            &["indirect|The Sunday Times|said|the deal was close|The Sunday Times"],
+        ),
         // A clause after the speaker's comma is no part of the speaker,
         // whatever word opens it.
         (
