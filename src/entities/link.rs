@@ -489,19 +489,13 @@ fn link_partial_mentions(ctx: &mut Ctx, lk: &mut Linker, by_first: &FirstWords) 
     );
     let mut words: Vec<u32> = Vec::new();
     let mut candidates: Vec<u32> = Vec::new();
-    let mut i = 0;
-    while i < n {
-        // Most tokens are not capitalised words: passed over in one sweep.
-        let next = ctx.seg.tokens[i..]
-            .iter()
-            .zip(&ctx.caps[i..])
-            .position(|(tok, &caps)| tok.kind == TokenKind::Word && (tok.shape.is_capitalised() || caps));
-        let Some(skip) = next else {
-            break;
-        };
-        i += skip;
-        if !free(ctx, i) {
-            i += 1;
+    // Every capitalised word (and word of a headline) is a candidate: the
+    // rest are passed over. (Lent out while the loop adds mentions.)
+    let tokens = std::mem::take(&mut ctx.candidates);
+    let mut next = 0;
+    for &i in &tokens {
+        let i = i as usize;
+        if i < next || !free(ctx, i) {
             continue;
         }
         // The longest run of free capitalised words (particles inside).
@@ -530,7 +524,7 @@ fn link_partial_mentions(ctx: &mut Ctx, lk: &mut Linker, by_first: &FirstWords) 
             lk.by_last.all.contains_key(&w) || !by_first.get(w).is_empty()
         };
         if !last_known {
-            i = j;
+            next = j;
             continue;
         }
         words.clear();
@@ -591,8 +585,9 @@ fn link_partial_mentions(ctx: &mut Ctx, lk: &mut Linker, by_first: &FirstWords) 
                 ctx.clusters[c as usize].gender = g;
             }
         }
-        i = j;
+        next = j;
     }
+    ctx.candidates = tokens;
 }
 
 /// Pass 5: offices, countries and description nouns tied to people, by

@@ -104,6 +104,7 @@ pub(crate) struct TagBuffers {
     caps: Vec<bool>,
     cap_word: Vec<bool>,
     name_like: Vec<bool>,
+    candidates: Vec<u32>,
     sentence_of: Vec<u32>,
     owner: Vec<u32>,
     lex: Vec<u32>,
@@ -147,6 +148,10 @@ pub(crate) struct Ctx<'a> {
     /// Per token: a capitalised word or a prefixed name ("al-Assad"), which
     /// may be part of a name.
     pub name_like: Vec<bool>,
+    /// The tokens that are name-like or capitalised words (any word of a
+    /// headline), in order: about one token in six. The passes that look
+    /// for names walk these instead of testing every token.
+    pub candidates: Vec<u32>,
     /// Per token: index of its sentence.
     pub sentence_of: Vec<u32>,
     /// Per token: index of the mention covering it, or NONE.
@@ -238,6 +243,19 @@ impl<'a> Ctx<'a> {
         self.cap_word[i]
     }
 
+    /// Where the [`Ctx::candidates`] among `tokens` are in that list,
+    /// looked for from index `from` on: passes take sentences in order, and
+    /// each search carries on from where the last one ended.
+    pub fn candidates_in(&self, tokens: &Range<usize>, from: usize) -> Range<usize> {
+        let rest = self.candidates.get(from..).unwrap_or_default();
+        let before = rest.iter().take_while(|&&t| (t as usize) < tokens.start).count();
+        let inside = rest[before..]
+            .iter()
+            .take_while(|&&t| (t as usize) < tokens.end)
+            .count();
+        from + before..from + before + inside
+    }
+
     /// Index of the token after `i` within the same sentence.
     pub fn next_in_sentence(&self, i: usize) -> Option<usize> {
         let s = &self.seg.sentences[self.sentence_of[i] as usize];
@@ -312,6 +330,8 @@ impl EntityTagger {
         let mut caps = refill(&mut bufs.caps, n, false);
         let mut cap_word = refill(&mut bufs.cap_word, n, false);
         let mut name_like = refill(&mut bufs.name_like, n, false);
+        let mut candidates = std::mem::take(&mut bufs.candidates);
+        candidates.clear();
         // One walk sets every per-token array that depends on the token's
         // sentence; the sentences hold every token (see `Segmentation`).
         for (si, s) in seg.sentences.iter().enumerate() {
@@ -320,8 +340,8 @@ impl EntityTagger {
             let shouted = is_shouted(text, tokens);
             sentence_of[range.clone()].fill(si as u32);
             caps[range.clone()].fill(shouted);
-            let slots = cap_word[range.clone()].iter_mut().zip(&mut name_like[range]);
-            for (t, (cap, name)) in tokens.iter().zip(slots) {
+            let slots = cap_word[range.clone()].iter_mut().zip(&mut name_like[range.clone()]);
+            for ((t, (cap, name)), i) in tokens.iter().zip(slots).zip(range) {
                 // `&` rather than `&&`: one flag from three tests without
                 // a branch on each, where words and punctuation alternate
                 // past any prediction.
@@ -329,6 +349,9 @@ impl EntityTagger {
                 *cap = word & t.shape.is_capitalised() & (!t.shape.is_all_upper() | shouted);
                 *name =
                     *cap || (word & t.shape.is_lower_start() && names::is_prefixed_name(&text.as_bytes()[t.range()]));
+                if *name | (word & (t.shape.is_capitalised() | shouted)) {
+                    candidates.push(i as u32);
+                }
             }
         }
         let mut ctx = Ctx {
@@ -338,6 +361,7 @@ impl EntityTagger {
             caps,
             cap_word,
             name_like,
+            candidates,
             sentence_of,
             owner: refill(&mut bufs.owner, n, NONE),
             // News text has a mention every thirty-odd tokens: one allocation
@@ -362,6 +386,7 @@ impl EntityTagger {
             caps: ctx.caps,
             cap_word: ctx.cap_word,
             name_like: ctx.name_like,
+            candidates: ctx.candidates,
             sentence_of: ctx.sentence_of,
             owner: ctx.owner,
             lex: ctx.lex,

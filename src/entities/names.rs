@@ -670,19 +670,16 @@ impl Runs {
 }
 
 /// The capitalised word runs of one sentence, into `out` (cleared first).
-fn runs(ctx: &Ctx, sentence: usize, out: &mut Runs) {
+/// `candidates` says which of [`Ctx::candidates`] are in the sentence.
+fn runs(ctx: &Ctx, sentence: usize, candidates: std::ops::Range<usize>, out: &mut Runs) {
     out.tokens.clear();
     out.spans.clear();
     let s = &ctx.seg.sentences[sentence];
-    let mut i = s.tokens.start;
-    while i < s.tokens.end {
-        // Most tokens are not name-like: one tight scan skips them.
-        match ctx.name_like[i..s.tokens.end].iter().position(|&b| b) {
-            Some(k) => i += k,
-            None => break,
-        }
-        if !run_continues(ctx, i) {
-            i += 1;
+    // Every name-like token is a candidate: the rest are passed over.
+    let mut next = s.tokens.start;
+    for &i in &ctx.candidates[candidates] {
+        let i = i as usize;
+        if i < next || !run_continues(ctx, i) {
             continue;
         }
         let from = out.tokens.len();
@@ -709,7 +706,7 @@ fn runs(ctx: &Ctx, sentence: usize, out: &mut Runs) {
             }
         }
         out.spans.push(from..out.tokens.len());
-        i = j;
+        next = j;
     }
 }
 
@@ -717,12 +714,15 @@ fn runs(ctx: &Ctx, sentence: usize, out: &mut Runs) {
 pub(super) fn person_pass(ctx: &mut Ctx) {
     let mut found = Runs::default();
     let organisations = organisation_names(ctx);
+    let mut at = 0;
     for si in 0..ctx.seg.sentences.len() {
         let s = &ctx.seg.sentences[si];
         if s.tokens.is_empty() || ctx.caps[s.tokens.start] {
             continue;
         }
-        runs(ctx, si, &mut found);
+        let candidates = ctx.candidates_in(&s.tokens, at);
+        at = candidates.end;
+        runs(ctx, si, candidates, &mut found);
         for k in 0..found.len() {
             consider_run(ctx, found.get(k), &organisations);
         }
@@ -1057,8 +1057,9 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs, organisations: &[&s
     // The free name-like tokens that may end a full name: only sentences
     // holding one that spells a wanted word need their runs found again.
     let mut ends: Vec<usize> = Vec::new();
-    for (i, &name_like) in ctx.name_like.iter().enumerate() {
-        if !name_like || ctx.owner[i] != NONE || ctx.caps[i] {
+    for &i in &ctx.candidates {
+        let i = i as usize;
+        if !ctx.name_like[i] || ctx.owner[i] != NONE || ctx.caps[i] {
             continue;
         }
         if !ctx.has(i, flag::NOT_NAME | flag::NON_PERSON_HEAD | flag::CALENDAR) {
@@ -1091,14 +1092,20 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs, organisations: &[&s
     // The names pushed below own tokens of their own sentence only, and
     // each sentence is taken once, so `ends` stays true for those to come.
     let mut done = None;
+    // `ends` are in text order, so their sentences are too.
+    let mut at = 0;
     for &i in &ends {
         let si = ctx.sentence_of[i] as usize;
-        let in_sentence = ctx.seg.sentences.get(si).is_some_and(|s| s.tokens.contains(&i));
-        if done == Some(si) || !in_sentence || !wanted.contains(&ctx.word(i)) {
+        let Some(s) = ctx.seg.sentences.get(si).filter(|s| s.tokens.contains(&i)) else {
+            continue;
+        };
+        if done == Some(si) || !wanted.contains(&ctx.word(i)) {
             continue;
         }
         done = Some(si);
-        runs(ctx, si, found);
+        let candidates = ctx.candidates_in(&s.tokens, at);
+        at = candidates.end;
+        runs(ctx, si, candidates, found);
         for k in 0..found.len() {
             let run = found.get(k);
             // "Boss Graeme Souness", "Unseeded Nicolas Almagro": the
