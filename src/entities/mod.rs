@@ -337,22 +337,19 @@ impl EntityTagger {
         for (si, s) in seg.sentences.iter().enumerate() {
             let range = s.tokens.clone();
             let tokens = &seg.tokens[range.clone()];
-            let shouted = is_shouted(text, tokens);
             sentence_of[range.clone()].fill(si as u32);
-            caps[range.clone()].fill(shouted);
-            let slots = cap_word[range.clone()].iter_mut().zip(&mut name_like[range.clone()]);
-            for ((t, (cap, name)), i) in tokens.iter().zip(slots).zip(range) {
-                // `&` rather than `&&`: one flag from three tests without
-                // a branch on each, where words and punctuation alternate
-                // past any prediction.
-                let word = t.kind == TokenKind::Word;
-                *cap = word & t.shape.is_capitalised() & (!t.shape.is_all_upper() | shouted);
-                *name =
-                    *cap || (word & t.shape.is_lower_start() && names::is_prefixed_name(&text.as_bytes()[t.range()]));
-                if *name | (word & (t.shape.is_capitalised() | shouted)) {
-                    candidates.push(i as u32);
-                }
+            let (cap_word, name_like) = (&mut cap_word[range.clone()], &mut name_like[range.clone()]);
+            // Shouted headlines are rare: the words are first taken as
+            // running text, in the walk that counts what `is_shouted` needs,
+            // and taken again in the few sentences that are shouted.
+            let listed = candidates.len();
+            let counts = word_flags(text, tokens, range.start, false, cap_word, name_like, &mut candidates);
+            let shouted = is_shouted(text, tokens, counts);
+            if shouted {
+                candidates.truncate(listed);
+                word_flags(text, tokens, range.start, true, cap_word, name_like, &mut candidates);
             }
+            caps[range].fill(shouted);
         }
         let mut ctx = Ctx {
             text,
@@ -534,20 +531,97 @@ impl EntityTagger {
     }
 }
 
+/// Sets [`Ctx::cap_word`] and [`Ctx::name_like`] of one sentence's
+/// `tokens` (`first` is the index of the first), written in capitals
+/// throughout or not, and lists its [`Ctx::candidates`]. Returns the counts
+/// [`is_shouted`] takes: the words in capitals, and those starting in lower
+/// case.
+fn word_flags(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    shouted: bool,
+    cap_word: &mut [bool],
+    name_like: &mut [bool],
+    candidates: &mut Vec<u32>,
+) -> (usize, usize) {
+    let (mut upper, mut lower_start) = (0usize, 0usize);
+    let classes = &CLASSES[usize::from(shouted)];
+    let slots = cap_word.iter_mut().zip(name_like);
+    for ((t, (cap, name)), i) in tokens.iter().zip(slots).zip(first..) {
+        let class = classes[class_index(t)];
+        upper += usize::from(class.upper);
+        lower_start += usize::from(class.lower_word);
+        *cap = class.cap;
+        *name = class.cap || (class.lower_word && names::is_prefixed_name(&text.as_bytes()[t.range()]));
+        if *name || class.candidate {
+            candidates.push(i as u32);
+        }
+    }
+    (upper, lower_start)
+}
+
+/// What [`word_flags`] makes of a token from its kind and shape alone.
+#[derive(Clone, Copy)]
+struct Class {
+    /// A word in capitals ("NATO").
+    upper: bool,
+    /// A word starting in lower case (which may be a prefixed name).
+    lower_word: bool,
+    /// [`Ctx::is_cap_word`].
+    cap: bool,
+    /// In [`Ctx::candidates`] whatever its letters.
+    candidate: bool,
+}
+
+/// A token's row in [`CLASSES`]: whether it is a word, and its shape.
+fn class_index(t: &Token) -> usize {
+    let shape = t.shape;
+    usize::from(t.kind == TokenKind::Word) << 3
+        | usize::from(shape.is_lower_start()) << 2
+        | usize::from(shape.is_all_upper()) << 1
+        | usize::from(shape.is_capitalised())
+}
+
+/// [`Class`] by [`class_index`], in running text and in a shouted headline:
+/// one load per token where the tests were a dozen operations, and every
+/// token of an article is taken.
+const CLASSES: [[Class; 16]; 2] = {
+    let mut table = [[Class {
+        upper: false,
+        lower_word: false,
+        cap: false,
+        candidate: false,
+    }; 16]; 2];
+    let mut shouted = 0;
+    while shouted < 2 {
+        let mut i = 0;
+        while i < 16 {
+            let (word, lower, all_upper, capitalised) = (i & 8 != 0, i & 4 != 0, i & 2 != 0, i & 1 != 0);
+            let cap = word && capitalised && (!all_upper || shouted == 1);
+            table[shouted][i] = Class {
+                upper: word && all_upper,
+                lower_word: word && lower,
+                cap,
+                candidate: word && (capitalised || shouted == 1),
+            };
+            i += 1;
+        }
+        shouted += 1;
+    }
+    table
+};
+
 /// Is this sentence written in capitals (a shouted headline)? At least two
 /// words, and no word with lower-case letters except short function words.
-/// Most words start in lower case, which the shape says without decoding.
-fn is_shouted(text: &str, tokens: &[Token]) -> bool {
+/// Most words start in lower case, which the shape says without decoding:
+/// `upper` and `lower_start` count the sentence's words in capitals and
+/// those starting in lower case ([`word_flags`]).
+fn is_shouted(text: &str, tokens: &[Token], (upper, lower_start): (usize, usize)) -> bool {
     // Words starting in lower case are a lower bound of the words with
     // lower-case letters: counted without branches, they settle nearly
     // every sentence. (No word is both all capitals and lower-case first,
     // so the two counts never hold the same word.)
-    let (mut upper, mut lower_start) = (0usize, 0usize);
-    for t in tokens {
-        let word = t.kind == TokenKind::Word;
-        upper += usize::from(word & t.shape.is_all_upper());
-        lower_start += usize::from(word & t.shape.is_lower_start());
-    }
     if upper < 2 || upper < 4 * lower_start {
         return false;
     }
