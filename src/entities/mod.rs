@@ -329,7 +329,6 @@ impl EntityTagger {
         let mut sentence_of = refill(&mut bufs.sentence_of, n, 0);
         let mut caps = refill(&mut bufs.caps, n, false);
         let mut cap_word = refill(&mut bufs.cap_word, n, false);
-        let mut name_like = refill(&mut bufs.name_like, n, false);
         let mut candidates = std::mem::take(&mut bufs.candidates);
         candidates.clear();
         // One walk sets every per-token array that depends on the token's
@@ -338,18 +337,36 @@ impl EntityTagger {
             let range = s.tokens.clone();
             let tokens = &seg.tokens[range.clone()];
             sentence_of[range.clone()].fill(si as u32);
-            let (cap_word, name_like) = (&mut cap_word[range.clone()], &mut name_like[range.clone()]);
+            let cap_word = &mut cap_word[range.clone()];
             // Shouted headlines are rare: the words are first taken as
             // running text, in the walk that counts what `is_shouted` needs,
             // and taken again in the few sentences that are shouted.
             let listed = candidates.len();
-            let counts = word_flags(text, tokens, range.start, false, cap_word, name_like, &mut candidates);
+            let counts = word_flags(tokens, range.start, false, cap_word, &mut candidates);
             let shouted = is_shouted(text, tokens, counts);
             if shouted {
                 candidates.truncate(listed);
-                word_flags(text, tokens, range.start, true, cap_word, name_like, &mut candidates);
+                word_flags(tokens, range.start, true, cap_word, &mut candidates);
             }
             caps[range].fill(shouted);
+        }
+        let mut name_like = refill(&mut bufs.name_like, n, false);
+        name_like.copy_from_slice(&cap_word);
+        // The other name-like words are prefixed names ("al-Assad"), which
+        // hold a hyphen as few words do: found from the text's hyphens
+        // rather than by a test of every word.
+        for at in memchr::memchr_iter(b'-', text.as_bytes()) {
+            let k = seg.tokens.partition_point(|t| (t.end as usize) <= at);
+            let Some(t) = seg.tokens.get(k) else {
+                break;
+            };
+            let prefixed = || names::is_prefixed_name(&text.as_bytes()[t.range()]);
+            if t.kind == TokenKind::Word && t.shape.is_lower_start() && !name_like[k] && prefixed() {
+                name_like[k] = true;
+                if let Err(at) = candidates.binary_search(&(k as u32)) {
+                    candidates.insert(at, k as u32);
+                }
+            }
         }
         let mut ctx = Ctx {
             text,
@@ -531,30 +548,25 @@ impl EntityTagger {
     }
 }
 
-/// Sets [`Ctx::cap_word`] and [`Ctx::name_like`] of one sentence's
-/// `tokens` (`first` is the index of the first), written in capitals
-/// throughout or not, and lists its [`Ctx::candidates`]. Returns the counts
-/// [`is_shouted`] takes: the words in capitals, and those starting in lower
-/// case.
+/// Sets [`Ctx::cap_word`] of one sentence's `tokens` (`first` is the index
+/// of the first), written in capitals throughout or not, and lists its
+/// capitalised [`Ctx::candidates`]. Returns the counts [`is_shouted`] takes:
+/// the words in capitals, and those starting in lower case.
 fn word_flags(
-    text: &str,
     tokens: &[Token],
     first: usize,
     shouted: bool,
     cap_word: &mut [bool],
-    name_like: &mut [bool],
     candidates: &mut Vec<u32>,
 ) -> (usize, usize) {
     let (mut upper, mut lower_start) = (0usize, 0usize);
     let classes = &CLASSES[usize::from(shouted)];
-    let slots = cap_word.iter_mut().zip(name_like);
-    for ((t, (cap, name)), i) in tokens.iter().zip(slots).zip(first..) {
+    for ((t, cap), i) in tokens.iter().zip(cap_word).zip(first..) {
         let class = classes[class_index(t)];
         upper += usize::from(class.upper);
         lower_start += usize::from(class.lower_word);
         *cap = class.cap;
-        *name = class.cap || (class.lower_word && names::is_prefixed_name(&text.as_bytes()[t.range()]));
-        if *name || class.candidate {
+        if class.candidate {
             candidates.push(i as u32);
         }
     }
@@ -566,11 +578,11 @@ fn word_flags(
 struct Class {
     /// A word in capitals ("NATO").
     upper: bool,
-    /// A word starting in lower case (which may be a prefixed name).
+    /// A word starting in lower case.
     lower_word: bool,
     /// [`Ctx::is_cap_word`].
     cap: bool,
-    /// In [`Ctx::candidates`] whatever its letters.
+    /// In [`Ctx::candidates`].
     candidate: bool,
 }
 

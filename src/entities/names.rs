@@ -623,20 +623,8 @@ fn run_continues(ctx: &Ctx, i: usize) -> bool {
             .is_some_and(|m| m.rule == "gazetteer-ambiguous" && m.tokens.len() == 1)
 }
 
-/// Is `word` a name behind an Arabic article ("al-Assad")? Asked about
-/// every lower-case word, so the test that settles nearly all of them is
-/// inlined at the call, in byte compares rather than a `contains` call.
-#[inline]
+/// Is `word` a name behind an Arabic article ("al-Assad")?
 pub(super) fn is_prefixed_name(word: &[u8]) -> bool {
-    match word {
-        [first, a, b, c, ..] => {
-            !first.is_ascii_uppercase() && (*a == b'-' || *b == b'-' || *c == b'-') && prefix_and_name(word)
-        }
-        _ => false,
-    }
-}
-
-fn prefix_and_name(word: &[u8]) -> bool {
     let Some(hyphen) = word.iter().position(|&b| b == b'-') else {
         return false;
     };
