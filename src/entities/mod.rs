@@ -105,6 +105,7 @@ pub(crate) struct TagBuffers {
     cap_word: Vec<bool>,
     name_like: Vec<bool>,
     candidates: Vec<u32>,
+    hyphenated: Vec<u32>,
     sentence_of: Vec<u32>,
     owner: Vec<u32>,
     lex: Vec<u32>,
@@ -152,6 +153,9 @@ pub(crate) struct Ctx<'a> {
     /// headline), in order: about one token in six. The passes that look
     /// for names walk these instead of testing every token.
     pub candidates: Vec<u32>,
+    /// The tokens holding a hyphen, in order: the text has one every
+    /// eighty tokens or so.
+    pub hyphenated: Vec<u32>,
     /// Per token: index of its sentence.
     pub sentence_of: Vec<u32>,
     /// Per token: index of the mention covering it, or NONE.
@@ -352,16 +356,24 @@ impl EntityTagger {
         }
         let mut name_like = refill(&mut bufs.name_like, n, false);
         name_like.copy_from_slice(&cap_word);
-        // The other name-like words are prefixed names ("al-Assad"), which
-        // hold a hyphen as few words do: found from the text's hyphens
-        // rather than by a test of every word.
+        let mut hyphenated = std::mem::take(&mut bufs.hyphenated);
+        hyphenated.clear();
+        // The tokens holding a hyphen, found from the text's hyphens rather
+        // than by a look at every token. The other name-like words are
+        // prefixed names ("al-Assad"), which are among them.
+        let mut from = 0;
         for at in memchr::memchr_iter(b'-', text.as_bytes()) {
-            let k = seg.tokens.partition_point(|t| (t.end as usize) <= at);
-            let Some(t) = seg.tokens.get(k) else {
-                break;
+            let k = from + seg.tokens[from..].partition_point(|t| (t.end as usize) <= at);
+            let Some(t) = seg.tokens.get(k).filter(|t| t.start as usize <= at) else {
+                continue;
             };
+            from = k;
+            if hyphenated.last() == Some(&(k as u32)) {
+                continue;
+            }
+            hyphenated.push(k as u32);
             let prefixed = || names::is_prefixed_name(&text.as_bytes()[t.range()]);
-            if t.kind == TokenKind::Word && t.shape.is_lower_start() && !name_like[k] && prefixed() {
+            if t.kind == TokenKind::Word && t.shape.is_lower_start() && prefixed() {
                 name_like[k] = true;
                 if let Err(at) = candidates.binary_search(&(k as u32)) {
                     candidates.insert(at, k as u32);
@@ -376,6 +388,7 @@ impl EntityTagger {
             cap_word,
             name_like,
             candidates,
+            hyphenated,
             sentence_of,
             owner: refill(&mut bufs.owner, n, NONE),
             // News text has a mention every thirty-odd tokens: one allocation
@@ -401,6 +414,7 @@ impl EntityTagger {
             cap_word: ctx.cap_word,
             name_like: ctx.name_like,
             candidates: ctx.candidates,
+            hyphenated: ctx.hyphenated,
             sentence_of: ctx.sentence_of,
             owner: ctx.owner,
             lex: ctx.lex,
@@ -427,22 +441,24 @@ impl EntityTagger {
     fn gazetteer_pass(&self, ctx: &mut Ctx) {
         let text = ctx.text;
         let seg = ctx.seg;
-        // The first hyphen at or after the current token: hyphens are rare,
-        // so finding them with memchr as the tokens pass them costs far
-        // less than looking through every token's bytes.
-        let hyphen_from = |at: usize| memchr::memchr(b'-', &text.as_bytes()[at..]).map_or(usize::MAX, |k| at + k);
-        let mut hyphen = hyphen_from(0);
+        // Lent out while the pass adds mentions.
+        let hyphenated = std::mem::take(&mut ctx.hyphenated);
+        let mut hyphens = hyphenated.iter().map(|&k| k as usize).peekable();
         for p in &seg.paragraphs {
             let mut i = p.tokens.start;
             while i < p.tokens.end {
-                let tok = seg.tokens[i];
-                // Most tokens start no form and hold no hyphen. `hyphen` is the
-                // first one at or after an earlier token's start: at or past
-                // this token's end, there is none inside it.
-                if (tok.end as usize) <= hyphen && !ctx.has(i, flag::GAZETTEER_START) {
-                    i += 1;
-                    continue;
+                // Most tokens start no form and hold no hyphen: passed over
+                // in one sweep of the flags, up to the next token that holds
+                // one.
+                while hyphens.next_if(|&h| h < i).is_some() {}
+                let hyphen = hyphens.peek().copied().unwrap_or(usize::MAX);
+                let stop = hyphen.min(p.tokens.end);
+                match ctx.flags[i..stop].iter().position(|f| f & flag::GAZETTEER_START != 0) {
+                    Some(k) => i += k,
+                    None if stop < p.tokens.end => i = stop,
+                    None => break,
                 }
+                let tok = seg.tokens[i];
                 if !matcher::can_start(&tok) {
                     i += 1;
                     continue;
@@ -457,10 +473,7 @@ impl EntityTagger {
                                 self.add_match(ctx, i..end, bytes, entries, true)
                             });
                 }
-                if hyphen < tok.start as usize {
-                    hyphen = hyphen_from(tok.start as usize);
-                }
-                if matched_to.is_none() && tok.kind != TokenKind::Punct && hyphen < tok.end as usize {
+                if matched_to.is_none() && tok.kind != TokenKind::Punct && hyphen == i {
                     let word = tok.text(text);
                     let mut at = 0;
                     for piece in word.split('-') {
@@ -485,6 +498,7 @@ impl EntityTagger {
                 i = matched_to.unwrap_or(i + 1).max(i + 1);
             }
         }
+        ctx.hyphenated = hyphenated;
     }
 
     /// Adds the mention of a matched form when an entry's case rules fit;
