@@ -718,16 +718,17 @@ pub(super) fn person_pass(ctx: &mut Ctx) {
     speakers_named_elsewhere(ctx, &mut found, &organisations);
 }
 
-/// Words that never open a name, whatever a list of first names says.
+/// Words that never open a name, whatever a list of first names says. All
+/// are function words ([`flag::FUNCTION`]), which callers test first.
+pub(super) const NEVER_FIRST: &[&str] = &[
+    "a", "an", "the", "in", "on", "at", "of", "by", "for", "from", "with", "to", "my", "our", "your", "his", "its",
+    "their",
+];
+
+/// Is `word` one of [`NEVER_FIRST`] (in any case)?
 fn never_first_word(word: &str) -> bool {
     // Every name runs through here: a length test first, no lowering.
-    word.len() <= 5
-        && [
-            "a", "an", "the", "in", "on", "at", "of", "by", "for", "from", "with", "to", "my", "our", "your", "his",
-            "its", "their",
-        ]
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(word))
+    word.len() <= 5 && NEVER_FIRST.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A hyphenated modifier: "London-based", "Jackson-style", "state-owned".
@@ -1186,7 +1187,10 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
         let drop = (ctx.has(first, flag::HONORIFIC) && !rest.is_empty())
             || (not_name && ctx.sentence_initial(first))
             || (not_name && w.len() <= 4 && !ctx.has(first, flag::FIRST_NAME))
-            || (never_first_word(w)
+            // (The flag rules out nearly every name without comparing
+            // strings.)
+            || (ctx.has(first, flag::FUNCTION)
+                && never_first_word(w)
                 && !(ctx.has(first, flag::FIRST_NAME)
                     && rest
                         .first()
@@ -1228,9 +1232,11 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     // a name.
     if is_modifier(ctx.word(last))
         || run.iter().any(|&t| {
-            // (A capital "V" is a numeral: "George V".)
+            // (A capital "V" is a numeral: "George V".) Every form starts
+            // with a "v", which rules out nearly every word at once.
             let w = ctx.word(t);
-            w == "v" || ["vs", "vs.", "versus"].iter().any(|v| v.eq_ignore_ascii_case(w))
+            w.as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b'v'))
+                && (w == "v" || ["vs", "vs.", "versus"].iter().any(|v| v.eq_ignore_ascii_case(w)))
         })
     {
         return;

@@ -572,3 +572,11 @@ fn partial_mentions_link_to_the_full_name() {
         "{mentions:?}"
     );
 }
+
+#[test]
+fn words_that_never_open_a_name_are_function_words() {
+    // The person rules test the function-word flag before these words.
+    for w in names::NEVER_FIRST {
+        assert!(is_function_word(w), "{w}");
+    }
+}
