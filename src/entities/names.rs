@@ -1144,8 +1144,10 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs, organisations: &[&s
 /// Dave Prentis", "Harrogate Mr Kennedy")? No name list knows it, and what
 /// follows opens with a first name that is no common word (or an
 /// honorific) and goes on to at least one more word. A name's own first
-/// word is nearly always one a list knows; the lists keep "Will Smith",
-/// "Kim Jong Un" and "Lee Hsien Loong" whole.
+/// word is nearly always one a list knows ("Will Smith", "Kim Jong Un");
+/// the short ones no list knows are given names ("Khoo Kay Peng", "Hew
+/// Raymond Griffiths") or open a place ("San Diego Padres", "Los Angeles
+/// Dodgers"), hence the length.
 fn describes_name_after(ctx: &Ctx, first: usize, rest: &[usize]) -> bool {
     let [next, _, ..] = rest else {
         return false;
@@ -1153,14 +1155,6 @@ fn describes_name_after(ctx: &Ctx, first: usize, rest: &[usize]) -> bool {
     ctx.word(first).len() >= 6
         && ctx.tok(*next).shape.is_capitalised()
         && !ctx.has(first, flag::FIRST_NAME | flag::SURNAME | flag::HONORIFIC)
-        // Places and the teams named after them open with a word no list
-        // knows before a first name: "San Diego Padres", "Los Angeles
-        // Dodgers", "St Helens", "Port Elizabeth".
-        && !matches!(
-            ctx.word(first),
-            "San" | "Santa" | "Santo" | "Sao" | "São" | "Los" | "Las" | "El" | "La" | "Le" | "St" | "St." | "Saint"
-                | "Fort" | "Port" | "Mount" | "Mt" | "Lake" | "Cape" | "Glen" | "Puerto" | "Porto"
-        )
         && (ctx.lex(*next).first_name.is_some_and(|f| !f.common_word) || ctx.has(*next, flag::HONORIFIC))
 }
 
