@@ -342,6 +342,11 @@ pub(super) const MEMBER_NOUNS: &[&str] = &[
     "star", "singer", "frontman", "guitarist", "drummer", "bassist", "sequel", "franchise",
 ];
 
+/// True for a kind of organisation ([`ORGANISATION_NOUNS`]), in lower case.
+pub(crate) fn is_organisation_noun(word: &str) -> bool {
+    ORGANISATION_NOUNS.contains(&word)
+}
+
 /// True for an adjective that can precede a description noun.
 pub(crate) fn is_description_adjective(word: &str) -> bool {
     description_adjectives().contains(word)

@@ -245,6 +245,11 @@ impl<'a> QCtx<'a> {
         )
     }
 
+    /// Token `i` is a kind of organisation ("company", "bank", "club").
+    pub fn is_organisation_noun(&self, i: usize) -> bool {
+        self.listed(i, flag::ORGANISATION_NOUN, crate::entities::is_organisation_noun)
+    }
+
     /// Is token `i` in the list behind the lexicon flag `f`? The flag
     /// answers where [`QCtx::lexicon_flags`] does; other tokens ask the
     /// list.

@@ -141,6 +141,9 @@ pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
     // The last organisation or document that spoke, with its paragraph:
     // what "it" says after it ("The ministry said ... It added ...").
     let mut last_group: Option<(String, usize, usize)> = None; // (name, paragraph, offset)
+    // The last organisation that spoke by its name: what "the company"
+    // says after it ("Yukos said ... the company said ...").
+    let mut last_named_group: Option<(String, usize, usize)> = None;
     for (at, i) in order {
         let paragraph = c.seg.paragraph_at(at).unwrap_or(0);
         // Inside someone's words, a description is rarely the speaker
@@ -175,11 +178,23 @@ pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
                     f.confidence = 0.5;
                 } else if f.how == Resolution::Group
                     && f.speaker.is_none()
+                    && organisation_description(c, src.clone())
+                    && let Some((name, p, from)) = &last_named_group
+                    && p + 2 >= paragraph
+                    && !other_subject_between(c, name, *from, at)
+                {
+                    f.speaker_name = Some(name.clone());
+                    f.confidence = f.confidence.min(0.6);
+                } else if f.how == Resolution::Group
+                    && f.speaker.is_none()
                     && f.confidence >= 0.8
-                    && it_may_stand_for(c, src)
+                    && it_may_stand_for(c, src.clone())
                     && let Some(name) = &f.speaker_name
                 {
                     last_group = Some((name.clone(), paragraph, at));
+                    if names_organisation(c, src) {
+                        last_named_group = Some((name.clone(), paragraph, at));
+                    }
                 }
             }
             (None, _) => {
@@ -760,6 +775,35 @@ fn it_may_stand_for(c: &QCtx, src: std::ops::Range<usize>) -> bool {
     let listed_plural = crate::text::with_lower(word, |w| c.gaz.nouns.get(w).is_some_and(|n| n.plural));
     let plural_form = c.tok(h).shape.is_lower_start() && super::cues::looks_plural(word);
     !listed_plural && !plural_form
+}
+
+/// Does the phrase name an organisation that "the company" may stand for
+/// later? Its head is capitalised, and is no people's name ("MPs",
+/// "Europeans", but "UK Coal"); a post in it makes it a person's
+/// description ("chairman and chief executive officer Bill Ford").
+fn names_organisation(c: &QCtx, src: std::ops::Range<usize>) -> bool {
+    let Some(h) = phrase_head(c, src.clone()) else {
+        return false;
+    };
+    let word = c.word(h).as_bytes();
+    let acronym_plural =
+        word.len() > 2 && word.ends_with(b"s") && word[..word.len() - 1].iter().all(u8::is_ascii_uppercase);
+    c.tok(h).shape.is_capitalised()
+        && !acronym_plural
+        && c.mention_kind(h) != Some(EntityKind::Country)
+        && src.into_iter().all(|t| c.mention_kind(t) != Some(EntityKind::Office))
+}
+
+/// Is the phrase "the" and a kind of organisation that names a company, a
+/// club or an agency ("the company", "The firm", "the bank"), which stands
+/// for one named before? ("the government", "the ministry" stand for a
+/// country's, rarely for the last body that spoke.)
+fn organisation_description(c: &QCtx, src: std::ops::Range<usize>) -> bool {
+    src.len() == 2
+        && c.word(src.start).eq_ignore_ascii_case("the")
+        && c.tok(src.start + 1).shape.is_lower_start()
+        && c.is_organisation_noun(src.start + 1)
+        && !super::cues::looks_plural(c.word(src.start + 1))
 }
 
 /// The words of a phrase, one space between each.

@@ -968,6 +968,28 @@ fn resolution_table() {
             "Quorvex said sales rose. \"We all want progress by next season.\" It is expected Zembla Motors will bid.",
             &["Quorvex", "", ""],
         ),
+        // "The company" speaks for the organisation that spoke last by its
+        // name, not for a post's holder, people or "the government".
+        (
+            "Quorvex Motors said sales rose. The company said prices would fall.",
+            &["Quorvex Motors", "Quorvex Motors"],
+        ),
+        (
+            "Quorvex chairman Olga Petrova said sales rose. The company said prices would fall.",
+            &["Olga Petrova", "The company"],
+        ),
+        (
+            "MPs said the bill was flawed. The group said it would vote against it.",
+            &["MPs", "The group"],
+        ),
+        (
+            "Quorvex said sales rose. The government said prices would fall.",
+            &["Quorvex", "The government"],
+        ),
+        (
+            "Quorvex said sales rose. Zembla Motors also made announcements. The firm said prices would fall.",
+            &["Quorvex", "The firm"],
+        ),
         // Floating quotations continue the previous speaker.
         (
             "\"We will appeal,\" said Zebulon Farquhar.\n\"The ruling ignores the evidence and the law.\"",
