@@ -1140,22 +1140,24 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs, organisations: &[&s
 }
 
 /// Is the run's first word `first` a description of the full name after it
-/// ("Goalscorer Jimmy Floyd Hasselbaink", "Blairite Alan Milburn", "Unison
-/// Dave Prentis", "Harrogate Mr Kennedy")? No name list knows it, and what
-/// follows opens with a first name that is no common word (or an
-/// honorific) and goes on to at least one more word. A name's own first
-/// word is nearly always one a list knows ("Will Smith", "Kim Jong Un");
-/// the short ones no list knows are given names ("Khoo Kay Peng", "Hew
-/// Raymond Griffiths") or open a place ("San Diego Padres", "Los Angeles
-/// Dodgers"), hence the length.
+/// ("Goalscorer Jimmy Floyd Hasselbaink", "Blairite Alan Milburn", "Tory
+/// Dominic Grieve", "Harrogate Mr Kennedy")? What follows opens with a
+/// first name that is no common word (or an honorific) and goes on to at
+/// least one more word; the word is a noun of a person (even one a list
+/// of first names holds: "Tory"), or one no name list knows. A name's own
+/// first word is nearly always one a list knows ("Will Smith", "Kim Jong
+/// Un"); the short ones no list knows are given names ("Khoo Kay Peng",
+/// "Hew Raymond Griffiths") or open a place ("San Diego Padres", "Los
+/// Angeles Dodgers"), hence the length.
 fn describes_name_after(ctx: &Ctx, first: usize, rest: &[usize]) -> bool {
     let [next, _, ..] = rest else {
         return false;
     };
-    ctx.word(first).len() >= 6
-        && ctx.tok(*next).shape.is_capitalised()
-        && !ctx.has(first, flag::FIRST_NAME | flag::SURNAME | flag::HONORIFIC)
-        && (ctx.lex(*next).first_name.is_some_and(|f| !f.common_word) || ctx.has(*next, flag::HONORIFIC))
+    let name_follows = ctx.tok(*next).shape.is_capitalised()
+        && (ctx.lex(*next).first_name.is_some_and(|f| !f.common_word) || ctx.has(*next, flag::HONORIFIC));
+    name_follows
+        && (ctx.is_person_noun(first)
+            || (ctx.word(first).len() >= 6 && !ctx.has(first, flag::FIRST_NAME | flag::SURNAME | flag::HONORIFIC)))
 }
 
 fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {

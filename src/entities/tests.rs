@@ -86,6 +86,11 @@ fn mention_table() {
             ],
         ),
         (
+            "The plan was attacked by Tory Dominic Grieve and by Star Christina Applegate.",
+            &["person:Dominic Grieve", "person:Christina Applegate"],
+            &["person:Tory Dominic Grieve", "person:Star Christina Applegate"],
+        ),
+        (
             "Harrogate Mr Kennedy said so.",
             &["person:Kennedy"],
             &["person:Harrogate Mr Kennedy", "person:Mr Kennedy"],
