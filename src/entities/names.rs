@@ -1150,14 +1150,18 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs, organisations: &[&s
 /// "Hew Raymond Griffiths") or open a place ("San Diego Padres", "Los
 /// Angeles Dodgers"), hence the length.
 fn describes_name_after(ctx: &Ctx, first: usize, rest: &[usize]) -> bool {
-    let [next, _, ..] = rest else {
+    let [next, after, ..] = *rest else {
         return false;
     };
-    let name_follows = ctx.tok(*next).shape.is_capitalised()
-        && (ctx.lex(*next).first_name.is_some_and(|f| !f.common_word) || ctx.has(*next, flag::HONORIFIC));
-    name_follows
-        && (ctx.is_person_noun(first)
-            || (ctx.word(first).len() >= 6 && !ctx.has(first, flag::FIRST_NAME | flag::SURNAME | flag::HONORIFIC)))
+    // ("Mark Carroll", "Spike Lee": a first name that is a common word too
+    // is one before a surname.)
+    let first_name = ctx
+        .lex(next)
+        .first_name
+        .is_some_and(|f| !f.common_word || ctx.has(after, flag::SURNAME));
+    let name_follows = ctx.tok(next).shape.is_capitalised() && (first_name || ctx.has(next, flag::HONORIFIC));
+    let listed = ctx.has(first, flag::FIRST_NAME | flag::SURNAME | flag::HONORIFIC);
+    name_follows && (ctx.is_person_noun(first) || (ctx.word(first).len() >= 6 && !listed))
 }
 
 fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {

@@ -86,9 +86,17 @@ fn mention_table() {
             ],
         ),
         (
-            "The plan was attacked by Tory Dominic Grieve and by Star Christina Applegate.",
-            &["person:Dominic Grieve", "person:Christina Applegate"],
-            &["person:Tory Dominic Grieve", "person:Star Christina Applegate"],
+            "The plan was attacked by Tory Dominic Grieve, by Star Christina Applegate and by Corkman Mark Carroll.",
+            &[
+                "person:Dominic Grieve",
+                "person:Christina Applegate",
+                "person:Mark Carroll",
+            ],
+            &[
+                "person:Tory Dominic Grieve",
+                "person:Star Christina Applegate",
+                "person:Corkman Mark Carroll",
+            ],
         ),
         (
             "Harrogate Mr Kennedy said so.",
