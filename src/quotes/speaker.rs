@@ -1,6 +1,7 @@
 //! Speaker resolution: from the local source mention to a person.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use rustc_hash::FxHashMap;
 
@@ -128,7 +129,7 @@ pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
         sentences: sentence_subjects(c),
         speakers: Vec::with_capacity(found.len()),
     };
-    let mut people = People::new(c);
+    let mut people = People::new();
     let outer_quote = outer_quotes(found);
     // By offset, ties in `found` order (as a stable sort keeps them).
     let mut order: Vec<(usize, usize)> = found
@@ -549,8 +550,9 @@ struct Description {
 /// The people a description ("the minister") can refer to, indexed so that
 /// resolving one takes time logarithmic in the article's length.
 struct People {
-    /// Where each person (cluster) is mentioned, sorted.
-    mentioned: Vec<Vec<usize>>,
+    /// Where each person (cluster) is mentioned, sorted; gathered the
+    /// first time a description is resolved, which most articles never do.
+    mentioned: OnceCell<Vec<Vec<usize>>>,
     /// By head noun, office and nationality: the people the description
     /// fits.
     described: FxHashMap<Description, Described>,
@@ -571,21 +573,28 @@ struct Described {
 }
 
 impl People {
-    fn new(c: &QCtx) -> People {
-        let mut mentioned: Vec<Vec<usize>> = vec![Vec::new(); c.tagged.clusters.len()];
-        for m in &c.tagged.mentions {
-            if m.kind == EntityKind::Person
-                && let Some(starts) = mentioned.get_mut(m.cluster as usize)
-            {
-                starts.push(m.start);
-            }
-        }
-        mentioned.iter_mut().for_each(|starts| starts.sort_unstable());
+    fn new() -> People {
         People {
-            mentioned,
+            mentioned: OnceCell::new(),
             described: FxHashMap::default(),
             former: None,
         }
+    }
+
+    /// Where each person is mentioned ([`People::mentioned`]).
+    fn mentioned(&self, c: &QCtx) -> &[Vec<usize>] {
+        self.mentioned.get_or_init(|| {
+            let mut mentioned: Vec<Vec<usize>> = vec![Vec::new(); c.tagged.clusters.len()];
+            for m in &c.tagged.mentions {
+                if m.kind == EntityKind::Person
+                    && let Some(starts) = mentioned.get_mut(m.cluster as usize)
+                {
+                    starts.push(m.start);
+                }
+            }
+            mentioned.iter_mut().for_each(|starts| starts.sort_unstable());
+            mentioned
+        })
     }
 
     /// Per person: called a former something at one of their mentions
@@ -689,9 +698,10 @@ impl People {
                 .collect();
             let mut firsts: Vec<usize> = fit.iter().map(|&k| c.tagged.clusters[k as usize].first).collect();
             firsts.sort_unstable();
+            let mentioned = self.mentioned(c);
             let mut mentions: Vec<(usize, u32)> = fit
                 .iter()
-                .flat_map(|&k| self.mentioned[k as usize].iter().map(move |&s| (s, k)))
+                .flat_map(|&k| mentioned[k as usize].iter().map(move |&s| (s, k)))
                 .collect();
             mentions.sort_unstable();
             let described = Described {
@@ -705,10 +715,11 @@ impl People {
 
     /// [`People::described`]'s pick, by scanning every person.
     fn scan(&self, c: &QCtx, description: &Description, at: usize) -> Option<u32> {
+        let mentioned = self.mentioned(c);
         (0..c.tagged.clusters.len() as u32)
             .filter(|&k| c.tagged.clusters[k as usize].first < at && People::fits(c, k, description))
             .max_by_key(|&k| {
-                let starts = &self.mentioned[k as usize];
+                let starts = &mentioned[k as usize];
                 starts[..starts.partition_point(|&s| s < at)]
                     .last()
                     .copied()
