@@ -130,8 +130,11 @@ pub(crate) fn pair_quotes(text: &str, seg: &Segmentation, warnings: &mut Vec<Str
     let mut carried = false;
     let mut stray_total = 0usize;
     let mut first_stray: Option<usize> = None;
-    // One buffer for every paragraph's marks.
+    // One buffer for every paragraph's marks, and one for each list
+    // pairing them makes: most paragraphs with quotations would otherwise
+    // allocate their own.
     let mut marks: Vec<Mark> = Vec::new();
+    let mut paired = Paired::default();
     for (pi, p) in seg.paragraphs.iter().enumerate() {
         let (start, end) = (p.start as usize, p.end as usize);
         let body = &text[start..end];
@@ -172,10 +175,10 @@ pub(crate) fn pair_quotes(text: &str, seg: &Segmentation, warnings: &mut Vec<Str
                 skip_to = off + len;
             }
         }
-        let (pairs, strays, open_at_end, implicit_ends) = pair_paragraph(&marks, carried, start);
+        let open_at_end = pair_paragraph(&marks, carried, start, &mut paired);
         let continues_next = open_at_end.is_some() && next_paragraph_opens(text, seg, pi);
-        let mut implicit = implicit_ends.into_iter();
-        for (open, close, depth, continued) in pairs {
+        let mut implicit = paired.implicit_ends.iter().copied();
+        for &(open, close, depth, continued) in &paired.pairs {
             // An implicit end is just before the next opening mark, trimmed.
             let end_at = match close {
                 Some(m) => m.at + m.len,
@@ -212,7 +215,7 @@ pub(crate) fn pair_quotes(text: &str, seg: &Segmentation, warnings: &mut Vec<Str
                 first_stray.get_or_insert(open.at);
             }
         }
-        for s in strays {
+        for &s in &paired.strays {
             stray_total += 1;
             first_stray.get_or_insert(s);
         }
@@ -240,21 +243,34 @@ fn next_paragraph_opens(text: &str, seg: &Segmentation, pi: usize) -> bool {
     })
 }
 
-type Pair<'a> = (Option<&'a Mark>, Option<&'a Mark>, u8, bool);
+type Pair = (Option<Mark>, Option<Mark>, u8, bool);
 
-/// Pairs the marks of one paragraph with a stack. Returns the pairs, the
-/// offsets of stray marks, and an outermost double quotation left open at
-/// the end of the paragraph.
-fn pair_paragraph(
-    marks: &[Mark],
-    carried: bool,
-    start: usize,
-) -> (Vec<Pair<'_>>, Vec<usize>, Option<&Mark>, Vec<usize>) {
-    let mut pairs = Vec::new();
-    let mut strays = Vec::new();
-    let mut stack: Vec<&Mark> = Vec::new();
-    let mut implicit_ends = Vec::new();
-    for m in marks {
+/// What [`pair_paragraph`] finds in one paragraph: its pairs, the offsets
+/// of stray marks, and the ends of quotations closed by the next opening
+/// mark.
+#[derive(Default)]
+struct Paired {
+    pairs: Vec<Pair>,
+    strays: Vec<usize>,
+    implicit_ends: Vec<usize>,
+    stack: Vec<Mark>,
+}
+
+/// Pairs the marks of one paragraph with a stack, into `out` (cleared
+/// first). Returns an outermost double quotation left open at the end of
+/// the paragraph.
+fn pair_paragraph(marks: &[Mark], carried: bool, start: usize, out: &mut Paired) -> Option<Mark> {
+    let Paired {
+        pairs,
+        strays,
+        implicit_ends,
+        stack,
+    } = out;
+    pairs.clear();
+    strays.clear();
+    implicit_ends.clear();
+    stack.clear();
+    for &m in marks {
         let top = stack.last().copied();
         let closes_top = top.is_some_and(|t| t.family == m.family) && m.facing != Facing::Open;
         if closes_top {
@@ -295,7 +311,7 @@ fn pair_paragraph(
     // What is left open: the outermost double quotation may continue in the
     // next paragraph; single marks left open were apostrophes.
     let mut open_at_end = None;
-    for m in stack {
+    for &m in stack.iter() {
         if m.family == Family::Single {
             continue;
         }
@@ -305,7 +321,7 @@ fn pair_paragraph(
             strays.push(m.at);
         }
     }
-    (pairs, strays, open_at_end, implicit_ends)
+    open_at_end
 }
 
 #[cfg(test)]
