@@ -698,35 +698,45 @@ pub(crate) fn antecedent(c: &QCtx, at: usize) -> Option<Range<usize>> {
     np_before(c, before, before.saturating_sub(12))
 }
 
+/// Can token `t` be a weekday or a month? Each is a calendar word of the
+/// lexicon, so the token's flags rule out nearly every other word before
+/// its text is lowered and compared; tokens the flags do not answer for
+/// go on to the comparison.
+fn maybe_calendar(c: &QCtx, t: usize) -> bool {
+    c.listed(t, flag::CALENDAR, |_| true)
+}
+
 /// A weekday, which dates a report rather than naming its source.
 pub(crate) fn is_day(c: &QCtx, t: usize) -> bool {
-    crate::text::with_ascii_lower(c.word(t), |w| {
-        matches!(
-            w,
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        )
-    })
+    maybe_calendar(c, t)
+        && crate::text::with_ascii_lower(c.word(t), |w| {
+            matches!(
+                w,
+                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            )
+        })
 }
 
 /// Is token `t` the name of a month?
 fn is_month(c: &QCtx, t: usize) -> bool {
-    crate::text::with_ascii_lower(c.word(t), |w| {
-        matches!(
-            w,
-            "january"
-                | "february"
-                | "march"
-                | "april"
-                | "may"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
-        )
-    })
+    maybe_calendar(c, t)
+        && crate::text::with_ascii_lower(c.word(t), |w| {
+            matches!(
+                w,
+                "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "may"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+            )
+        })
 }
 
 /// Where a date that ends at token `t` begins, not before `lo`: a weekday,

@@ -1185,3 +1185,60 @@ fn lexicon_flags_agree_with_the_word_lists() {
         assert_eq!(ctx.is_noun(i), noun, "{w:?}");
     }
 }
+
+/// Weekdays and months are read only from tokens the lexicon flags as
+/// calendar words (or whose flags do not answer): every one must carry
+/// the flag, in any case.
+#[test]
+fn weekdays_and_months_are_calendar_words() {
+    use crate::entities::{EntityTagger, NONE, flag};
+    use crate::segment::Segmentation;
+
+    let gaz = crate::gazetteer::Gazetteers::bundled().unwrap();
+    let names = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let text = names
+        .iter()
+        .flat_map(|w| [w.to_string(), w.to_uppercase(), w[..1].to_uppercase() + &w[1..]])
+        .collect::<Vec<_>>()
+        .join(" ");
+    let seg = Segmentation::new(&text);
+    let tagger = EntityTagger::new(&gaz).unwrap();
+    let tagged = tagger.tag(&text, &seg, &gaz, &mut crate::entities::TagBuffers::default());
+    let n = seg.tokens.len();
+    assert_eq!(n, names.len() * 3);
+    let ctx = super::QCtx {
+        text: &text,
+        seg: &seg,
+        tagged: &tagged,
+        gaz: &gaz,
+        quotes: Vec::new(),
+        quote_of: vec![NONE; n],
+        mention_of: vec![NONE; n],
+        cue_at: vec![NONE; n],
+        hits: Vec::new(),
+        boilerplate: text.len(),
+    };
+    for i in 0..n {
+        assert!(ctx.listed(i, flag::CALENDAR, |_| false), "{:?}", ctx.word(i));
+    }
+}
