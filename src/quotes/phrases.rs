@@ -79,8 +79,10 @@ fn np_word(c: &QCtx, i: usize) -> bool {
     if c.in_quote(i) || w.ends_with("n't") || w.ends_with("n’t") {
         return false;
     }
+    // The token's classes, looked up once for the several questions below.
+    let class = c.word_class(i);
     // "Will Doyle", "May": a capital inside a sentence makes a name part.
-    if at(c, i, flag::BARRIER) && (!t.shape.is_capitalised() || c.sentence_initial(i)) {
+    if class & flag::BARRIER != 0 && (!t.shape.is_capitalised() || c.sentence_initial(i)) {
         return false;
     }
     if t.shape.is_capitalised() || t.shape.is_all_upper() || t.kind == TokenKind::Number {
@@ -88,7 +90,7 @@ fn np_word(c: &QCtx, i: usize) -> bool {
         // part even when the word is a common one.
         // ("Former Gov. Rick Perry": a title's adjective opens a sentence too.)
         return !c.is_function_word(i)
-            || at(c, i, flag::DETERMINER)
+            || class & flag::DETERMINER != 0
             || !c.sentence_initial(i)
             || c.is_description_adjective(i);
     }
@@ -278,7 +280,7 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
         // said": a day or a month after a preposition dates the report
         // ("the Sunday Times", "by Sunday Telegraph journalist X" name a
         // paper; a person named May has been tagged as one).
-        if (is_day(c, j) || is_month(c, j))
+        if is_day_or_month(c, j)
             && c.mention_kind(j) != Some(EntityKind::Person)
             && j > 0
             && crate::text::with_ascii_lower(c.word(j - 1), |w| {
@@ -708,35 +710,39 @@ fn maybe_calendar(c: &QCtx, t: usize) -> bool {
 
 /// A weekday, which dates a report rather than naming its source.
 pub(crate) fn is_day(c: &QCtx, t: usize) -> bool {
-    maybe_calendar(c, t)
-        && crate::text::with_ascii_lower(c.word(t), |w| {
-            matches!(
-                w,
-                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            )
-        })
+    maybe_calendar(c, t) && crate::text::with_ascii_lower(c.word(t), day_name)
 }
 
-/// Is token `t` the name of a month?
-fn is_month(c: &QCtx, t: usize) -> bool {
-    maybe_calendar(c, t)
-        && crate::text::with_ascii_lower(c.word(t), |w| {
-            matches!(
-                w,
-                "january"
-                    | "february"
-                    | "march"
-                    | "april"
-                    | "may"
-                    | "june"
-                    | "july"
-                    | "august"
-                    | "september"
-                    | "october"
-                    | "november"
-                    | "december"
-            )
-        })
+/// Is token `t` a weekday or the name of a month?
+fn is_day_or_month(c: &QCtx, t: usize) -> bool {
+    maybe_calendar(c, t) && crate::text::with_ascii_lower(c.word(t), |w| day_name(w) || month_name(w))
+}
+
+/// A weekday's name, in lower case.
+fn day_name(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+/// A month's name, in lower case.
+fn month_name(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
 }
 
 /// Where a date that ends at token `t` begins, not before `lo`: a weekday,
@@ -770,9 +776,11 @@ fn is_year(word: &str) -> bool {
 fn is_quantity(c: &QCtx, t: usize) -> bool {
     c.tok(t).kind == TokenKind::Number || at(c, t, flag::QUANTITY) || {
         // "three-quarters", "two-thirds": a fraction written as one word.
+        // (A byte search: "-" is ASCII, and most words hold none.)
         let w = c.word(t);
-        w.rsplit_once('-')
-            .is_some_and(|(_, last)| closed_classes(last) & flag::QUANTITY != 0)
+        w.bytes()
+            .rposition(|b| b == b'-')
+            .is_some_and(|k| closed_classes(&w[k + 1..]) & flag::QUANTITY != 0)
     }
 }
 
