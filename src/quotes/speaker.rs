@@ -53,18 +53,21 @@ const LOOKBACK: usize = 256;
 /// The subject candidates: one per sentence, in text order, and the speakers
 /// resolved so far, in the order they were resolved (which is text order).
 struct Subjects {
-    sentences: Vec<Subject>,
+    /// Gathered the first time a pronoun or a description asks: sources
+    /// that name their speaker need none.
+    sentences: OnceCell<Vec<Subject>>,
     speakers: Vec<Subject>,
 }
 
 impl Subjects {
     /// The subjects before byte `at`, most recent first; at one offset, the
     /// speakers (last resolved first) come before the sentence subject.
-    fn before(&self, at: usize) -> impl Iterator<Item = &Subject> {
-        let mut i = self.sentences.partition_point(|s| s.at < at);
+    fn before(&self, c: &QCtx, at: usize) -> impl Iterator<Item = &Subject> {
+        let sentences = self.sentences.get_or_init(|| sentence_subjects(c));
+        let mut i = sentences.partition_point(|s| s.at < at);
         let mut j = self.speakers.partition_point(|s| s.at < at);
         std::iter::from_fn(move || {
-            let sentence = i.checked_sub(1).map(|k| &self.sentences[k]);
+            let sentence = i.checked_sub(1).map(|k| &sentences[k]);
             let speaker = j.checked_sub(1).map(|k| &self.speakers[k]);
             match (sentence, speaker) {
                 (Some(s), Some(p)) if s.at > p.at => {
@@ -126,7 +129,7 @@ fn sentence_subjects(c: &QCtx) -> Vec<Subject> {
 /// Resolves every attribution's speaker and sets its confidence.
 pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
     let mut subjects = Subjects {
-        sentences: sentence_subjects(c),
+        sentences: OnceCell::new(),
         speakers: Vec::with_capacity(found.len()),
     };
     let mut people = People::new();
@@ -283,7 +286,7 @@ fn resolve_source(
         match pronoun_gender(w) {
             Some(gender) => {
                 let candidates: Vec<&Subject> = subjects
-                    .before(at)
+                    .before(c, at)
                     .take(LOOKBACK)
                     .filter(|s| s.paragraph + 3 >= paragraph)
                     .collect();
@@ -529,7 +532,7 @@ fn recent_subject<'s>(
     span: usize,
 ) -> Option<&'s Subject> {
     subjects
-        .before(at)
+        .before(c, at)
         .take(LOOKBACK)
         .filter(|s| s.paragraph + span >= paragraph)
         .find(|s| {
