@@ -174,7 +174,9 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
         head = open - 1;
     }
     let hw = c.word(head);
-    if at(c, head, flag::PRONOUN) && c.tok(head).kind == TokenKind::Word {
+    // (Looked up once: the tests below ask it three times.)
+    let head_class = c.word_class(head);
+    if head_class & flag::PRONOUN != 0 && c.tok(head).kind == TokenKind::Word {
         // "she", "who", but not "that" after a noun ("the report that said").
         // ("The Post, which argued that ...": after a comma, "which" stands
         // for the organisation before it.)
@@ -190,10 +192,10 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
     }
     // "The mother of three said", "one of two": a count after "of" ends a
     // phrase whose head comes before it.
-    if at(c, head, flag::DETERMINER) && head >= lo + 2 && c.word(head - 1) == "of" {
+    if head_class & flag::DETERMINER != 0 && head >= lo + 2 && c.word(head - 1) == "of" {
         return np_before_joined(c, head - 1, lo, joined).map(|inner| inner.start..end);
     }
-    if !np_word(c, head) || c.tok(head).kind == TokenKind::Possessive || at(c, head, flag::DETERMINER) {
+    if !np_word(c, head) || c.tok(head).kind == TokenKind::Possessive || head_class & flag::DETERMINER != 0 {
         return None;
     }
     let mut start = head;
