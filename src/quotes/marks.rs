@@ -60,12 +60,23 @@ struct Mark {
     facing: Facing,
 }
 
+/// Characters after which a straight mark opens, as after a space
+/// (a `match`, not a string search: every quote mark asks).
+fn opens_after(b: char) -> bool {
+    matches!(b, '(' | '[' | '{' | '—' | '–' | '-' | '/')
+}
+
+/// Characters before which a straight mark closes, as before a space.
+fn closes_before(a: char) -> bool {
+    matches!(a, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '…')
+}
+
 fn classify(text: &str, at: usize, c: char) -> Option<(Family, Facing, usize)> {
     let before = text[..at].chars().next_back();
     let after_at = at + c.len_utf8();
     let after = text[after_at..].chars().next();
-    let space_before = before.is_none_or(|b| b.is_whitespace() || "([{—–-/".contains(b));
-    let space_after = after.is_none_or(|a| a.is_whitespace() || ".,;:!?)]}—–…".contains(a));
+    let space_before = before.is_none_or(|b| b.is_whitespace() || opens_after(b));
+    let space_after = after.is_none_or(|a| a.is_whitespace() || closes_before(a));
     let straight = |family| {
         let facing = match (space_before, space_after) {
             (true, false) => Facing::Open,
@@ -93,8 +104,8 @@ fn classify(text: &str, at: usize, c: char) -> Option<(Family, Facing, usize)> {
             if c == '\'' && after == Some('\'') {
                 let before2 = before;
                 let after2 = text[after_at + 1..].chars().next();
-                let sb = before2.is_none_or(|b| b.is_whitespace() || "([{—–-".contains(b));
-                let sa = after2.is_none_or(|a| a.is_whitespace() || ".,;:!?)]}—–…".contains(a));
+                let sb = before2.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '{' | '—' | '–' | '-'));
+                let sa = after2.is_none_or(|a| a.is_whitespace() || closes_before(a));
                 let facing = match (sb, sa) {
                     (true, false) => Facing::Open,
                     (false, true) => Facing::Close,
@@ -114,7 +125,7 @@ fn classify(text: &str, at: usize, c: char) -> Option<(Family, Facing, usize)> {
                 }
                 return Some((Family::Single, Facing::Open, 1));
             }
-            if letter_before || before.is_some_and(|b| ".,!?;:".contains(b)) {
+            if letter_before || before.is_some_and(|b| matches!(b, '.' | ',' | '!' | '?' | ';' | ':')) {
                 return Some((Family::Single, Facing::Close, c.len_utf8()));
             }
             None
