@@ -112,10 +112,16 @@ pub(super) fn attribute(c: &QCtx) -> Vec<Found> {
     // A belief or plan reported inside someone's words ("he said he wants
     // ...") is part of what they said, not an attribution of its own.
     let nested = nested_cues(&st.out);
+    let found = st.out.len();
     let mut keep = nested.iter();
     st.out
         .retain(|f| !(*keep.next().unwrap_or(&false) && f.class != CueClass::Speech));
-    let nested = nested_cues(&st.out);
+    // When none was dropped, every cue sits where it sat: the answers stand.
+    let nested = if st.out.len() == found {
+        nested
+    } else {
+        nested_cues(&st.out)
+    };
     for (f, n) in st.out.iter_mut().zip(nested) {
         f.nested = n;
     }
