@@ -173,21 +173,17 @@ pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
                 if it
                     && f.speaker.is_none()
                     && f.speaker_name.is_none()
-                    && let Some((name, p, from)) = &last_group
-                    && p + 1 >= paragraph
-                    && !other_subject_between(c, name, *from, at)
+                    && let Some(name) = still_current(c, &last_group, 1, paragraph, at)
                 {
-                    f.speaker_name = Some(name.clone());
+                    f.speaker_name = Some(name.to_owned());
                     f.how = Resolution::Group;
                     f.confidence = 0.5;
                 } else if f.how == Resolution::Group
                     && f.speaker.is_none()
                     && organisation_description(c, src.clone())
-                    && let Some((name, p, from)) = &last_named_group
-                    && p + 2 >= paragraph
-                    && !other_subject_between(c, name, *from, at)
+                    && let Some(name) = still_current(c, &last_named_group, 2, paragraph, at)
                 {
-                    f.speaker_name = Some(name.clone());
+                    f.speaker_name = Some(name.to_owned());
                     f.confidence = f.confidence.min(0.6);
                 } else if f.how == Resolution::Group
                     && f.speaker.is_none()
@@ -196,7 +192,7 @@ pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
                     && let Some(name) = &f.speaker_name
                 {
                     last_group = Some((name.clone(), paragraph, at));
-                    if names_organisation(c, src) {
+                    if is_organisation_name(c, src) {
                         last_named_group = Some((name.clone(), paragraph, at));
                     }
                 }
@@ -791,11 +787,26 @@ fn it_may_stand_for(c: &QCtx, src: std::ops::Range<usize>) -> bool {
     !listed_plural && !plural_form
 }
 
+/// The name of `last`, a group that spoke (its name, paragraph and byte
+/// offset), while a phrase at byte `at` of `paragraph` may still stand for
+/// it: within `span` paragraphs after it, and past no sentence that opens
+/// with another name.
+fn still_current<'g>(
+    c: &QCtx,
+    last: &'g Option<(String, usize, usize)>,
+    span: usize,
+    paragraph: usize,
+    at: usize,
+) -> Option<&'g str> {
+    let (name, p, from) = last.as_ref()?;
+    (p + span >= paragraph && !other_subject_between(c, name, *from, at)).then_some(name.as_str())
+}
+
 /// Does the phrase name an organisation that "the company" may stand for
 /// later? Its head is capitalised, and is no people's name ("MPs",
 /// "Europeans", but "UK Coal"); a post in it makes it a person's
 /// description ("chairman and chief executive officer Bill Ford").
-fn names_organisation(c: &QCtx, src: std::ops::Range<usize>) -> bool {
+fn is_organisation_name(c: &QCtx, src: std::ops::Range<usize>) -> bool {
     let Some(h) = phrase_head(c, src.clone()) else {
         return false;
     };
