@@ -1258,7 +1258,10 @@ fn prep_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     }
     let mut content = Vec::new();
     if initial {
-        if src_end < end && c.word(src_end) == "," {
+        if source.end < src_end && super::phrases::opens_clause_after(c, source.end, end) {
+            // "According to Ofcom there were ...": no comma.
+            content.extend(content_after(c, source.end, end, st));
+        } else if src_end < end && c.word(src_end) == "," {
             content.extend(content_after(c, src_end + 1, end, st));
         }
     } else {

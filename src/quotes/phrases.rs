@@ -503,6 +503,9 @@ pub(crate) fn np_after(c: &QCtx, start: usize, hi: usize) -> Option<Range<usize>
         if end > start && !relative && said_in_or_on(c, end, hi) {
             break;
         }
+        if end > start && !relative && opens_clause_after(c, end, hi) {
+            break;
+        }
         if t.kind == TokenKind::Punct {
             // "Rep. Jim Clyburn", "Michael R. Bloomberg": an abbreviation's period.
             let abbreviation = w == "."
@@ -566,6 +569,22 @@ pub(crate) fn np_after(c: &QCtx, start: usize, hi: usize) -> Option<Range<usize>
         end -= 1;
     }
     (end > start).then_some(start..end)
+}
+
+/// Does token `k` open a clause right after a phrase, with no comma
+/// between ("according to Ofcom there were ...", "according to Microsoft
+/// the messages were ...")? "there" does after a word that can end a
+/// phrase, and so does an article before a lower-case word after a name
+/// ("analysts the Radicati Group" is one phrase).
+pub(crate) fn opens_clause_after(c: &QCtx, k: usize, hi: usize) -> bool {
+    k > 0
+        && c.tok(k - 1).kind == TokenKind::Word
+        && !c.is_function_word(k - 1)
+        && (c.word(k).eq_ignore_ascii_case("there")
+            || (at(c, k, flag::DETERMINER)
+                && c.tok(k - 1).shape.is_capitalised()
+                && k + 1 < hi
+                && c.tok(k + 1).shape.is_lower_start()))
 }
 
 /// Does "in" or "on" at token `at` open where the phrase before it spoke:

@@ -205,6 +205,18 @@ fn pattern_table() {
             "Exports rose by a fifth, according to the ministry.",
             &["indirect|the ministry|according to|Exports rose by a fifth|the ministry"],
         ),
+        // Without a comma, "there" or an article before a lower-case word
+        // opens the clause after a name.
+        (
+            "According to Zembla Telecom there were four million users in April, and numbers are climbing.",
+            &[
+                "indirect|Zembla Telecom|According to|there were four million users in April, and numbers are climbing|Zembla Telecom",
+            ],
+        ),
+        (
+            "According to Quorvex the messages were sent from Oslo.",
+            &["indirect|Quorvex|According to|the messages were sent from Oslo|Quorvex"],
+        ),
         // A speaker phrase may end in the title of a show or a work.
         (
             "The talks went on. Ivan Kovac, host of Zembla TV's \"Morning Ivan,\" suggested the party was finished.",
