@@ -847,12 +847,12 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
                 || c.mention_kind(first).is_some()
                 || c.gaz.nouns.contains_key(fw)
             });
-        // "Ms. Beaulieu, saying she would visit next week, urged": a
-        // participle clause between the subject and its verb is an aside
-        // that the source leaves out.
+        // "Ms. Beaulieu, saying she would visit next week, urged", "Moya,
+        // nicknamed Charly, admitted": a participle clause between the
+        // subject and its verb is an aside that the source leaves out.
         let participle = c.tok(first).shape.is_lower_start()
             && c.word(first).len() > 4
-            && c.word(first).ends_with("ing")
+            && (c.word(first).ends_with("ing") || c.word(first).ends_with("ed"))
             && !(k + 1..comma).any(|t| c.word(t) == ",");
         if participle {
             if let Some(head) = np_before(c, k, lo).filter(|h| h.end == k) {

@@ -682,6 +682,14 @@ fn pattern_table() {
             "The minister, speaking in Oslo, said the deal was close.",
             &["indirect|The minister|said|the deal was close|The minister"],
         ),
+        (
+            "The lawsuit, filed in Zembla County, alleges the labels were false.",
+            &["indirect|The lawsuit|alleges|the labels were false|The lawsuit"],
+        ),
+        (
+            "And Kovac, nicknamed Charly, admitted: \"The cup is my dream.\"",
+            &["direct|Kovac|admitted:|\"The cup is my dream.\"|Kovac"],
+        ),
         // Headlines.
         (
             "Farquhar urges calm\nAnna Farquhar spoke on Monday.",
