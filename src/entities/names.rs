@@ -398,6 +398,21 @@ pub(super) struct Title {
 
 /// The word that the period at token `period` abbreviates ("Mr." in "Mr.
 /// King"), when the period is written onto it.
+/// Is token `i` an initial: one capital letter standing alone, with its
+/// period right after it ("G." of "G. Kersey"; not the "T." that ends
+/// "AT&T.")?
+fn is_initial(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.word(i).as_bytes();
+    w.len() == 1
+        && w[0].is_ascii_uppercase()
+        && ctx
+            .prev_in_sentence(i)
+            .is_none_or(|p| ctx.tok(p).end < ctx.tok(i).start)
+        && ctx
+            .next_in_sentence(i)
+            .is_some_and(|p| ctx.is_byte(p, b'.') && ctx.tok(p).start == ctx.tok(i).end)
+}
+
 fn abbreviated(ctx: &Ctx, period: usize) -> Option<usize> {
     ctx.prev_in_sentence(period)
         .filter(|&h| ctx.tok(h).end == ctx.tok(period).start)
@@ -1341,6 +1356,11 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
         rule = Some("appositive");
     } else if len >= 2 && first_name.is_some() && ctx.has(last, flag::SURNAME) {
         rule = Some("first-name");
+    } else if len == 2 && is_initial(ctx, first) && !ctx.tok(last).shape.is_all_upper() && ctx.owner[last] == NONE {
+        // "G. Kersey", "M. Atherton": an initial and a surname, as
+        // scorecards, lists and bylines write names ("S. Korea" is a
+        // country's).
+        rule = Some("initial");
     }
     let Some(rule) = rule else {
         return;

@@ -115,6 +115,13 @@ fn mention_table() {
             &[],
             &["person:Song Contest", "person:Asia Earthquake"],
         ),
+        // An initial and a surname, as lists and scorecards write names;
+        // not a country's initial, nor the letter that ends "AT&T.".
+        (
+            "England 326 ( G. Kersey 63 , J. Ratcliffe 63 ) . N. Korea urges S. Korea to act . MCI trails AT&T. Consolidation goes on.",
+            &["person:G. Kersey", "person:J. Ratcliffe"],
+            &["person:N. Korea", "person:S. Korea", "person:T. Consolidation"],
+        ),
         // A place after a preposition, one that opens the sentence too.
         (
             "In Houston, bankruptcy Judge Letitia Clark will rule. In Paris, the minister said so.",
