@@ -370,6 +370,12 @@ pub(crate) fn flags_answer_for(word: &str) -> bool {
     word.is_ascii() && word.len() <= LONGEST_LOOKUP
 }
 
+/// [`flags_answer_for`] the text of token `t`, from the token alone.
+#[inline]
+pub(crate) fn flags_answer_for_token(t: &Token) -> bool {
+    t.shape.is_ascii() && t.range().len() <= LONGEST_LOOKUP
+}
+
 /// Index of "no entry" in per-token lookups.
 pub(crate) const NO_ENTRY: u32 = 0;
 

@@ -202,32 +202,29 @@ impl<'a> QCtx<'a> {
     /// The closed classes ([`phrases::CLOSED`] lexicon flags) of token `i`.
     #[inline]
     pub fn word_class(&self, i: usize) -> u32 {
-        let word = self.word(i);
-        match self.lexicon_flags(i, word) {
+        match self.lexicon_flags(i) {
             Some(flags) => flags & phrases::CLOSED,
-            None => phrases::closed_classes(word),
+            None => phrases::closed_classes(self.word(i)),
         }
     }
 
-    /// The lexicon flags of token `i`, when they answer for its text `word`
-    /// exactly as the word lists do ([`lexicon::flags_answer_for`]). Other
-    /// tokens, or an article tagged without flags, ask the lists.
+    /// The lexicon flags of token `i`, when they answer for its text
+    /// exactly as the word lists do ([`lexicon::flags_answer_for_token`]).
+    /// Other tokens, or an article tagged without flags, ask the lists.
+    /// Judged from the token alone, as most callers never need its text.
     ///
-    /// [`lexicon::flags_answer_for`]: crate::entities::lexicon::flags_answer_for
+    /// [`lexicon::flags_answer_for_token`]: crate::entities::lexicon::flags_answer_for_token
     #[inline]
-    fn lexicon_flags(&self, i: usize, word: &str) -> Option<u32> {
-        match self.tagged.flags.get(i) {
-            Some(&flags) if crate::entities::lexicon::flags_answer_for(word) => Some(flags),
-            _ => None,
-        }
+    fn lexicon_flags(&self, i: usize) -> Option<u32> {
+        let flags = *self.tagged.flags.get(i)?;
+        crate::entities::lexicon::flags_answer_for_token(self.tok(i)).then_some(flags)
     }
 
     /// Token `i` is a noun of the noun lexicon (any case).
     pub fn is_noun(&self, i: usize) -> bool {
-        let w = self.word(i);
-        match self.lexicon_flags(i, w) {
+        match self.lexicon_flags(i) {
             Some(flags) => flags & flag::NOUN != 0,
-            None => crate::text::with_lower(w, |lw| self.gaz.nouns.contains_key(lw)),
+            None => crate::text::with_lower(self.word(i), |lw| self.gaz.nouns.contains_key(lw)),
         }
     }
 
@@ -255,10 +252,9 @@ impl<'a> QCtx<'a> {
     /// list.
     #[inline]
     fn listed(&self, i: usize, f: u32, list: fn(&str) -> bool) -> bool {
-        let w = self.word(i);
-        match self.lexicon_flags(i, w) {
+        match self.lexicon_flags(i) {
             Some(flags) => flags & f != 0,
-            None => list(w),
+            None => list(self.word(i)),
         }
     }
 
@@ -267,7 +263,7 @@ impl<'a> QCtx<'a> {
     /// do: such words, like non-ASCII ones, take the list's own path.
     pub fn is_honorific(&self, i: usize) -> bool {
         let w = self.word(i);
-        match self.lexicon_flags(i, w) {
+        match self.lexicon_flags(i) {
             Some(flags) if !w.ends_with('.') => flags & flag::HONORIFIC != 0,
             _ => crate::entities::honorific(w).is_some(),
         }

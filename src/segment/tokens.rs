@@ -20,7 +20,7 @@ pub enum TokenKind {
     Punct,
 }
 
-/// Bit flags describing a token's letter case.
+/// Bit flags describing a token's letter case, and whether it is ASCII.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Shape(u8);
 
@@ -28,6 +28,7 @@ impl Shape {
     const CAPITALISED: u8 = 1;
     const ALL_UPPER: u8 = 2;
     const LOWER_START: u8 = 4;
+    const ASCII: u8 = 8;
 
     /// The first character is an upper-case (or title-case) letter.
     pub fn is_capitalised(self) -> bool {
@@ -44,13 +45,26 @@ impl Shape {
         self.0 & Shape::LOWER_START != 0
     }
 
+    /// Every byte of the token is ASCII. The tokenizer knows it for free;
+    /// later stages would otherwise slice the text and test it again.
+    pub fn is_ascii(self) -> bool {
+        self.0 & Shape::ASCII != 0
+    }
+
+    /// A lower-case ASCII word, most tokens of English text.
+    const LOWER_ASCII: Shape = Shape(Shape::LOWER_START | Shape::ASCII);
+
+    /// An ASCII token that is not a word: a number, `'s` or punctuation.
+    const OTHER_ASCII: Shape = Shape(Shape::ASCII);
+
     /// The shape of an ASCII word.
     fn of_ascii(bytes: &[u8]) -> Shape {
-        let mut flags = match bytes.first() {
-            Some(b) if b.is_ascii_uppercase() => Shape::CAPITALISED,
-            Some(b) if b.is_ascii_lowercase() => Shape::LOWER_START,
-            _ => 0,
-        };
+        let mut flags = Shape::ASCII
+            | match bytes.first() {
+                Some(b) if b.is_ascii_uppercase() => Shape::CAPITALISED,
+                Some(b) if b.is_ascii_lowercase() => Shape::LOWER_START,
+                _ => 0,
+            };
         let mut letters = 0;
         for b in bytes {
             if b.is_ascii_lowercase() {
@@ -255,7 +269,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                         start: at as u32,
                         end: end as u32,
                         kind: TokenKind::Word,
-                        shape: Shape(Shape::LOWER_START),
+                        shape: Shape::LOWER_ASCII,
                     });
                     at = end + usize::from(next == b' ');
                     continue;
@@ -274,12 +288,12 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                     continue;
                 }
                 match class {
-                    class::LOWER => (TokenKind::Word, Shape(Shape::LOWER_START), end),
+                    class::LOWER => (TokenKind::Word, Shape::LOWER_ASCII, end),
                     class::UPPER => (TokenKind::Word, Shape::of_ascii(&bytes[at..end]), end),
-                    _ => (TokenKind::Number, Shape::default(), end),
+                    _ => (TokenKind::Number, Shape::OTHER_ASCII, end),
                 }
             }
-            class::OTHER if b != b'\'' => (TokenKind::Punct, Shape::default(), at + 1),
+            class::OTHER if b != b'\'' => (TokenKind::Punct, Shape::OTHER_ASCII, at + 1),
             _ => {
                 at = other_token(text, at, class, out);
                 continue;
@@ -338,9 +352,10 @@ fn other_token(text: &str, start: usize, class: u8, out: &mut Vec<Token>) -> usi
     let shape = match kind {
         // A lower-case first letter settles an ASCII word's shape; a
         // capitalised one is usually settled by its second letter.
-        TokenKind::Word if scan.ascii && class == class::LOWER => Shape(Shape::LOWER_START),
+        TokenKind::Word if scan.ascii && class == class::LOWER => Shape::LOWER_ASCII,
         TokenKind::Word if scan.ascii => Shape::of_ascii(&bytes[start..scan.at]),
         TokenKind::Word => Shape::of(&text[start..scan.at]),
+        _ if scan.ascii => Shape::OTHER_ASCII,
         _ => Shape::default(),
     };
     out.push(Token {
@@ -356,7 +371,7 @@ struct Scanner<'t> {
     text: &'t str,
     at: usize,
 
-    /// The current word is all ASCII, so the counts above describe it.
+    /// Every character of the token so far is ASCII.
     ascii: bool,
 }
 
@@ -616,6 +631,22 @@ mod tests {
         assert_eq!(wang.start as usize, text.find("Wang").unwrap());
         // "ë" and "“" take 2 and 3 bytes.
         assert_eq!((wang.start, wang.end), (12, 16));
+    }
+
+    #[test]
+    fn the_ascii_bit_says_whether_the_text_is_ascii() {
+        let text = "Zoë met “Wang” at 9 a.m. in the U.S. Clinton’s and Clinton's £1,400 \
+            e\u{301}te\u{301} 王毅说 don’t O'Brien Jean-Claude 3.5% ‘x’ … ab\u{a0}cd NATO ÉLYSÉE \
+            x2 58-year-old Straße naïve said.";
+        for end in 0..=text.len() {
+            let Some(text) = text.get(..end) else { continue };
+            let mut out = Vec::new();
+            tokenize(text, &mut out);
+            for t in &out {
+                let word = t.text(text);
+                assert_eq!(t.shape.is_ascii(), word.is_ascii(), "{word:?} in {text:?}");
+            }
+        }
     }
 
     #[test]
