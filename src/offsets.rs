@@ -76,6 +76,15 @@ impl<'a> CharIndex<'a> {
         let block = byte / BLOCK;
         let base = self.blocks[block] as usize;
         let from = block * BLOCK;
+        // A block with as many characters starting in it as it has bytes
+        // holds no continuation byte, so every byte before `byte` in it
+        // starts one. Nearly every block of a text that is not all ASCII is
+        // such a block: one or two accents or currency signs make it so.
+        if let Some(&next) = self.blocks.get(block + 1)
+            && next as usize - base == (self.text.len() - from).min(BLOCK)
+        {
+            return base + (byte - from);
+        }
         base + usize::from(char_starts(&self.text.as_bytes()[from..byte]))
     }
 
@@ -156,6 +165,27 @@ mod tests {
             }
             assert_eq!(index.char_offset(text.len()), text.chars().count());
             assert_eq!(index.byte_offset(text.chars().count()), text.len());
+        }
+    }
+
+    #[test]
+    fn every_byte_offset_counts_the_characters_begun_before_it() {
+        let a = |n| "a".repeat(n);
+        let texts = [
+            format!("{}é{}", a(63), a(100)),
+            format!("{}€{}", a(62), a(64)),
+            format!("{}£{}£", a(64), a(190)),
+            format!("{}🙂", a(125)),
+            format!("é{}", a(127)),
+            format!("{}ü", a(126)),
+            "Zoë said “hello” to 王毅".repeat(9),
+        ];
+        for text in &texts {
+            let index = CharIndex::new(text);
+            for byte in 0..=text.len() + 1 {
+                let begun = text.bytes().take(byte).filter(|&b| !is_continuation(b)).count();
+                assert_eq!(index.char_offset(byte), begun, "{text:?} byte {byte}");
+            }
         }
     }
 
