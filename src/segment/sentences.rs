@@ -55,17 +55,12 @@ fn lower_in(word: &str, list: &[&str]) -> bool {
 /// sentence always ends at `tokens.len()`.
 pub fn split(text: &str, tokens: &[Token], ends: &mut Vec<usize>) {
     let n = tokens.len();
-    let bytes = text.as_bytes();
     let mut k = 0;
     while k < n {
         // Only a token ending in '.', '!', '?' or '…' (E2 80 A6) can end a
-        // sentence: one byte settles it for nearly every token.
-        let Some(skip) = tokens[k..].iter().position(|t| {
-            matches!(
-                bytes.get((t.end as usize).wrapping_sub(1)),
-                Some(b'.' | b'!' | b'?' | 0xA6)
-            )
-        }) else {
+        // sentence: the tokenizer noted which, so nearly every token is
+        // passed over without reading the text.
+        let Some(skip) = tokens[k..].iter().position(|t| t.shape.ends_in_terminal_byte()) else {
             break;
         };
         k += skip;

@@ -20,7 +20,8 @@ pub enum TokenKind {
     Punct,
 }
 
-/// Bit flags describing a token's letter case, and whether it is ASCII.
+/// Bit flags describing a token's letter case, whether it is ASCII and
+/// whether its last byte may end a sentence.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Shape(u8);
 
@@ -29,6 +30,7 @@ impl Shape {
     const ALL_UPPER: u8 = 2;
     const LOWER_START: u8 = 4;
     const ASCII: u8 = 8;
+    const TERMINAL_END: u8 = 16;
 
     /// The first character is an upper-case (or title-case) letter.
     pub fn is_capitalised(self) -> bool {
@@ -49,6 +51,22 @@ impl Shape {
     /// later stages would otherwise slice the text and test it again.
     pub fn is_ascii(self) -> bool {
         self.0 & Shape::ASCII != 0
+    }
+
+    /// The last byte is `.`, `!`, `?` or the last of `…`: only such a token
+    /// can end a sentence. Sentence splitting tests every token; a bit of
+    /// the token it has at hand spares it a read of the text for each.
+    pub fn ends_in_terminal_byte(self) -> bool {
+        self.0 & Shape::TERMINAL_END != 0
+    }
+
+    /// The flag for a token whose last byte is `last`.
+    fn terminal_end(last: u8) -> u8 {
+        if matches!(last, b'.' | b'!' | b'?' | 0xA6) {
+            Shape::TERMINAL_END
+        } else {
+            0
+        }
     }
 
     /// A lower-case ASCII word, most tokens of English text.
@@ -293,7 +311,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                     _ => (TokenKind::Number, Shape::OTHER_ASCII, end),
                 }
             }
-            class::OTHER if b != b'\'' => (TokenKind::Punct, Shape::OTHER_ASCII, at + 1),
+            class::OTHER if b != b'\'' => (TokenKind::Punct, Shape(Shape::ASCII | Shape::terminal_end(b)), at + 1),
             _ => {
                 at = other_token(text, at, class, out);
                 continue;
@@ -358,6 +376,10 @@ fn other_token(text: &str, start: usize, class: u8, out: &mut Vec<Token>) -> usi
         _ if scan.ascii => Shape::OTHER_ASCII,
         _ => Shape::default(),
     };
+    // Words and numbers end in a letter or digit, bar the closing period of
+    // "U.S."; the fast paths above never end in anything else.
+    let last = bytes.get(scan.at.wrapping_sub(1)).copied().unwrap_or(0);
+    let shape = Shape(shape.0 | Shape::terminal_end(last));
     out.push(Token {
         start: start as u32,
         end: scan.at as u32,
@@ -634,10 +656,10 @@ mod tests {
     }
 
     #[test]
-    fn the_ascii_bit_says_whether_the_text_is_ascii() {
+    fn the_ascii_and_terminal_bits_describe_the_text() {
         let text = "Zoë met “Wang” at 9 a.m. in the U.S. Clinton’s and Clinton's £1,400 \
             e\u{301}te\u{301} 王毅说 don’t O'Brien Jean-Claude 3.5% ‘x’ … ab\u{a0}cd NATO ÉLYSÉE \
-            x2 58-year-old Straße naïve said.";
+            x2 58-year-old Straße naïve said. Wow! Why? Wait… ¦ a.m. No.5 3.5. \"Yes.\" (No!)";
         for end in 0..=text.len() {
             let Some(text) = text.get(..end) else { continue };
             let mut out = Vec::new();
@@ -645,6 +667,8 @@ mod tests {
             for t in &out {
                 let word = t.text(text);
                 assert_eq!(t.shape.is_ascii(), word.is_ascii(), "{word:?} in {text:?}");
+                let terminal = matches!(word.as_bytes().last(), Some(b'.' | b'!' | b'?' | 0xA6));
+                assert_eq!(t.shape.ends_in_terminal_byte(), terminal, "{word:?} in {text:?}");
             }
         }
     }
