@@ -8,6 +8,7 @@
 //! ("U.S.") it is an end only when a typical sentence opener follows.
 
 use super::tokens::{Token, TokenKind};
+use crate::text::pack_ascii_lower;
 
 /// Abbreviations that precede a name and never end a sentence.
 #[rustfmt::skip]
@@ -46,8 +47,36 @@ fn terminal(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Punct && matches!(t.text(text), "." | "!" | "?" | "…")
 }
 
-fn lower_in(word: &str, list: &[&str]) -> bool {
-    word.len() <= 10 && list.iter().any(|a| a.eq_ignore_ascii_case(word))
+/// [`pack_ascii_lower`] keys of the words of a list, all lower-case ASCII.
+/// The lists are asked at nearly every sentence end; comparing keys costs
+/// a fraction of comparing each word, in any case, byte by byte.
+const fn keys<const N: usize>(list: &[&str]) -> [u128; N] {
+    assert!(list.len() == N);
+    let mut keys = [0; N];
+    let mut i = 0;
+    while i < N {
+        let word = list[i].as_bytes();
+        assert!(word.len() <= 15);
+        let mut key = (word.len() as u128) << 120;
+        let mut j = 0;
+        while j < word.len() {
+            assert!(word[j].is_ascii_lowercase());
+            key |= (word[j] as u128) << (8 * j);
+            j += 1;
+        }
+        keys[i] = key;
+        i += 1;
+    }
+    keys
+}
+
+static TITLE_KEYS: [u128; TITLE_ABBREVIATIONS.len()] = keys(TITLE_ABBREVIATIONS);
+static NUMBER_KEYS: [u128; NUMBER_ABBREVIATIONS.len()] = keys(NUMBER_ABBREVIATIONS);
+static OPENER_KEYS: [u128; OPENERS.len()] = keys(OPENERS);
+
+/// Is `word`, in any ASCII case, one of the words behind `keys`?
+fn lower_in(word: &str, keys: &[u128]) -> bool {
+    pack_ascii_lower(word.as_bytes()).is_some_and(|k| keys.contains(&k))
 }
 
 /// Splits `tokens` (the tokens of one paragraph) into sentences, pushing the
@@ -112,7 +141,7 @@ fn is_boundary(text: &str, tokens: &[Token], k: usize, next: &Token) -> bool {
     let t = &tokens[k];
     if t.kind == TokenKind::Word {
         // "U.S." at the end of a sentence, or in the middle of one.
-        return lower_in(next_text, OPENERS);
+        return lower_in(next_text, &OPENER_KEYS);
     }
     if t.text(text) != "." || k == 0 {
         return true;
@@ -126,10 +155,10 @@ fn is_boundary(text: &str, tokens: &[Token], k: usize, next: &Token) -> bool {
         let mut cs = word.chars();
         cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
     };
-    if single_capital || lower_in(word, TITLE_ABBREVIATIONS) {
+    if single_capital || lower_in(word, &TITLE_KEYS) {
         return false;
     }
-    if next.kind == TokenKind::Number && lower_in(word, NUMBER_ABBREVIATIONS) {
+    if next.kind == TokenKind::Number && lower_in(word, &NUMBER_KEYS) {
         return false;
     }
     true
@@ -139,6 +168,47 @@ fn is_boundary(text: &str, tokens: &[Token], k: usize, next: &Token) -> bool {
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
+
+    #[test]
+    fn list_keys_answer_as_comparing_words_did() {
+        let lists = [
+            (TITLE_ABBREVIATIONS, &TITLE_KEYS[..]),
+            (NUMBER_ABBREVIATIONS, &NUMBER_KEYS[..]),
+            (OPENERS, &OPENER_KEYS[..]),
+        ];
+        let mut words = vec![
+            "",
+            "x",
+            "Mr",
+            "MRS",
+            "mR",
+            "Ms.",
+            "mr ",
+            "mr\u{e9}",
+            "\u{e9}",
+            "However",
+            "meanwhilee",
+        ];
+        words.extend([
+            "Meanwhile",
+            "OFFICIALS",
+            "Sept",
+            "approximately",
+            "abcdefghijklmnop",
+            "Gov",
+            "gov\u{2019}",
+        ]);
+        for (list, keys) in lists {
+            let mut all = words.clone();
+            all.extend(list.iter().copied());
+            let upper: Vec<String> = list.iter().map(|w| w.to_uppercase()).collect();
+            all.extend(upper.iter().map(String::as_str));
+            for w in all {
+                let compared = w.len() <= 10 && list.iter().any(|a| a.eq_ignore_ascii_case(w));
+                assert_eq!(lower_in(w, keys), compared, "{w:?}");
+            }
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         let mut toks = Vec::new();
