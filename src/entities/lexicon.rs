@@ -362,17 +362,14 @@ fn normalise(word: &str) -> String {
 /// entry and no flags.
 pub(crate) const LONGEST_LOOKUP: usize = 40;
 
-/// Do a token's flags say what the word lists say of its text `word`? They
-/// do for ASCII words the lexicon looks up: it keys those by their ASCII
-/// lower case, as the lists' words (all lower-case ASCII) are keyed. A
-/// non-ASCII token may fold into a listed word here without being one.
-pub(crate) fn flags_answer_for(word: &str) -> bool {
-    word.is_ascii() && word.len() <= LONGEST_LOOKUP
-}
-
-/// [`flags_answer_for`] the text of token `t`, from the token alone.
+/// Do token `t`'s flags say what the word lists say of its text? They do
+/// for ASCII words the lexicon looks up: it keys those by their ASCII lower
+/// case, as the lists' words (all lower-case ASCII) are keyed. A non-ASCII
+/// token may fold into a listed word here without being one. Asked of the
+/// token alone, whose shape knows whether it is ASCII, so the text is not
+/// read again.
 #[inline]
-pub(crate) fn flags_answer_for_token(t: &Token) -> bool {
+pub(crate) fn flags_answer_for(t: &Token) -> bool {
     t.shape.is_ascii() && t.range().len() <= LONGEST_LOOKUP
 }
 
@@ -644,7 +641,8 @@ mod tests {
                 .collect();
             for w in [word.to_string(), title, word.to_uppercase()] {
                 let flags = lex.get(&w).flags;
-                if !flags_answer_for(&w) {
+                // (What `flags_answer_for` asks of a token with this text.)
+                if !(w.is_ascii() && w.len() <= LONGEST_LOOKUP) {
                     continue;
                 }
                 let found = cue_forms_of(flags).and_then(|n| g.cues.forms_at(n));

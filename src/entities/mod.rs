@@ -210,13 +210,13 @@ impl<'a> Ctx<'a> {
     /// lower-case ASCII, as it keys any ASCII token; a non-ASCII token may
     /// fold into one of them there, but the word list never holds it.
     pub fn is_function_word(&self, i: usize) -> bool {
-        self.has(i, flag::FUNCTION) && lexicon::flags_answer_for(self.word(i))
+        self.has(i, flag::FUNCTION) && lexicon::flags_answer_for(self.tok(i))
     }
 
     /// [`is_description_adjective`] of token `i`'s text, as
     /// [`Ctx::is_function_word`].
     pub fn is_description_adjective(&self, i: usize) -> bool {
-        self.has(i, flag::DESCRIPTION_ADJECTIVE) && lexicon::flags_answer_for(self.word(i))
+        self.has(i, flag::DESCRIPTION_ADJECTIVE) && lexicon::flags_answer_for(self.tok(i))
     }
 
     /// Token `i` is the one byte `b` (an ASCII character): tested without

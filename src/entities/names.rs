@@ -569,11 +569,10 @@ pub(super) fn speech_after(ctx: &Ctx, last: usize) -> bool {
 /// Is token `i` a speech verb? The lexicon flag settles most words without
 /// a lookup in the cue lexicon: a word that starts no cue form is none.
 fn is_speech_verb(ctx: &Ctx, i: usize) -> bool {
-    let word = ctx.word(i);
-    if super::lexicon::flags_answer_for(word) {
+    if super::lexicon::flags_answer_for(ctx.tok(i)) {
         return ctx.has(i, flag::SPEECH_VERB);
     }
-    ctx.gaz.cues.is_speech_verb(word)
+    ctx.gaz.cues.is_speech_verb(ctx.word(i))
 }
 
 /// Is a speech verb right before token `first` ("..., said Marieke van Dijk")?

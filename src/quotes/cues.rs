@@ -443,7 +443,7 @@ pub(crate) fn find_cues(
             // those it had no room to number) are looked up by their text.
             let word = tok.text(text);
             let noted = match entity_lexicon::cue_forms_of(word_flags[i]) {
-                Some(n) if entity_lexicon::flags_answer_for(word) => lexicon.forms_at(n),
+                Some(n) if entity_lexicon::flags_answer_for(tok) => lexicon.forms_at(n),
                 _ => None,
             };
             let Some(forms) = noted.or_else(|| lexicon.forms(word)) else {

@@ -209,15 +209,15 @@ impl<'a> QCtx<'a> {
     }
 
     /// The lexicon flags of token `i`, when they answer for its text
-    /// exactly as the word lists do ([`lexicon::flags_answer_for_token`]).
+    /// exactly as the word lists do ([`lexicon::flags_answer_for`]).
     /// Other tokens, or an article tagged without flags, ask the lists.
     /// Judged from the token alone, as most callers never need its text.
     ///
-    /// [`lexicon::flags_answer_for_token`]: crate::entities::lexicon::flags_answer_for_token
+    /// [`lexicon::flags_answer_for`]: crate::entities::lexicon::flags_answer_for
     #[inline]
     fn lexicon_flags(&self, i: usize) -> Option<u32> {
         let flags = *self.tagged.flags.get(i)?;
-        crate::entities::lexicon::flags_answer_for_token(self.tok(i)).then_some(flags)
+        crate::entities::lexicon::flags_answer_for(self.tok(i)).then_some(flags)
     }
 
     /// Token `i` is a noun of the noun lexicon (any case).

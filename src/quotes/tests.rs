@@ -1146,8 +1146,7 @@ fn contents_stay_bounded_in_endless_and_cue_dense_sentences() {
 /// words in any case, with curly apostrophes and accents, long words.
 #[test]
 fn lexicon_flags_agree_with_the_word_lists() {
-    use crate::entities::{BARRIERS, DETERMINERS, EntityTagger, NONE, PRONOUNS, QUANTITIES};
-    use crate::segment::Segmentation;
+    use crate::entities::{BARRIERS, DETERMINERS, PRONOUNS, QUANTITIES};
 
     let gaz = crate::gazetteer::Gazetteers::bundled().unwrap();
     let cased = |w: &str| {
@@ -1181,29 +1180,39 @@ fn lexicon_flags_agree_with_the_word_lists() {
         .map(String::from),
     );
     let text = words.join(" ");
-    let seg = Segmentation::new(&text);
-    let tagger = EntityTagger::new(&gaz).unwrap();
-    let tagged = tagger.tag(&text, &seg, &gaz, &mut crate::entities::TagBuffers::default());
+    with_bare_ctx(&gaz, &text, |ctx| {
+        for i in 0..ctx.seg.tokens.len() {
+            let w = ctx.word(i);
+            let closed = super::phrases::closed_classes(w);
+            assert_eq!(ctx.word_class(i), closed, "{w:?}");
+            let noun = crate::text::with_lower(w, |lw| gaz.nouns.contains_key(lw));
+            assert_eq!(ctx.is_noun(i), noun, "{w:?}");
+        }
+    });
+}
+
+/// Runs `check` on the quote context of `text`, tagged but with no quotes
+/// or cues: the per-token questions the quote patterns ask, on their own.
+fn with_bare_ctx(gaz: &crate::gazetteer::Gazetteers, text: &str, check: impl FnOnce(&super::QCtx)) {
+    use crate::entities::{EntityTagger, NONE};
+    use crate::segment::Segmentation;
+
+    let seg = Segmentation::new(text);
+    let tagger = EntityTagger::new(gaz).unwrap();
+    let tagged = tagger.tag(text, &seg, gaz, &mut crate::entities::TagBuffers::default());
     let n = seg.tokens.len();
-    let ctx = super::QCtx {
-        text: &text,
+    check(&super::QCtx {
+        text,
         seg: &seg,
         tagged: &tagged,
-        gaz: &gaz,
+        gaz,
         quotes: Vec::new(),
         quote_of: vec![NONE; n],
         mention_of: vec![NONE; n],
         cue_at: vec![NONE; n],
         hits: Vec::new(),
         boilerplate: text.len(),
-    };
-    for i in 0..n {
-        let w = ctx.word(i);
-        let closed = super::phrases::closed_classes(w);
-        assert_eq!(ctx.word_class(i), closed, "{w:?}");
-        let noun = crate::text::with_lower(w, |lw| gaz.nouns.contains_key(lw));
-        assert_eq!(ctx.is_noun(i), noun, "{w:?}");
-    }
+    });
 }
 
 /// Weekdays and months are read only from tokens the lexicon flags as
@@ -1211,8 +1220,7 @@ fn lexicon_flags_agree_with_the_word_lists() {
 /// the flag, in any case.
 #[test]
 fn weekdays_and_months_are_calendar_words() {
-    use crate::entities::{EntityTagger, NONE, flag};
-    use crate::segment::Segmentation;
+    use crate::entities::flag;
 
     let gaz = crate::gazetteer::Gazetteers::bundled().unwrap();
     let names = [
@@ -1241,24 +1249,11 @@ fn weekdays_and_months_are_calendar_words() {
         .flat_map(|w| [w.to_string(), w.to_uppercase(), w[..1].to_uppercase() + &w[1..]])
         .collect::<Vec<_>>()
         .join(" ");
-    let seg = Segmentation::new(&text);
-    let tagger = EntityTagger::new(&gaz).unwrap();
-    let tagged = tagger.tag(&text, &seg, &gaz, &mut crate::entities::TagBuffers::default());
-    let n = seg.tokens.len();
-    assert_eq!(n, names.len() * 3);
-    let ctx = super::QCtx {
-        text: &text,
-        seg: &seg,
-        tagged: &tagged,
-        gaz: &gaz,
-        quotes: Vec::new(),
-        quote_of: vec![NONE; n],
-        mention_of: vec![NONE; n],
-        cue_at: vec![NONE; n],
-        hits: Vec::new(),
-        boilerplate: text.len(),
-    };
-    for i in 0..n {
-        assert!(ctx.listed(i, flag::CALENDAR, |_| false), "{:?}", ctx.word(i));
-    }
+    with_bare_ctx(&gaz, &text, |ctx| {
+        let n = ctx.seg.tokens.len();
+        assert_eq!(n, names.len() * 3);
+        for i in 0..n {
+            assert!(ctx.listed(i, flag::CALENDAR, |_| false), "{:?}", ctx.word(i));
+        }
+    });
 }
