@@ -74,15 +74,16 @@ pub(crate) fn single_spaced(s: &str) -> String {
 /// An ASCII word of up to 15 bytes, lower-cased, with its length, in one
 /// integer: a hash key with no heap behind it, compared in one go. `None`
 /// for a longer word or one with any non-ASCII byte.
+/// (A `const fn`, so that word lists can be keyed at compile time.)
 #[inline]
-pub(crate) fn pack_ascii_lower(word: &[u8]) -> Option<u128> {
+pub(crate) const fn pack_ascii_lower(word: &[u8]) -> Option<u128> {
     const ONES: u128 = u128::MAX / 255;
     const HIGH: u128 = ONES * 0x80;
     if word.len() > 15 {
         return None;
     }
     let mut buf = [0u8; 16];
-    buf[..word.len()].copy_from_slice(word);
+    buf.split_at_mut(word.len()).0.copy_from_slice(word);
     let x = u128::from_le_bytes(buf);
     if x & HIGH != 0 {
         return None;
@@ -90,7 +91,7 @@ pub(crate) fn pack_ascii_lower(word: &[u8]) -> Option<u128> {
     // All bytes at once: with every byte below 0x80, adding 0x80 - b'A'
     // sets a byte's top bit when it is at least 'A', adding 0x80 - b'Z' - 1
     // when it is past 'Z', and no sum carries into the next byte.
-    let upper = (x + ONES * (0x80 - u128::from(b'A'))) & !(x + ONES * (0x80 - u128::from(b'Z') - 1)) & HIGH;
+    let upper = (x + ONES * (0x80 - b'A' as u128)) & !(x + ONES * (0x80 - b'Z' as u128 - 1)) & HIGH;
     Some((x | upper >> 2) | (word.len() as u128) << 120)
 }
 

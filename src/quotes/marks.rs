@@ -104,7 +104,7 @@ fn classify(text: &str, at: usize, c: char) -> Option<(Family, Facing, usize)> {
             if c == '\'' && after == Some('\'') {
                 let before2 = before;
                 let after2 = text[after_at + 1..].chars().next();
-                let sb = before2.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '{' | '—' | '–' | '-'));
+                let sb = before2.is_none_or(|b| b.is_whitespace() || (b != '/' && opens_after(b)));
                 let sa = after2.is_none_or(|a| a.is_whitespace() || closes_before(a));
                 let facing = match (sb, sa) {
                     (true, false) => Facing::Open,

@@ -55,16 +55,11 @@ const fn keys<const N: usize>(list: &[&str]) -> [u128; N] {
     let mut keys = [0; N];
     let mut i = 0;
     while i < N {
-        let word = list[i].as_bytes();
-        assert!(word.len() <= 15);
-        let mut key = (word.len() as u128) << 120;
-        let mut j = 0;
-        while j < word.len() {
-            assert!(word[j].is_ascii_lowercase());
-            key |= (word[j] as u128) << (8 * j);
-            j += 1;
-        }
-        keys[i] = key;
+        // (A word the key cannot hold stops the build.)
+        keys[i] = match pack_ascii_lower(list[i].as_bytes()) {
+            Some(key) => key,
+            None => panic!("a listed word is not ASCII or is longer than 15 bytes"),
+        };
         i += 1;
     }
     keys
