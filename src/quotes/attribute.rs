@@ -89,8 +89,10 @@ impl State {
 /// How many of a sentence's attributions [`State::first_source`] reads.
 const FIRST_SOURCES: usize = 32;
 
-/// Every attribution of the article.
-pub(super) fn attribute(c: &QCtx) -> Vec<Found> {
+/// Every attribution of the article, and for each the first (in that
+/// order) whose content holds its cue, if any: the quotation it is
+/// reported inside.
+pub(super) fn attribute(c: &QCtx) -> (Vec<Found>, Vec<Option<usize>>) {
     let mut st = State {
         // A direct quote takes a cue and a quotation, an indirect one a
         // cue: about as many attributions as the more numerous of the two,
@@ -111,29 +113,55 @@ pub(super) fn attribute(c: &QCtx) -> Vec<Found> {
     }
     // A belief or plan reported inside someone's words ("he said he wants
     // ...") is part of what they said, not an attribution of its own.
-    let nested = nested_cues(&st.out);
+    let held = held_cues(&st.out);
     let found = st.out.len();
-    let mut keep = nested.iter();
+    let mut keep = held.iter();
     st.out
-        .retain(|f| !(*keep.next().unwrap_or(&false) && f.class != CueClass::Speech));
+        .retain(|f| !(keep.next().is_some_and(|h| h.nested) && f.class != CueClass::Speech));
     // When none was dropped, every cue sits where it sat: the answers stand.
-    let nested = if st.out.len() == found {
-        nested
+    let held = if st.out.len() == found {
+        held
     } else {
-        nested_cues(&st.out)
+        held_cues(&st.out)
     };
-    for (f, n) in st.out.iter_mut().zip(nested) {
-        f.nested = n;
-    }
-    st.out
+    let outer = held
+        .iter()
+        .zip(&mut st.out)
+        .map(|(h, f)| {
+            f.nested = h.nested;
+            h.outer
+        })
+        .collect();
+    (st.out, outer)
 }
 
-/// For each attribution: does its cue sit inside the content of another?
-fn nested_cues(all: &[Found]) -> Vec<bool> {
+/// Which attributions' content holds an attribution's cue.
+struct Held {
+    /// Another one's does.
+    nested: bool,
+    /// The first whose does (perhaps itself).
+    outer: Option<usize>,
+}
+
+/// For each attribution: what holds its cue ([`Held`]), from one index of
+/// the contents.
+fn held_cues(all: &[Found]) -> Vec<Held> {
     let index = super::holding::ContentIndex::new(all);
     all.iter()
         .enumerate()
-        .map(|(k, f)| f.cue.is_some_and(|(cs, ce)| index.holding(cs, ce).any(|o| o != k)))
+        .map(|(k, f)| {
+            let mut held = Held {
+                nested: false,
+                outer: None,
+            };
+            if let Some((cs, ce)) = f.cue {
+                for o in index.holding(cs, ce) {
+                    held.nested |= o != k;
+                    held.outer = Some(held.outer.map_or(o, |first| first.min(o)));
+                }
+            }
+            held
+        })
         .collect()
 }
 

@@ -347,8 +347,8 @@ impl QuoteFinder {
             cue_at,
             hits,
         };
-        let mut found = attribute::attribute(&ctx);
-        speaker::resolve(&ctx, &mut found);
+        let (mut found, outer) = attribute::attribute(&ctx);
+        speaker::resolve(&ctx, &mut found, &outer);
         found.sort_by_key(|f| (f.content.first().map_or(0, |c| c.0), f.cue.map_or(0, |c| c.0)));
         *bufs = QuoteBuffers {
             quote_of: ctx.quote_of,

@@ -126,14 +126,14 @@ fn sentence_subjects(c: &QCtx) -> Vec<Subject> {
     out
 }
 
-/// Resolves every attribution's speaker and sets its confidence.
-pub(super) fn resolve(c: &QCtx, found: &mut [Found]) {
+/// Resolves every attribution's speaker and sets its confidence. `outer`
+/// holds, for each, the first attribution whose content holds its cue.
+pub(super) fn resolve(c: &QCtx, found: &mut [Found], outer_quote: &[Option<usize>]) {
     let mut subjects = Subjects {
         sentences: OnceCell::new(),
         speakers: Vec::with_capacity(found.len()),
     };
     let mut people = People::new();
-    let outer_quote = outer_quotes(found);
     // By offset, ties in `found` order (as a stable sort keeps them).
     let mut order: Vec<(usize, usize)> = found
         .iter()
@@ -838,17 +838,4 @@ fn phrase_text(c: &QCtx, src: &std::ops::Range<usize>) -> String {
     let end = src.clone().skip(1).find(|&t| c.word(t) == ",").unwrap_or(src.end);
     let (s, e) = c.span(&(src.start..end));
     crate::text::single_spaced(c.text[s..e].trim_end_matches([',', ' ']))
-}
-
-/// For each attribution, the first (in `found` order) whose content holds
-/// its cue, if any: the quotation it is reported inside.
-fn outer_quotes(found: &[Found]) -> Vec<Option<usize>> {
-    let index = super::holding::ContentIndex::new(found);
-    found
-        .iter()
-        .map(|f| {
-            let (cs, ce) = f.cue?;
-            index.holding(cs, ce).min()
-        })
-        .collect()
 }
