@@ -1213,22 +1213,20 @@ fn dense_sentences(c: &QCtx) -> Vec<usize> {
         .collect()
 }
 
+/// An indirect attribution of `content`, byte spans gathered as the
+/// pattern found them (not token ranges to convert into a second vector).
 fn new_found(
     c: &QCtx,
     h: &CueHit,
     cue: (usize, usize),
-    content: Vec<Range<usize>>,
+    content: Vec<(usize, usize)>,
     source: Option<Range<usize>>,
 ) -> Found {
     Found {
         cue: Some(cue),
         source: source.as_ref().map(|s| c.span(s)),
         source_tokens: source,
-        ..Found::new(
-            QuoteKind::Indirect,
-            h.class,
-            content.iter().map(|r| c.span(r)).collect(),
-        )
+        ..Found::new(QuoteKind::Indirect, h.class, content)
     }
 }
 
@@ -1288,18 +1286,18 @@ fn prep_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     if initial {
         if source.end < src_end && super::phrases::opens_clause_after(c, source.end, end) {
             // "According to Ofcom there were ...": no comma.
-            content.extend(content_after(c, source.end, end, st));
+            content.extend(content_after(c, source.end, end, st).map(|r| c.span(&r)));
         } else if src_end < end && c.word(src_end) == "," {
-            content.extend(content_after(c, src_end + 1, end, st));
+            content.extend(content_after(c, src_end + 1, end, st).map(|r| c.span(&r)));
         }
     } else {
         let mut before_end = h.first;
         if before_end > lo && c.word(before_end - 1) == "," {
             before_end -= 1;
         }
-        content.extend(content_before(c, lo, before_end));
+        content.extend(content_before(c, lo, before_end).map(|r| c.span(&r)));
         if src_end < end && c.word(src_end) == "," {
-            content.extend(content_after(c, src_end + 1, end, st));
+            content.extend(content_after(c, src_end + 1, end, st).map(|r| c.span(&r)));
         }
     }
     if content.is_empty() {
@@ -1413,7 +1411,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
             };
             let content = trim_content(c, from, stop.min(from + CONTENT_MAX_TOKENS))?;
             let cue = c.span(&(h.first..cue_end));
-            return Some(new_found(c, h, cue, vec![content], source));
+            return Some(new_found(c, h, cue, vec![c.span(&content)], source));
         }
     }
 
@@ -1430,7 +1428,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
             let content = trim_content(c, cue_end, comma.min(cue_end + CONTENT_MAX_TOKENS))?;
             let source = clause_subject(c, comma + 1, end);
             let cue = c.span(&(h.first..cue_end));
-            return Some(new_found(c, h, cue, vec![content], source));
+            return Some(new_found(c, h, cue, vec![c.span(&content)], source));
         }
         if after_comma {
             // "Brent rose, adding $1.89 to $48.62": a change, no report.
@@ -1455,7 +1453,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
             let content = content_after(c, from, end, st)?;
             let source = main_subject(c, lo, h.first, st);
             let cue = c.span(&(h.first..cue_end));
-            return Some(new_found(c, h, cue, vec![content], source));
+            return Some(new_found(c, h, cue, vec![c.span(&content)], source));
         }
     }
 
@@ -1495,7 +1493,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
             .or_else(|| appositive_source(c, time, lo))
             .or(source);
     }
-    let mut content: Vec<Range<usize>> = Vec::new();
+    let mut content: Vec<(usize, usize)> = Vec::new();
     let mut inverted = false;
     if comma_before {
         // "S, APPOSITIVE, told X ..." with S opening the clause, or "C, said
@@ -1514,7 +1512,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         {
             source = Some(after);
             inverted = true;
-            content.extend(content_before(c, lo, h.first - 1));
+            content.extend(content_before(c, lo, h.first - 1).map(|r| c.span(&r)));
         } else {
             source = appositive_source(c, h.first, lo);
         }
@@ -1693,18 +1691,18 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
                     && cue_end < end
                     && c.word(cue_end) == ","
                 {
-                    content.extend(content_before(c, lo, src.start - 1));
+                    content.extend(content_before(c, lo, src.start - 1).map(|r| c.span(&r)));
                 }
-                content.push(r);
+                content.push(c.span(&r));
             }
         } else if matches!(next, "," | "." | "" | "!" | "?") || from >= end {
             // "C, S said." — the content comes first.
             let src_start = source.as_ref().map_or(h.first, |s| s.start);
             if src_start > lo + 1 && c.word(src_start - 1) == "," {
-                content.extend(content_before(c, lo, src_start - 1));
+                content.extend(content_before(c, lo, src_start - 1).map(|r| c.span(&r)));
                 // "C1, S said, C2."
                 if next == "," {
-                    content.extend(content_after(c, from + 1, end, st));
+                    content.extend(content_after(c, from + 1, end, st).map(|r| c.span(&r)));
                 }
             }
         }
