@@ -173,10 +173,6 @@ fn sentence_tokens(c: &QCtx, s: usize) -> Range<usize> {
     c.seg.sentences[s].tokens.clone()
 }
 
-fn token_after(c: &QCtx, byte: usize) -> usize {
-    c.seg.token_at_or_after(byte)
-}
-
 fn contains_quotation(c: &QCtx, content: &[(usize, usize)]) -> bool {
     // The quotations are sorted by where they open: look only at those that
     // open inside the span.
@@ -216,8 +212,7 @@ fn direct(c: &QCtx, st: &mut State) {
         if q.depth != 0 || st.used_quote[qi] || q.open >= c.boilerplate {
             continue;
         }
-        let open_tok = token_after(c, q.open);
-        let close_tok = token_after(c, q.close);
+        let (open_tok, close_tok) = (q.open_tok, q.close_tok);
         if close_tok == 0 || open_tok >= c.seg.tokens.len() || names_a_title(c, q, open_tok) {
             continue;
         }
@@ -293,7 +288,7 @@ fn attribution_end(h: &CueHit, source: &Option<Range<usize>>) -> usize {
 fn reports_own_clause(c: &QCtx, q: &Quoted, after: usize) -> bool {
     let n = c.seg.tokens.len();
     if after >= n
-        || after <= token_after(c, q.close)
+        || after <= q.close_tok
         || !c.text[q.inner_start..q.inner_end]
             .trim_end()
             .ends_with(['.', '?', '!', '…'])
@@ -567,7 +562,7 @@ fn names_a_title(c: &QCtx, q: &Quoted, open_tok: usize) -> bool {
 fn source_over_title(c: &QCtx, first: usize, lo: usize) -> Option<Range<usize>> {
     let close = first.checked_sub(1).filter(|&k| k > lo && c.closes_quote(k))?;
     let q = &c.quotes[c.quote_of[close] as usize];
-    let open_tok = token_after(c, q.open);
+    let open_tok = q.open_tok;
     if open_tok <= lo + 1 || !names_a_title(c, q, open_tok) {
         return None;
     }
@@ -691,7 +686,7 @@ fn join_following(c: &QCtx, after: usize, paragraph: usize, content: &mut Vec<(u
         follow_chain(c, qi, content, st);
         // The next quotation must follow with nothing but its sentence end
         // between.
-        let mut j = token_after(c, q.close);
+        let mut j = q.close_tok;
         while j < n && c.tok(j).kind == TokenKind::Punct && !c.opens_quote(j) {
             j += 1;
         }
@@ -706,11 +701,11 @@ fn join_following(c: &QCtx, after: usize, paragraph: usize, content: &mut Vec<(u
 /// instead ('"... family." Mr Hannett added: "..."').
 fn attributed_again(c: &QCtx, q: &Quoted, st: &State) -> bool {
     let n = c.seg.tokens.len();
-    let after = token_after(c, q.close);
+    let after = q.close_tok;
     if after >= n {
         return false;
     }
-    let open = token_after(c, q.open);
+    let open = q.open_tok;
     let cue_next = sentence_of(c, after) == sentence_of(c, open.min(n - 1))
         && (c.is_cue_start(after) || (c.word(after) == "," && c.is_cue_start(after + 1)));
     cue_next
@@ -1987,8 +1982,7 @@ fn floating(c: &QCtx, st: &mut State) {
         let mut content = vec![(q.open, q.close)];
         st.used_quote[qi] = true;
         follow_chain(c, qi, &mut content, st);
-        let close_tok = token_after(c, q.close);
-        join_following(c, close_tok, q.paragraph, &mut content, st);
+        join_following(c, q.close_tok, q.paragraph, &mut content, st);
         if let Err(at) = begins.binary_search(&q.open) {
             begins.insert(at, q.open);
         }

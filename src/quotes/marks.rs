@@ -36,6 +36,11 @@ pub(crate) struct Quoted {
     pub continued: bool,
     /// Nesting depth: 0 for an outermost quotation.
     pub depth: u8,
+    /// The first token at or after `open` (the opening mark's), and at or
+    /// after `close`: found once here, as the patterns ask them again and
+    /// again.
+    pub open_tok: usize,
+    pub close_tok: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -198,8 +203,9 @@ pub(crate) fn pair_quotes(text: &str, seg: &Segmentation, warnings: &mut Vec<Str
                     start + text[start..at].trim_end().len()
                 }
             };
+            let open_at = open.map_or(start, |m| m.at);
             out.push(Quoted {
-                open: open.map_or(start, |m| m.at),
+                open: open_at,
                 close: end_at,
                 inner_start: open.map_or(start, |m| m.at + m.len),
                 inner_end: close.map_or(end_at, |m| m.at),
@@ -207,6 +213,8 @@ pub(crate) fn pair_quotes(text: &str, seg: &Segmentation, warnings: &mut Vec<Str
                 continues: false,
                 continued,
                 depth,
+                open_tok: seg.token_at_or_after(open_at),
+                close_tok: seg.token_at_or_after(end_at),
             });
         }
         if let Some(open) = open_at_end {
@@ -220,6 +228,8 @@ pub(crate) fn pair_quotes(text: &str, seg: &Segmentation, warnings: &mut Vec<Str
                     continues: true,
                     continued: carried && open.at == start,
                     depth: 0,
+                    open_tok: seg.token_at_or_after(open.at),
+                    close_tok: seg.token_at_or_after(end),
                 });
             } else {
                 stray_total += 1;

@@ -306,9 +306,7 @@ impl QuoteFinder {
         let quotes = marks::pair_quotes(text, seg, warnings);
         let mut quote_of = refill(&mut bufs.quote_of, n, NONE);
         for (qi, q) in quotes.iter().enumerate().filter(|(_, q)| q.depth == 0) {
-            let from = seg.token_at_or_after(q.open);
-            let to = seg.token_at_or_after(q.close);
-            for slot in &mut quote_of[from..to] {
+            for slot in &mut quote_of[q.open_tok..q.close_tok] {
                 if *slot == NONE {
                     *slot = qi as u32;
                 }
