@@ -440,21 +440,25 @@ pub(crate) fn find_cues(
                 continue;
             }
             // The lexicon noted the forms of most words; the others (and
-            // those it had no room to number) are looked up by their text.
-            let word = tok.text(text);
+            // those it had no room to number) are looked up by their text,
+            // which only they slice out.
             let noted = match entity_lexicon::cue_forms_of(word_flags[i]) {
                 Some(n) if entity_lexicon::flags_answer_for(tok) => lexicon.forms_at(n),
                 _ => None,
             };
-            let Some(forms) = noted.or_else(|| lexicon.forms(word)) else {
+            let Some(forms) = noted.or_else(|| lexicon.forms(tok.text(text))) else {
                 i += 1;
                 continue;
             };
             let mut found = None;
             for (rest, form) in forms {
+                // (A word of another length is passed over unread.)
                 let fits = rest.iter().enumerate().all(|(k, w)| {
                     let t = i + 1 + k;
-                    t < s.tokens.end && seg.tokens[t].text(text).eq_ignore_ascii_case(w)
+                    t < s.tokens.end && {
+                        let next = &seg.tokens[t];
+                        next.range().len() == w.len() && next.text(text).eq_ignore_ascii_case(w)
+                    }
                 });
                 let cue = lexicon.cue(form.cue);
                 if fits && classes.contains(&cue.class) {
