@@ -188,11 +188,12 @@ pub(super) fn resolve(c: &QCtx, found: &mut [Found], outer_quote: &[Option<usize
                 } else if f.how == Resolution::Group
                     && f.speaker.is_none()
                     && f.confidence >= 0.8
-                    && it_may_stand_for(c, src.clone())
+                    && let Some(head) = phrase_head(c, src.clone())
+                    && it_may_stand_for(c, src.clone(), head)
                     && let Some(name) = &f.speaker_name
                 {
                     last_group = Some((name.clone(), paragraph, at));
-                    if is_organisation_name(c, src) {
+                    if is_organisation_name(c, src, head) {
                         last_named_group = Some((name.clone(), paragraph, at));
                     }
                 }
@@ -771,18 +772,17 @@ fn phrase_head(c: &QCtx, src: std::ops::Range<usize>) -> Option<usize> {
     .last()
 }
 
-/// Can "it" stand for the organisation or document this phrase names?
-/// Not for a pronoun or a plural ("analysts", "Officials"); a name that
-/// ends in "s" may be one ("Yukos", "The ONS").
-fn it_may_stand_for(c: &QCtx, src: std::ops::Range<usize>) -> bool {
+/// Can "it" stand for the organisation or document this phrase names,
+/// whose head ([`phrase_head`]) is token `h`? Not for a pronoun or a
+/// plural ("analysts", "Officials"); a name that ends in "s" may be one
+/// ("Yukos", "The ONS").
+fn it_may_stand_for(c: &QCtx, src: std::ops::Range<usize>, h: usize) -> bool {
     if src.len() == 1 && is_pronoun(c.word(src.start)) {
         return false;
     }
-    let Some(h) = phrase_head(c, src.clone()) else {
-        return false;
-    };
     let word = c.word(h);
-    let listed_plural = crate::text::with_lower(word, |w| c.gaz.nouns.get(w).is_some_and(|n| n.plural));
+    // (Only a noun of the lexicon is looked up for its number.)
+    let listed_plural = c.is_noun(h) && crate::text::with_lower(word, |w| c.gaz.nouns.get(w).is_some_and(|n| n.plural));
     let plural_form = c.tok(h).shape.is_lower_start() && super::cues::looks_plural(word);
     !listed_plural && !plural_form
 }
@@ -805,11 +805,9 @@ fn still_current<'g>(
 /// Does the phrase name an organisation that "the company" may stand for
 /// later? Its head is capitalised, and is no people's name ("MPs",
 /// "Europeans", but "UK Coal"); a post in it makes it a person's
-/// description ("chairman and chief executive officer Bill Ford").
-fn is_organisation_name(c: &QCtx, src: std::ops::Range<usize>) -> bool {
-    let Some(h) = phrase_head(c, src.clone()) else {
-        return false;
-    };
+/// description ("chairman and chief executive officer Bill Ford"). `h` is
+/// the phrase's head ([`phrase_head`]).
+fn is_organisation_name(c: &QCtx, src: std::ops::Range<usize>, h: usize) -> bool {
     let word = c.word(h).as_bytes();
     let acronym_plural =
         word.len() > 2 && word.ends_with(b"s") && word[..word.len() - 1].iter().all(u8::is_ascii_uppercase);
