@@ -649,16 +649,24 @@ fn is_medium(c: &QCtx, k: usize) -> bool {
 /// capitalised word, or a noun the lexicon knows as a person, group,
 /// organisation or publication ("the plan would add" is not speech).
 pub(crate) fn plausible_source(c: &QCtx, phrase: Range<usize>) -> bool {
+    // (Each word is sliced out of the text once: it is the next word of
+    // the one before.)
     let head_before = |from: usize| {
-        (from..phrase.end)
-            .take_while(|&t| {
-                let link = matches!(c.word(t), "," | "of" | "for" | "at" | "from" | "with" | "who" | "(");
-                // ("people familiar with ...": the noun before the modifier.)
-                let modifier = t + 1 < phrase.end && post_modifier(c.word(t), c.word(t + 1));
-                !(link || modifier)
-            })
-            .filter(|&t| matches!(c.tok(t).kind, TokenKind::Word | TokenKind::Number) && !is_polled(c.word(t)))
-            .last()
+        let mut head = None;
+        let mut next = (from < phrase.end).then(|| c.word(from));
+        for t in from..phrase.end {
+            let w = next.unwrap_or_default();
+            next = (t + 1 < phrase.end).then(|| c.word(t + 1));
+            let link = matches!(w, "," | "of" | "for" | "at" | "from" | "with" | "who" | "(");
+            // ("people familiar with ...": the noun before the modifier.)
+            if link || next.is_some_and(|n| post_modifier(w, n)) {
+                break;
+            }
+            if matches!(c.tok(t).kind, TokenKind::Word | TokenKind::Number) && !is_polled(w) {
+                head = Some(t);
+            }
+        }
+        head
     };
     // "Barkley, who said ...": a relative pronoun stands for the phrase
     // before it.
@@ -821,8 +829,12 @@ pub(crate) fn head_person(c: &QCtx, phrase: Range<usize>) -> Option<u32> {
     // "a Jackson lawyer", "the Clinton campaign": a name before a noun
     // modifies it, and the noun is the head.
     let mut modifier = false;
+    // (Each word is sliced out of the text once: it is the next word of
+    // the one before.)
+    let mut next = (phrase.start < phrase.end).then(|| c.word(phrase.start));
     for i in phrase.clone() {
-        let w = c.word(i);
+        let w = next.unwrap_or_default();
+        next = (i + 1 < phrase.end).then(|| c.word(i + 1));
         // ("on the BBC site" ends the head, but "Council on Foreign
         // Relations" goes on.)
         let place = found.is_some()
@@ -831,7 +843,7 @@ pub(crate) fn head_person(c: &QCtx, phrase: Range<usize>) -> Option<u32> {
             && !c.tok(i + 1).shape.is_capitalised();
         // ("a source close to Olga Petrova": the person is the source's
         // object.)
-        let described = i + 1 < phrase.end && post_modifier(w, c.word(i + 1));
+        let described = next.is_some_and(|n| post_modifier(w, n));
         if place || described || ends_name_head(w) {
             // The head came before the link; a person after it is not the speaker.
             break;
