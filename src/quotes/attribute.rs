@@ -1612,7 +1612,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
                 }
             }
         }
-        let circumstance = only_circumstance(c, from, trim_end(c, from, end));
+        let circumstance = only_circumstance(c, from, end);
         let next = if from < end && !circumstance { c.word(from) } else { "" };
         // "Daiwa added 5.3% to 740 yen", "exports declined 40 percent": a
         // verb of change before a quantity reports nothing.
@@ -1886,21 +1886,30 @@ fn skip_adjunct(c: &QCtx, at: usize, end: usize) -> usize {
     if is_time(skipped) { skipped + 1 } else { skipped }
 }
 
-/// Is the rest of the clause from `at` only a place or circumstance ("in
-/// The Hague", "at a news conference") — no content?
+/// Is the rest of the clause from `at` to `end`, its final punctuation
+/// aside, only a place or circumstance ("in The Hague", "at a news
+/// conference") — no content? (The punctuation is trimmed only once the
+/// clause opens with a preposition, which most do not.)
 fn only_circumstance(c: &QCtx, at: usize, end: usize) -> bool {
     if at >= end {
         return true;
     }
     let first = c.word(at);
+    if matches!(first, "." | "!" | "?") {
+        // Final punctuation alone is no content either.
+        return trim_end(c, at, end) == at;
+    }
     let preposition = crate::text::with_lower(first, |w| {
         matches!(
             w,
             "in" | "at" | "on" | "during" | "after" | "before" | "from" | "outside" | "inside" | "near"
         )
     });
-    preposition
-        && end - at <= 10
+    if !preposition {
+        return false;
+    }
+    let end = trim_end(c, at, end);
+    end - at <= 10
         && (at..end)
             .all(|k| !matches!(c.word(k), "that" | ",") && !c.in_quote(k) && !c.opens_quote(k) && !c.is_cue_start(k))
 }
