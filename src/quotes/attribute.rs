@@ -46,12 +46,24 @@ struct State {
 }
 
 impl State {
+    /// Adds an attribution, its source's sentence looked up.
     fn push(&mut self, c: &QCtx, f: Found) {
+        let sentence = f
+            .source_tokens
+            .as_ref()
+            .filter(|s| s.start < c.seg.tokens.len())
+            .map(|s| sentence_of(c, s.start));
+        self.push_in(f, sentence);
+    }
+
+    /// Adds an attribution whose source, if it has one, begins in sentence
+    /// `sentence`: the indirect patterns read no further than their cue's
+    /// sentence, which they know without a search.
+    fn push_in(&mut self, f: Found, sentence: Option<usize>) {
         let k = self.out.len() as u32;
         self.next_in_sentence.push(NONE);
-        if let Some(s) = &f.source_tokens
-            && s.start < c.seg.tokens.len()
-            && let Some(ends) = self.sentence_ends.get_mut(sentence_of(c, s.start))
+        if f.source_tokens.is_some()
+            && let Some(ends) = sentence.and_then(|s| self.sentence_ends.get_mut(s))
         {
             if ends.0 == NONE {
                 ends.0 = k;
@@ -1193,7 +1205,7 @@ fn indirect(c: &QCtx, st: &mut State) {
         };
         if let Some(f) = found {
             st.used_hit[hi] = true;
-            st.push(c, f);
+            st.push_in(f, Some(h.sentence));
         }
     }
 }
