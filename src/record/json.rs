@@ -373,11 +373,33 @@ fn quote(out: &mut Vec<u8>, q: &QuoteRef) -> serde_json::Result<()> {
     out.extend_from_slice(b",\"speaker_name\":");
     optional_string(out, q.speaker_name);
     out.extend_from_slice(b",\"confidence\":");
-    // One float per quote: serde_json formats it (and writes `null` for NaN
-    // and infinities), so the digits cannot differ from its own.
-    serde_json::to_writer(&mut *out, &q.confidence)?;
+    confidence(out, q.confidence)?;
     out.push(b'}');
     Ok(())
+}
+
+/// A quote's confidence. The pipeline rounds confidences to hundredths
+/// between 0 and 1, whose shortest decimal form is two digits at most
+/// (`0.85`, `0.5`, `1.0`): those are written here, as serde_json writes
+/// them, without formatting a float. Any other value is left to
+/// serde_json, which also writes `null` for NaN and infinities.
+fn confidence(out: &mut Vec<u8>, value: f64) -> serde_json::Result<()> {
+    let hundredths = (value * 100.0).round();
+    if (0.0..=100.0).contains(&hundredths) {
+        let k = hundredths as u8;
+        // Bit for bit, so that -0.0 and values between hundredths go to
+        // serde_json.
+        if (f64::from(k) / 100.0).to_bits() == value.to_bits() {
+            let (tens, units) = (b'0' + k / 10, b'0' + k % 10);
+            match k {
+                100 => out.extend_from_slice(b"1.0"),
+                _ if units == b'0' => out.extend_from_slice(&[b'0', b'.', tens]),
+                _ => out.extend_from_slice(&[b'0', b'.', tens, units]),
+            }
+            return Ok(());
+        }
+    }
+    serde_json::to_writer(&mut *out, &value)
 }
 
 fn span(out: &mut Vec<u8>, s: &SpanRef) {
@@ -462,10 +484,8 @@ fn string(out: &mut Vec<u8>, s: &str) {
 /// time: record strings are short, and a byte at a time was most of the
 /// cost of writing them.
 fn is_clean(bytes: &[u8]) -> bool {
-    let clean = |word: &[u8; 8]| !needs_escape(u64::from_ne_bytes(*word));
     if let Some(last) = bytes.last_chunk::<8>() {
-        // The last word overlaps the whole ones unless the length is a
-        // multiple of 8; testing a byte twice does no harm.
+        let clean = |word: &[u8; 8]| !needs_escape(u64::from_ne_bytes(*word));
         let (words, _) = bytes.as_chunks::<8>();
         return words.iter().all(clean) && clean(last);
     }
@@ -520,13 +540,18 @@ fn clean_len(bytes: &[u8]) -> usize {
 /// high bit set. Control bytes are those below 0x20; the quote and the
 /// backslash are the bytes below 1 of `word` XOR a repeated `"` or `\`.
 fn needs_escape(word: u64) -> bool {
+    escape_bits(word) != 0
+}
+
+/// Non-zero exactly when [`needs_escape`] is true of `word`.
+fn escape_bits(word: u64) -> u64 {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
     const HIGH: u64 = ONES * 0x80;
     let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x;
     let control = below(word, 0x20);
     let quote = below(word ^ (ONES * u64::from(b'"')), 1);
     let backslash = below(word ^ (ONES * u64::from(b'\\')), 1);
-    (control | quote | backslash) & HIGH != 0
+    (control | quote | backslash) & HIGH
 }
 
 /// The escape of one byte.
@@ -838,6 +863,17 @@ mod tests {
             }
             let (ours, theirs) = both(&record);
             assert_eq!(ours, theirs, "confidence {confidence:?}");
+        }
+    }
+
+    #[test]
+    fn every_hundredth_matches_serde_json() {
+        for k in 0..=100u8 {
+            let value = (f64::from(k) / 100.0 * 100.0).round() / 100.0;
+            let mut ours = Vec::new();
+            confidence(&mut ours, value).expect("writing into a Vec succeeds");
+            let theirs = serde_json::to_vec(&value).expect("serde_json writes every float");
+            assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&theirs), "{k}");
         }
     }
 
