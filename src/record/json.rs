@@ -485,9 +485,17 @@ fn string(out: &mut Vec<u8>, s: &str) {
 /// cost of writing them.
 fn is_clean(bytes: &[u8]) -> bool {
     if let Some(last) = bytes.last_chunk::<8>() {
-        let clean = |word: &[u8; 8]| !needs_escape(u64::from_ne_bytes(*word));
+        // The last word overlaps the whole ones unless the length is a
+        // multiple of 8; testing a byte twice does no harm. Every word is
+        // tested, with no early exit, so that the loop runs on vectors of
+        // words: a string that needs an escape is rare.
         let (words, _) = bytes.as_chunks::<8>();
-        return words.iter().all(clean) && clean(last);
+        let escapes = words
+            .iter()
+            .fold(escape_bits(u64::from_ne_bytes(*last)), |escapes, word| {
+                escapes | escape_bits(u64::from_ne_bytes(*word))
+            });
+        return escapes == 0;
     }
     let word = match (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
         // 4 to 7 bytes: the first four and the last four cover them all.
