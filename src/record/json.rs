@@ -303,6 +303,9 @@ fn map(out: &mut Vec<u8>, map: &Map<String, Value>) -> serde_json::Result<()> {
     serde_json::to_writer(&mut *out, map)
 }
 
+/// An entity. Here and in [`span`] the quotes around a string are written
+/// with the keys and punctuation beside them: every write checks the
+/// buffer's room, and an entity is a few dozen bytes.
 fn entity(out: &mut Vec<u8>, e: &EntityRef) {
     let open: &[u8] = match e.kind {
         EntityKind::Person => b"{\"kind\":\"person\",\"start\":",
@@ -313,17 +316,17 @@ fn entity(out: &mut Vec<u8>, e: &EntityRef) {
     integer(out, e.start);
     out.extend_from_slice(b",\"end\":");
     integer(out, e.end);
-    out.extend_from_slice(b",\"text\":");
-    string(out, e.text);
-    out.extend_from_slice(b",\"canonical\":");
-    string(out, e.canonical);
-    out.extend_from_slice(b",\"ref\":");
+    out.extend_from_slice(b",\"text\":\"");
+    string_body(out, e.text);
+    out.extend_from_slice(b"\",\"canonical\":\"");
+    string_body(out, e.canonical);
+    out.extend_from_slice(b"\",\"ref\":");
     optional_string(out, e.reference);
     out.extend_from_slice(b",\"person\":");
     optional_string(out, e.person);
-    out.extend_from_slice(b",\"rule\":");
-    string(out, e.rule);
-    out.push(b'}');
+    out.extend_from_slice(b",\"rule\":\"");
+    string_body(out, e.rule);
+    out.extend_from_slice(b"\"}");
 }
 
 fn person(out: &mut Vec<u8>, p: &Person) {
@@ -407,9 +410,9 @@ fn span(out: &mut Vec<u8>, s: &SpanRef) {
     integer(out, s.start);
     out.extend_from_slice(b",\"end\":");
     integer(out, s.end);
-    out.extend_from_slice(b",\"text\":");
-    string(out, s.text);
-    out.push(b'}');
+    out.extend_from_slice(b",\"text\":\"");
+    string_body(out, s.text);
+    out.extend_from_slice(b"\"}");
 }
 
 fn optional_span(out: &mut Vec<u8>, s: Option<&SpanRef>) {
@@ -471,19 +474,24 @@ static ESCAPE: [u8; 256] = {
     table
 };
 
-/// A JSON string. Nearly every string needs no escape and is copied whole.
-/// Inlined: see [`optional_string`].
+/// A JSON string. Inlined: see [`optional_string`].
 #[inline(always)]
 fn string(out: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
-    out.reserve(bytes.len() + 2);
     out.push(b'"');
+    string_body(out, s);
+    out.push(b'"');
+}
+
+/// A JSON string without its quotes. Nearly every string needs no escape
+/// and is copied whole.
+#[inline(always)]
+fn string_body(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
     if is_clean(bytes) {
         out.extend_from_slice(bytes);
     } else {
         escape_into(out, bytes);
     }
-    out.push(b'"');
 }
 
 /// Whether no byte of `bytes` needs an escape, tested eight bytes at a
