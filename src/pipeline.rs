@@ -316,9 +316,14 @@ impl Pipeline {
                     .collect(),
             });
         }
-        let mut counts: FxHashMap<u32, usize> = FxHashMap::default();
+        // Mentions of each country named: an article names few, so a list
+        // searched costs less than a map.
+        let mut counts: Vec<(u32, usize)> = Vec::new();
         for m in tagged.mentions.iter().filter(|m| m.kind == EntityKind::Country) {
-            *counts.entry(m.target).or_default() += 1;
+            match counts.iter_mut().find(|(i, _)| *i == m.target) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((m.target, 1)),
+            }
         }
         let mut countries: Vec<CountryCount> = counts
             .into_iter()
