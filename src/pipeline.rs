@@ -1,5 +1,6 @@
 //! The pipeline: one article in, one record out.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -14,7 +15,7 @@ use crate::input::MAX_ARTICLE_BYTES;
 use crate::offsets::CharIndex;
 use crate::quotes::{Found, QuoteBuffers, QuoteFinder};
 use crate::record::{
-    CountryCount, CueClass, EntityKind, EntityRef, Person, QuoteRef, Record, RecordRef, SCHEMA, SpanRef,
+    CountryRef, CueClass, EntityKind, EntityRef, PersonRef, QuoteRef, Record, RecordRef, SCHEMA, SpanRef,
 };
 use crate::segment::Segmentation;
 use crate::text::single_spaced;
@@ -149,6 +150,8 @@ impl Pipeline {
             .map(EntityRef::to_entity)
             .collect();
         let quotes = quote_refs(&x, &laid).iter().map(QuoteRef::to_quote).collect();
+        let people = laid.people.into_iter().map(PersonRef::into_person).collect();
+        let countries = laid.countries.into_iter().map(CountryRef::to_country).collect();
         Record {
             schema: SCHEMA.to_string(),
             id: article.id.clone(),
@@ -156,8 +159,8 @@ impl Pipeline {
             title: article.title.clone(),
             meta: article.meta.clone(),
             entities,
-            people: laid.people,
-            countries: laid.countries,
+            people,
+            countries,
             quotes,
             warnings: x.warnings,
         }
@@ -262,8 +265,9 @@ impl Pipeline {
         (tagged, found)
     }
 
-    /// The record's people (with their ids) and country counts.
-    fn lay_out(&self, x: &Extracted) -> LaidOut {
+    /// The record's people (with their ids) and country counts, borrowing
+    /// their strings from the extraction and the gazetteers.
+    fn lay_out<'b>(&'b self, x: &'b Extracted) -> LaidOut<'b> {
         let (text, tagged) = (x.text, &x.tagged);
         // Offices learned from the quotes: "the Tory leader said" resolved to
         // a person gives that person the office.
@@ -291,12 +295,12 @@ impl Pipeline {
         for (n, &c) in order.iter().enumerate() {
             person_of[c] = n as u32;
             let cl = &tagged.clusters[c];
-            people.push(Person {
-                id: nth_person_id(n + 1),
-                name: cl.name.clone(),
-                reference: cl.known.and_then(|k| g.people[k as usize].reference.clone()),
+            people.push(PersonRef {
+                id: Cow::Owned(nth_person_id(n + 1)),
+                name: &cl.name,
+                reference: cl.known.and_then(|k| g.people[k as usize].reference.as_deref()),
                 offices: {
-                    let mut offices = cl.offices.clone();
+                    let mut offices: Vec<Cow<str>> = cl.offices.iter().map(|o| Cow::Borrowed(o.as_str())).collect();
                     for (&m, &holder) in &office_holder {
                         let mention = &tagged.mentions[m];
                         if holder as usize != c || mention.cluster != NONE {
@@ -304,7 +308,7 @@ impl Pipeline {
                         }
                         let written = single_spaced(&text[mention.start..mention.end]);
                         if !offices.iter().any(|o| o.eq_ignore_ascii_case(&written)) {
-                            offices.push(written);
+                            offices.push(Cow::Owned(written));
                         }
                     }
                     offices
@@ -312,7 +316,7 @@ impl Pipeline {
                 countries: cl
                     .countries
                     .iter()
-                    .map(|&i| g.countries[i as usize].code.clone())
+                    .map(|&i| g.countries[i as usize].code.as_str())
                     .collect(),
             });
         }
@@ -325,18 +329,18 @@ impl Pipeline {
                 None => counts.push((m.target, 1)),
             }
         }
-        let mut countries: Vec<CountryCount> = counts
+        let mut countries: Vec<CountryRef> = counts
             .into_iter()
             .map(|(i, mentions)| {
                 let c = &g.countries[i as usize];
-                CountryCount {
-                    code: c.code.clone(),
-                    name: c.name.clone(),
+                CountryRef {
+                    code: &c.code,
+                    name: &c.name,
                     mentions,
                 }
             })
             .collect();
-        countries.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.code.cmp(&b.code)));
+        countries.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.code.cmp(b.code)));
         LaidOut {
             people,
             countries,
@@ -442,20 +446,20 @@ struct Extracted<'a> {
 
 /// The people and countries of a record, and how its entities and quotes
 /// refer to the people.
-struct LaidOut {
-    people: Vec<Person>,
-    countries: Vec<CountryCount>,
+struct LaidOut<'a> {
+    people: Vec<PersonRef<'a>>,
+    countries: Vec<CountryRef<'a>>,
     /// Per cluster: its index in `people`, or [`NONE`] when not mentioned.
     person_of: Vec<u32>,
     /// Office mentions whose holder a quote revealed, by mention index.
     office_holder: BTreeMap<usize, u32>,
 }
 
-impl LaidOut {
+impl LaidOut<'_> {
     /// The id (`p1`, ...) of the person `cluster` names, if any.
     fn person_id(&self, cluster: u32) -> Option<&str> {
         let n = *self.person_of.get(cluster as usize)?;
-        self.people.get(n as usize).map(|p| p.id.as_str())
+        self.people.get(n as usize).map(|p| p.id.as_ref())
     }
 }
 

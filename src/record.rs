@@ -8,7 +8,7 @@
 
 mod json;
 
-pub(crate) use json::{EntityRef, QuoteRef, RecordRef, SpanRef};
+pub(crate) use json::{CountryRef, EntityRef, PersonRef, QuoteRef, RecordRef, SpanRef};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};

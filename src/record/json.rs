@@ -12,6 +12,8 @@
 //! are read back with serde, so the two must never drift apart; the tests
 //! below compare them on hand-made, random and real records.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use super::{CountryCount, CueClass, Entity, EntityKind, Person, Quote, QuoteKind, Record, Span};
@@ -28,8 +30,8 @@ pub(crate) struct RecordRef<'a> {
     pub title: Option<&'a str>,
     pub meta: Option<&'a Map<String, Value>>,
     pub entities: &'a [EntityRef<'a>],
-    pub people: &'a [Person],
-    pub countries: &'a [CountryCount],
+    pub people: &'a [PersonRef<'a>],
+    pub countries: &'a [CountryRef<'a>],
     pub quotes: &'a [QuoteRef<'a>],
     pub warnings: &'a [String],
 }
@@ -45,6 +47,25 @@ pub(crate) struct EntityRef<'a> {
     pub reference: Option<&'a str>,
     pub person: Option<&'a str>,
     pub rule: &'a str,
+}
+
+/// A [`Person`], borrowed. The pipeline makes the id, and the offices
+/// that quotes reveal, for the record: those are owned there.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct PersonRef<'a> {
+    pub id: Cow<'a, str>,
+    pub name: &'a str,
+    pub reference: Option<&'a str>,
+    pub offices: Vec<Cow<'a, str>>,
+    pub countries: Vec<&'a str>,
+}
+
+/// A [`CountryCount`], borrowed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct CountryRef<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub mentions: usize,
 }
 
 /// A [`Span`], borrowed.
@@ -94,6 +115,48 @@ impl<'a> EntityRef<'a> {
             reference: self.reference.map(str::to_string),
             person: self.person.map(str::to_string),
             rule: self.rule.to_string(),
+        }
+    }
+}
+
+impl<'a> PersonRef<'a> {
+    fn of(p: &'a Person) -> PersonRef<'a> {
+        PersonRef {
+            id: Cow::Borrowed(&p.id),
+            name: &p.name,
+            reference: p.reference.as_deref(),
+            offices: p.offices.iter().map(|o| Cow::Borrowed(o.as_str())).collect(),
+            countries: p.countries.iter().map(String::as_str).collect(),
+        }
+    }
+
+    /// The owned person.
+    pub fn into_person(self) -> Person {
+        Person {
+            id: self.id.into_owned(),
+            name: self.name.to_string(),
+            reference: self.reference.map(str::to_string),
+            offices: self.offices.into_iter().map(Cow::into_owned).collect(),
+            countries: self.countries.into_iter().map(str::to_string).collect(),
+        }
+    }
+}
+
+impl<'a> CountryRef<'a> {
+    fn of(c: &'a CountryCount) -> CountryRef<'a> {
+        CountryRef {
+            code: &c.code,
+            name: &c.name,
+            mentions: c.mentions,
+        }
+    }
+
+    /// The owned country count.
+    pub fn to_country(self) -> CountryCount {
+        CountryCount {
+            code: self.code.to_string(),
+            name: self.name.to_string(),
+            mentions: self.mentions,
         }
     }
 }
@@ -169,6 +232,8 @@ impl Record {
     fn view<R>(&self, f: impl FnOnce(&RecordRef) -> R) -> R {
         let entities: Vec<EntityRef> = self.entities.iter().map(EntityRef::of).collect();
         let quotes: Vec<QuoteRef> = self.quotes.iter().map(QuoteRef::of).collect();
+        let people: Vec<PersonRef> = self.people.iter().map(PersonRef::of).collect();
+        let countries: Vec<CountryRef> = self.countries.iter().map(CountryRef::of).collect();
         f(&RecordRef {
             schema: &self.schema,
             id: &self.id,
@@ -176,8 +241,8 @@ impl Record {
             title: self.title.as_deref(),
             meta: self.meta.as_ref(),
             entities: &entities,
-            people: &self.people,
-            countries: &self.countries,
+            people: &people,
+            countries: &countries,
             quotes: &quotes,
             warnings: &self.warnings,
         })
@@ -229,7 +294,7 @@ impl RecordRef<'_> {
             .map(|p| {
                 60 + p.id.len()
                     + p.name.len()
-                    + p.reference.as_ref().map_or(4, |r| r.len() + 2)
+                    + opt(p.reference)
                     + p.offices.iter().map(|o| o.len() + 3).sum::<usize>()
                     + 5 * p.countries.len()
             })
@@ -329,13 +394,13 @@ fn entity(out: &mut Vec<u8>, e: &EntityRef) {
     out.extend_from_slice(b"\"}");
 }
 
-fn person(out: &mut Vec<u8>, p: &Person) {
+fn person(out: &mut Vec<u8>, p: &PersonRef) {
     out.extend_from_slice(b"{\"id\":");
     string(out, &p.id);
     out.extend_from_slice(b",\"name\":");
-    string(out, &p.name);
+    string(out, p.name);
     out.extend_from_slice(b",\"ref\":");
-    optional_string(out, p.reference.as_deref());
+    optional_string(out, p.reference);
     out.extend_from_slice(b",\"offices\":");
     array(out, &p.offices, |out, o| string(out, o));
     out.extend_from_slice(b",\"countries\":");
@@ -343,11 +408,11 @@ fn person(out: &mut Vec<u8>, p: &Person) {
     out.push(b'}');
 }
 
-fn country(out: &mut Vec<u8>, c: &CountryCount) {
+fn country(out: &mut Vec<u8>, c: &CountryRef) {
     out.extend_from_slice(b"{\"code\":");
-    string(out, &c.code);
+    string(out, c.code);
     out.extend_from_slice(b",\"name\":");
-    string(out, &c.name);
+    string(out, c.name);
     out.extend_from_slice(b",\"mentions\":");
     integer(out, c.mentions);
     out.push(b'}');
