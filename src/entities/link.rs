@@ -15,7 +15,7 @@ use crate::text::{pack_ascii_lower, single_spaced};
 /// The lower-cased words of one article's names, numbered as they are met:
 /// names are compared word by word many times over, and numbers hash and
 /// compare faster than strings.
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct WordIds {
     /// Words of 15 bytes or fewer whose lower case is ASCII, by
     /// [`pack_ascii_lower`]: most words, looked up without building a
@@ -43,6 +43,14 @@ fn lower_into(out: &mut String, word: &str) {
 }
 
 impl WordIds {
+    /// Forgets every word, keeping the room.
+    fn clear(&mut self) {
+        self.short.clear();
+        self.long.clear();
+        self.particle.clear();
+        self.head.clear();
+    }
+
     /// The number of `word` in lower case; a new one when `add` holds, else
     /// [`NONE`] for a word not met, which then equals no word of any name.
     fn number(&mut self, word: &str, add: bool) -> u32 {
@@ -146,22 +154,65 @@ fn names_match(short: &[u32], long: &[u32]) -> bool {
     short.last() == long.last() && short.iter().all(|w| long.contains(w))
 }
 
+/// Numbered lists kept from one article to the next: emptied, not freed,
+/// so that each list's allocation serves again.
+#[derive(Debug)]
+struct Lists<T> {
+    lists: Vec<Vec<T>>,
+    /// How many lists are in use: those after them are empty.
+    len: usize,
+}
+
+impl<T> Default for Lists<T> {
+    fn default() -> Self {
+        Lists {
+            lists: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T> Lists<T> {
+    /// Empties every list.
+    fn clear(&mut self) {
+        for list in &mut self.lists[..self.len] {
+            list.clear();
+        }
+        self.len = 0;
+    }
+
+    /// How many lists are in use.
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// List `i`, empty when it is not in use.
+    fn get(&self, i: usize) -> &[T] {
+        self.lists.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// List `i`, put in use with every list before it.
+    fn get_mut(&mut self, i: usize) -> &mut Vec<T> {
+        if self.lists.len() <= i {
+            self.lists.resize_with(i + 1, Vec::new);
+        }
+        self.len = self.len.max(i + 1);
+        &mut self.lists[i]
+    }
+}
+
 /// Where the person mentions of each cluster start, kept in step with the
 /// mentions as they are linked, so that the latest one before a point is
 /// found without scanning every mention (a long text has many). Each list
 /// is sorted; mentions are mostly linked in text order, so most starts are
 /// appended.
-#[derive(Default)]
-struct Starts(Vec<Vec<usize>>);
+#[derive(Debug, Default)]
+struct Starts(Lists<usize>);
 
 impl Starts {
     /// Records a person mention of cluster `c` at `start`.
     fn add(&mut self, c: u32, start: usize) {
-        let c = c as usize;
-        if self.0.len() <= c {
-            self.0.resize_with(c + 1, Vec::new);
-        }
-        let starts = &mut self.0[c];
+        let starts = self.0.get_mut(c as usize);
         if starts.last().is_none_or(|&l| l < start) {
             starts.push(start);
         } else if let Err(at) = starts.binary_search(&start) {
@@ -171,7 +222,7 @@ impl Starts {
 
     /// The latest start of a mention of cluster `c` at or before `pos`.
     fn last_at_or_before(&self, c: u32, pos: usize) -> Option<usize> {
-        let starts = self.0.get(c as usize)?;
+        let starts = self.0.get(c as usize);
         let after = starts.partition_point(|&s| s <= pos);
         after.checked_sub(1).map(|i| starts[i])
     }
@@ -179,9 +230,10 @@ impl Starts {
 
 /// The clusters by the last word of their names, in the order they were
 /// made: every way of matching a name requires the same last word.
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct ByLastWord {
-    all: FxHashMap<u32, Vec<u32>>,
+    /// By word number.
+    all: Lists<u32>,
     /// Names of two words or more, by their last word and each other word,
     /// for when many people share a surname ("... Smith"); names of one
     /// word are there by (it, NONE). Only used past [`SHARED_SURNAME`],
@@ -200,12 +252,25 @@ const SHARED_SURNAME: usize = 64;
 impl ByLastWord {
     fn add(&mut self, words: &[u32], c: u32) {
         if let Some(&last) = words.last() {
-            self.all.entry(last).or_default().push(c);
+            self.all.get_mut(last as usize).push(c);
             if words.len() == 1 {
                 self.logged.push((last, NONE, c));
             }
             self.add_other_words(words, c);
         }
+    }
+
+    /// Forgets every cluster, keeping the room.
+    fn clear(&mut self) {
+        self.all.clear();
+        self.pairs.clear();
+        self.logged.clear();
+        self.indexed = 0;
+    }
+
+    /// Is `w` the last word of a name?
+    fn ends_with(&self, w: u32) -> bool {
+        !self.all.get(w as usize).is_empty()
     }
 
     /// Indexes the words of `c` other than the last, after its name grew.
@@ -217,7 +282,7 @@ impl ByLastWord {
 
     /// The clusters whose names end with the same word as `words`.
     fn get(&self, words: &[u32]) -> &[u32] {
-        words.last().and_then(|w| self.all.get(w)).map_or(&[], Vec::as_slice)
+        words.last().map_or(&[], |&w| self.all.get(w as usize))
     }
 
     /// Sets `out` to the clusters that a name of two words or more can match
@@ -268,19 +333,27 @@ fn most_recent(starts: &Starts, candidates: &[u32], pos: usize) -> Option<u32> {
 }
 
 /// What linking keeps about the clusters while it makes them.
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct Linker {
     words: WordIds,
     /// Per cluster: the words of its name.
-    names: Vec<Vec<u32>>,
+    names: Lists<u32>,
     by_last: ByLastWord,
     /// The person mentions linked so far.
     starts: Starts,
 }
 
 impl Linker {
+    /// Forgets the last article's clusters, keeping the room.
+    fn clear(&mut self) {
+        self.words.clear();
+        self.names.clear();
+        self.by_last.clear();
+        self.starts.0.clear();
+    }
+
     /// Makes a cluster named `name`, whose words are `words`, and indexes it.
-    fn new_cluster(&mut self, ctx: &mut Ctx, name: String, words: Vec<u32>, known: Option<u32>, first: usize) -> u32 {
+    fn new_cluster(&mut self, ctx: &mut Ctx, name: String, words: &[u32], known: Option<u32>, first: usize) -> u32 {
         let gender = known.map(|k| ctx.gaz.people[k as usize].gender).unwrap_or_default();
         let country = known.and_then(|k| ctx.gaz.people[k as usize].country.as_deref());
         let countries = country.and_then(|c| ctx.gaz.country_index(c)).into_iter().collect();
@@ -293,21 +366,22 @@ impl Linker {
             ..Cluster::default()
         });
         let c = (ctx.clusters.len() - 1) as u32;
-        self.by_last.add(&words, c);
-        self.names.push(words);
+        self.by_last.add(words, c);
+        self.names.get_mut(c as usize).extend_from_slice(words);
         c
     }
 }
 
 /// The clusters whose names have two words or more, as (first word,
 /// cluster), sorted: few enough to search in halves.
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct FirstWords(Vec<(u32, u32)>);
 
 impl FirstWords {
     /// Adds the clusters from `from` on.
-    fn add(&mut self, names: &[Vec<u32>], from: usize) {
-        for (c, words) in names.iter().enumerate().skip(from) {
+    fn add(&mut self, names: &Lists<u32>, from: usize) {
+        for c in from..names.len() {
+            let words = names.get(c);
             if words.len() >= 2 {
                 self.0.push((words[0], c as u32));
             }
@@ -331,24 +405,43 @@ impl FirstWords {
     }
 }
 
+/// What [`link_pass`] builds for each article, kept by a thread from one
+/// article to the next: tables and lists emptied for the next article
+/// instead of made anew (and freed) for each.
+#[derive(Debug, Default)]
+pub(crate) struct LinkBuffers {
+    linker: Linker,
+    by_first: FirstWords,
+    order: Vec<usize>,
+    words: Vec<u32>,
+    candidates: Vec<u32>,
+}
+
 /// Pass 4: clusters, and partial mentions linked to them.
 #[inline(never)]
-pub(super) fn link_pass(ctx: &mut Ctx) {
+pub(super) fn link_pass(ctx: &mut Ctx, bufs: &mut LinkBuffers) {
     let text = ctx.text;
-    let mut order: Vec<usize> = (0..ctx.mentions.len())
-        .filter(|&i| ctx.mentions[i].kind == EntityKind::Person && !ctx.mentions[i].rule.is_empty())
-        .collect();
+    let LinkBuffers {
+        linker: lk,
+        by_first,
+        order,
+        words,
+        candidates,
+    } = bufs;
+    order.clear();
+    order.extend(
+        (0..ctx.mentions.len())
+            .filter(|&i| ctx.mentions[i].kind == EntityKind::Person && !ctx.mentions[i].rule.is_empty()),
+    );
     order.sort_by_key(|&i| ctx.mentions[i].start);
     // No mention is in a cluster yet, and no cluster is made yet.
-    let mut lk = Linker::default();
-    // Names have about two words, most of them new: one allocation instead
-    // of growing the table step by step.
+    lk.clear();
+    // Names have about two words, most of them new: room made at once
+    // instead of growing the table step by step.
     lk.words.short.reserve(2 * order.len());
-    let mut words: Vec<u32> = Vec::new();
-    let mut candidates: Vec<u32> = Vec::new();
 
     // Known people, and full names, in text order.
-    for &mi in &order {
+    for &mi in order.iter() {
         let m = &ctx.mentions[mi];
         let start = m.start;
         if m.target != NONE {
@@ -357,8 +450,8 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
                 Some(&c) => c,
                 None => {
                     let name = ctx.gaz.people[known as usize].name.clone();
-                    lk.words.name(&name, &mut words);
-                    let c = lk.new_cluster(ctx, name, words.clone(), Some(known), start);
+                    lk.words.name(&name, words);
+                    let c = lk.new_cluster(ctx, name, words, Some(known), start);
                     ctx.known_cluster.insert(known, c);
                     c
                 }
@@ -368,27 +461,27 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
             continue;
         }
         let written = &text[m.start..m.end];
-        lk.words.name(written, &mut words);
+        lk.words.name(written, words);
         if words.iter().filter(|&&w| !lk.words.particle[w as usize]).count() < 2 {
             continue;
         }
-        lk.by_last.for_full_name(&words, &mut candidates);
+        lk.by_last.for_full_name(words, candidates);
         candidates.retain(|&c| {
-            let cw = &lk.names[c as usize];
-            names_match(&words, cw) || names_match(cw, &words)
+            let cw = lk.names.get(c as usize);
+            names_match(words, cw) || names_match(cw, words)
         });
-        let c = match most_recent(&lk.starts, &candidates, start) {
+        let c = match most_recent(&lk.starts, candidates, start) {
             Some(c) => {
                 // A match has the same last word: the index stays right.
                 let cl = &mut ctx.clusters[c as usize];
-                if cl.known.is_none() && words.len() > lk.names[c as usize].len() {
+                if cl.known.is_none() && words.len() > lk.names.get(c as usize).len() {
                     cl.name = single_spaced(written);
-                    lk.by_last.add_other_words(&words, c);
-                    lk.names[c as usize].clone_from(&words);
+                    lk.by_last.add_other_words(words, c);
+                    lk.names.get_mut(c as usize).clone_from(words);
                 }
                 c
             }
-            None => lk.new_cluster(ctx, single_spaced(written), words.clone(), None, start),
+            None => lk.new_cluster(ctx, single_spaced(written), words, None, start),
         };
         ctx.mentions[mi].cluster = c;
         lk.starts.add(c, start);
@@ -398,24 +491,24 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
     // The clusters made so far with names of two words or more, by their
     // first word; the clusters this loop makes (mostly of one word, but
     // "van Dijk" has two) join the index after it, not during it.
-    let mut by_first = FirstWords::default();
+    by_first.0.clear();
     by_first.add(&lk.names, 0);
     let made = lk.names.len();
-    for &mi in &order {
+    for &mi in order.iter() {
         if ctx.mentions[mi].cluster != NONE {
             continue;
         }
         let m = &ctx.mentions[mi];
         let start = m.start;
         let written = &text[m.start..m.end];
-        lk.words.name(written, &mut words);
+        lk.words.name(written, words);
         candidates.clear();
         candidates.extend(
             lk.by_last
-                .get(&words)
+                .get(words)
                 .iter()
                 .copied()
-                .filter(|&c| names_match(&words, &lk.names[c as usize])),
+                .filter(|&c| names_match(words, lk.names.get(c as usize))),
         );
         // "Sir Graham" for "Sir Graham Pottinger": a first name, when only
         // one person has it.
@@ -425,9 +518,9 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
         {
             candidates.push(only);
         }
-        let c = match most_recent(&lk.starts, &candidates, start) {
+        let c = match most_recent(&lk.starts, candidates, start) {
             Some(c) => c,
-            None => lk.new_cluster(ctx, single_spaced(written), words.clone(), None, start),
+            None => lk.new_cluster(ctx, single_spaced(written), words, None, start),
         };
         ctx.mentions[mi].cluster = c;
         lk.starts.add(c, start);
@@ -442,7 +535,7 @@ pub(super) fn link_pass(ctx: &mut Ctx) {
 
     // Mostly names of one word, but "van Dijk" has two.
     by_first.add(&lk.names, made);
-    link_partial_mentions(ctx, &mut lk, &by_first);
+    link_partial_mentions(ctx, lk, by_first, words, candidates);
     let mut first: Vec<Option<usize>> = vec![None; ctx.clusters.len()];
     for m in &ctx.mentions {
         if m.kind == EntityKind::Person
@@ -478,17 +571,23 @@ fn free(ctx: &Ctx, t: usize) -> bool {
 /// ambiguous "Jordan" after "Michael Jordan". `lk` holds every cluster and
 /// every person mention linked so far.
 #[inline(never)]
-fn link_partial_mentions(ctx: &mut Ctx, lk: &mut Linker, by_first: &FirstWords) {
+fn link_partial_mentions(
+    ctx: &mut Ctx,
+    lk: &mut Linker,
+    by_first: &FirstWords,
+    words: &mut Vec<u32>,
+    candidates: &mut Vec<u32>,
+) {
     if ctx.clusters.is_empty() {
         return;
     }
     let n = ctx.seg.tokens.len();
     let ends = Sieve::of(
         &lk.words,
-        lk.by_last.all.keys().copied().chain(by_first.0.iter().map(|&(w, _)| w)),
+        (0..lk.names.len())
+            .filter_map(|c| lk.names.get(c).last().copied())
+            .chain(by_first.0.iter().map(|&(w, _)| w)),
     );
-    let mut words: Vec<u32> = Vec::new();
-    let mut candidates: Vec<u32> = Vec::new();
     // Every capitalised word (and word of a headline) is a candidate: the
     // rest are passed over. (Lent out while the loop adds mentions.)
     let tokens = std::mem::take(&mut ctx.candidates);
@@ -521,7 +620,7 @@ fn link_partial_mentions(ctx: &mut Ctx, lk: &mut Linker, by_first: &FirstWords) 
         };
         let last_known = ends.may_hold(last_word) && !title() && {
             let w = lk.words.find(last_word);
-            lk.by_last.all.contains_key(&w) || !by_first.get(w).is_empty()
+            lk.by_last.ends_with(w) || !by_first.get(w).is_empty()
         };
         if !last_known {
             next = j;
@@ -542,9 +641,9 @@ fn link_partial_mentions(ctx: &mut Ctx, lk: &mut Linker, by_first: &FirstWords) 
                     .get(tail)
                     .iter()
                     .copied()
-                    .filter(|&c| lk.names[c as usize].ends_with(tail)),
+                    .filter(|&c| lk.names.get(c as usize).ends_with(tail)),
             );
-            if let Some(c) = most_recent(&lk.starts, &candidates, ctx.tok(s).start as usize) {
+            if let Some(c) = most_recent(&lk.starts, candidates, ctx.tok(s).start as usize) {
                 linked_to = Some((s, c, "surname-link"));
                 break 'starts;
             }

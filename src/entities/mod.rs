@@ -112,6 +112,7 @@ pub(crate) struct TagBuffers {
     lex: Vec<u32>,
     /// Lent to [`Tagged::flags`]; [`TagBuffers::recycle`] takes it back.
     flags: Vec<u32>,
+    link: link::LinkBuffers,
 }
 
 /// `buf`'s allocation, cleared and filled with `n` copies of `value`: a
@@ -406,7 +407,7 @@ impl EntityTagger {
         self.gazetteer_pass(&mut ctx);
         names::office_pass(&mut ctx);
         names::person_pass(&mut ctx);
-        link::link_pass(&mut ctx);
+        link::link_pass(&mut ctx, &mut bufs.link);
         countries::country_pass(&mut ctx);
         link::attach_pass(&mut ctx);
 
@@ -420,6 +421,7 @@ impl EntityTagger {
             owner: ctx.owner,
             lex: ctx.lex,
             flags: Vec::new(),
+            link: std::mem::take(&mut bufs.link),
         };
         let Ctx {
             mut mentions,
