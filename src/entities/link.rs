@@ -2,6 +2,8 @@
 //! ("Wang", "Mr de Groot") joined to the person named in full, and offices,
 //! countries and description nouns tied to the people they describe.
 
+use std::collections::hash_map::Entry;
+
 use rustc_hash::FxHashMap;
 
 use super::names::{appositive_after, title_before};
@@ -60,40 +62,37 @@ impl WordIds {
             lower_into(&mut self.buf, word);
             pack_ascii_lower(self.buf.as_bytes())
         });
-        let found = match key {
-            Some(k) => self.short.get(&k),
-            None => self.long.get(self.buf.as_str()),
-        };
-        if let Some(&id) = found {
-            return id;
-        }
-        if !add {
-            return NONE;
-        }
         let id = self.particle.len() as u32;
         match key {
-            Some(k) => {
-                // The key holds the lower case's bytes, then its length.
-                let bytes = k.to_le_bytes();
-                let len = usize::from(bytes[15]).min(15);
-                let lower = std::str::from_utf8(&bytes[..len]).unwrap_or_default();
-                self.note(lower);
-                self.short.insert(k, id);
-            }
-            None => {
-                let lower = std::mem::take(&mut self.buf);
-                self.note(&lower);
-                self.long.insert(lower, id);
-            }
+            Some(k) => match self.short.entry(k) {
+                Entry::Occupied(e) => return *e.get(),
+                Entry::Vacant(_) if !add => return NONE,
+                Entry::Vacant(e) => {
+                    e.insert(id);
+                    // The key holds the lower case's bytes, then its length.
+                    let bytes = k.to_le_bytes();
+                    self.note(&bytes[..usize::from(bytes[15]).min(15)]);
+                }
+            },
+            None => match self.long.get(self.buf.as_str()) {
+                Some(&id) => return id,
+                None if !add => return NONE,
+                None => {
+                    let lower = std::mem::take(&mut self.buf);
+                    self.note(lower.as_bytes());
+                    self.long.insert(lower, id);
+                }
+            },
         }
         id
     }
 
-    /// Records what the next word's number stands for.
-    fn note(&mut self, lower: &str) {
-        self.particle.push(is_particle(lower));
-        self.head
-            .push((lower.as_bytes().first().copied().unwrap_or(0), lower.len()));
+    /// Records what the next word's number stands for, from its lower case.
+    fn note(&mut self, lower: &[u8]) {
+        // Particles are short: longer words are not read as text.
+        let particle = lower.len() <= 5 && std::str::from_utf8(lower).is_ok_and(is_particle);
+        self.particle.push(particle);
+        self.head.push((lower.first().copied().unwrap_or(0), lower.len()));
     }
 
     /// The number of `word` lower-cased as it stands, or [`NONE`] for a word
@@ -106,12 +105,23 @@ impl WordIds {
     /// without their trailing full stops ("Jr." is "jr").
     fn name(&mut self, written: &str, out: &mut Vec<u32>) {
         out.clear();
-        for w in written.split_whitespace() {
+        let mut add = |w: &str| {
             let w = w.trim_end_matches('.');
             // Lower-casing keeps a word non-empty: test before it.
             if !w.is_empty() {
                 out.push(self.number(w, true));
             }
+        };
+        if !written.is_ascii() {
+            written.split_whitespace().for_each(add);
+            return;
+        }
+        // In ASCII, white space (as `char::is_whitespace` has it) is these
+        // bytes alone: the words are found without decoding characters.
+        let mut at = 0;
+        for piece in written.as_bytes().split(|b| matches!(b, b'\t'..=b'\r' | b' ')) {
+            add(&written[at..at + piece.len()]);
+            at += piece.len() + 1;
         }
     }
 }
