@@ -11,7 +11,7 @@ use super::words::{honorific, is_particle};
 use super::{Cluster, Ctx, Mention, NONE, flag};
 use crate::gazetteer::Gender;
 use crate::record::EntityKind;
-use crate::segment::TokenKind;
+use crate::segment::{Token, TokenKind};
 use crate::text::{pack_ascii_lower, single_spaced};
 
 /// The lower-cased words of one article's names, numbered as they are met:
@@ -128,11 +128,11 @@ impl WordIds {
 
 /// Rules out most words that are not among a few numbered ones by their
 /// first byte and length, before a word is lower-cased and looked up.
-struct Sieve(Vec<u64>);
+struct Sieve([u64; 256]);
 
 impl Sieve {
     fn of(words: &WordIds, ids: impl Iterator<Item = u32>) -> Sieve {
-        let mut bits = vec![0u64; 256];
+        let mut bits = [0u64; 256];
         for id in ids {
             let (first, len) = words.head[id as usize];
             bits[first as usize] |= 1 << len.min(63);
@@ -140,13 +140,17 @@ impl Sieve {
         Sieve(bits)
     }
 
-    /// False only when the lower case of `word` is none of the words.
-    fn may_hold(&self, word: &str) -> bool {
-        let b = word.as_bytes();
+    /// False only when the lower case of token `t` of `text` is none of the
+    /// words. Asked of the token, whose shape knows whether it is ASCII, so
+    /// the word is not sliced out and tested byte by byte.
+    fn may_hold(&self, text: &str, t: &Token) -> bool {
+        let b = text.as_bytes().get(t.range()).unwrap_or_default();
         match b.first() {
             // Lower-casing keeps an ASCII word's length and maps its first
             // byte alone; other words are left to the lookup.
-            Some(&first) if b.is_ascii() => self.0[first.to_ascii_lowercase() as usize] & (1 << b.len().min(63)) != 0,
+            Some(&first) if t.shape.is_ascii() => {
+                self.0[first.to_ascii_lowercase() as usize] & (1 << b.len().min(63)) != 0
+            }
             _ => true,
         }
     }
@@ -621,15 +625,14 @@ fn link_partial_mentions(
         // Every tail of the run ends with its last word, so a run whose last
         // word neither ends nor starts a name links to nothing: most
         // capitalised words ("The", "Monday") are rejected here, once.
-        let last_word = ctx.word(j - 1);
         // "films such as The Fisher King" names no "King" (the run may
         // hold "The", but a title needs a word after it).
         let title = || {
             let first = if ctx.word(i) == "The" { i + 1 } else { i };
             first < j && super::names::opens_work_title(ctx, first)
         };
-        let last_known = ends.may_hold(last_word) && !title() && {
-            let w = lk.words.find(last_word);
+        let last_known = ends.may_hold(ctx.text, ctx.tok(j - 1)) && !title() && {
+            let w = lk.words.find(ctx.word(j - 1));
             lk.by_last.ends_with(w) || !by_first.get(w).is_empty()
         };
         if !last_known {
