@@ -3,6 +3,7 @@
 //! countries and description nouns tied to the people they describe.
 
 use std::collections::hash_map::Entry;
+use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
@@ -427,6 +428,10 @@ pub(crate) struct LinkBuffers {
     linker: Linker,
     by_first: FirstWords,
     order: Vec<usize>,
+    /// The mentions that full names leave to single words, with the range
+    /// of their words in `later_words`.
+    later: Vec<(usize, Range<usize>)>,
+    later_words: Vec<u32>,
     words: Vec<u32>,
     candidates: Vec<u32>,
 }
@@ -439,6 +444,8 @@ pub(super) fn link_pass(ctx: &mut Ctx, bufs: &mut LinkBuffers) {
         linker: lk,
         by_first,
         order,
+        later,
+        later_words,
         words,
         candidates,
     } = bufs;
@@ -453,6 +460,8 @@ pub(super) fn link_pass(ctx: &mut Ctx, bufs: &mut LinkBuffers) {
     // Names have about two words, most of them new: room made at once
     // instead of growing the table step by step.
     lk.words.short.reserve(2 * order.len());
+    later.clear();
+    later_words.clear();
 
     // Known people, and full names, in text order.
     for &mi in order.iter() {
@@ -477,6 +486,9 @@ pub(super) fn link_pass(ctx: &mut Ctx, bufs: &mut LinkBuffers) {
         let written = &text[m.start..m.end];
         lk.words.name(written, words);
         if words.iter().filter(|&&w| !lk.words.particle[w as usize]).count() < 2 {
+            // Its words are kept: numbering them again would find the same.
+            later.push((mi, later_words.len()..later_words.len() + words.len()));
+            later_words.extend_from_slice(words);
             continue;
         }
         lk.by_last.for_full_name(words, candidates);
@@ -508,14 +520,11 @@ pub(super) fn link_pass(ctx: &mut Ctx, bufs: &mut LinkBuffers) {
     by_first.0.clear();
     by_first.add(&lk.names, 0);
     let made = lk.names.len();
-    for &mi in order.iter() {
-        if ctx.mentions[mi].cluster != NONE {
-            continue;
-        }
+    for (mi, range) in later.iter() {
+        let (mi, words) = (*mi, &later_words[range.clone()]);
         let m = &ctx.mentions[mi];
         let start = m.start;
         let written = &text[m.start..m.end];
-        lk.words.name(written, words);
         candidates.clear();
         candidates.extend(
             lk.by_last
