@@ -8,7 +8,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::names::{appositive_after, title_before};
-use super::words::{honorific, is_particle};
+use super::words::is_particle;
 use super::{Cluster, Ctx, Mention, NONE, flag};
 use crate::gazetteer::Gender;
 use crate::record::EntityKind;
@@ -687,7 +687,7 @@ fn link_partial_mentions(
                     ctx.owner[t] = NONE;
                 }
             }
-            let gender_hint = s.checked_sub(1).and_then(|p| honorific(ctx.word(p)));
+            let gender_hint = s.checked_sub(1).and_then(|p| ctx.honorific(p));
             lk.starts.add(c, ctx.tok(s).start as usize);
             ctx.push(Mention {
                 start: ctx.tok(s).start as usize,
@@ -764,9 +764,8 @@ pub(super) fn attach_pass(ctx: &mut Ctx) {
                 j = ctx.prev_in_sentence(from);
                 continue;
             }
-            let word = ctx.word(t);
             let tok = *ctx.tok(t);
-            if word == "." && t > 0 && ctx.honorific(t - 1).is_some() {
+            if ctx.is_byte(t, b'.') && t > 0 && ctx.honorific(t - 1).is_some() {
                 attach_title_nouns(ctx, c, t - 1);
                 j = ctx.prev_in_sentence(t);
                 continue;
@@ -817,7 +816,9 @@ pub(super) fn attach_pass(ctx: &mut Ctx) {
             // said ... Afghanistan").
             let mut k = ctx.next_in_sentence(end);
             while let Some(t) = k {
-                if ctx.word(t) == "," || ctx.has(t, flag::SPEECH_VERB) || ctx.owner_kind(t) == Some(EntityKind::Person)
+                if ctx.is_byte(t, b',')
+                    || ctx.has(t, flag::SPEECH_VERB)
+                    || ctx.owner_kind(t) == Some(EntityKind::Person)
                 {
                     break;
                 }
@@ -839,12 +840,19 @@ pub(super) fn attach_pass(ctx: &mut Ctx) {
 fn age_near(ctx: &Ctx, first: usize, last: usize) -> Option<u32> {
     let after = ctx
         .next_in_sentence(last)
-        .filter(|&k| ctx.word(k) == ",")
+        .filter(|&k| ctx.is_byte(k, b','))
         .and_then(|k| ctx.next_in_sentence(k))
         .filter(|&k| ctx.tok(k).kind == crate::segment::TokenKind::Number)
         .and_then(|k| ctx.word(k).parse::<u32>().ok());
     let before = ctx
         .prev_in_sentence(first)
+        // The bytes are asked first: the word before a name is seldom an age.
+        .filter(|&k| {
+            ctx.text
+                .as_bytes()
+                .get(ctx.tok(k).range())
+                .is_some_and(|w| w.ends_with(b"-year-old"))
+        })
         .and_then(|k| ctx.word(k).strip_suffix("-year-old"))
         .and_then(|n| n.parse::<u32>().ok());
     after.or(before).filter(|a| (10..=120).contains(a))
