@@ -787,10 +787,13 @@ pub(super) fn attach_pass(ctx: &mut Ctx) {
             }
             j = ctx.prev_in_sentence(t);
         }
-        // "spokeswoman, Sanne Bakker"
-        if let Some(title) = title_before(ctx, first)
+        // "spokeswoman, Sanne Bakker": a title is only an appositive after a
+        // comma, so most names are passed over without asking for it.
+        if let Some(p) = ctx.prev_in_sentence(first)
+            && ctx.is_byte(p, b',')
+            && let Some(title) = title_before(ctx, first)
             && title.rule == "appositive"
-            && let Some(q) = ctx.prev_in_sentence(first).and_then(|p| ctx.prev_in_sentence(p))
+            && let Some(q) = ctx.prev_in_sentence(p)
         {
             if ctx.owner_kind(q) == Some(EntityKind::Office) {
                 attach_office(ctx, c, ctx.owner[q], countries);
