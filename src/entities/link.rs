@@ -420,14 +420,17 @@ impl FirstWords {
     }
 }
 
-/// What [`link_pass`] builds for each article, kept by a thread from one
-/// article to the next: tables and lists emptied for the next article
-/// instead of made anew (and freed) for each.
+/// What [`link_pass`] and [`attach_pass`] build for each article, kept by a
+/// thread from one article to the next: tables and lists emptied for the
+/// next article instead of made anew (and freed) for each.
 #[derive(Debug, Default)]
 pub(crate) struct LinkBuffers {
     linker: Linker,
     by_first: FirstWords,
+    /// The person mentions, in the order they are taken.
     order: Vec<usize>,
+    /// The country mentions as (start, index), sorted.
+    countries: Vec<(usize, usize)>,
     /// The mentions that full names leave to single words, with the range
     /// of their words in `later_words`.
     later: Vec<(usize, Range<usize>)>,
@@ -448,6 +451,7 @@ pub(super) fn link_pass(ctx: &mut Ctx, bufs: &mut LinkBuffers) {
         later_words,
         words,
         candidates,
+        ..
     } = bufs;
     order.clear();
     order.extend(
@@ -716,22 +720,26 @@ fn link_partial_mentions(
 /// pre-modifiers ("Indian National Security Advisor Ajit Doval") and
 /// appositives ("Nikolai Patrushev, secretary of ...").
 #[inline(never)]
-pub(super) fn attach_pass(ctx: &mut Ctx) {
-    // Country mentions by start, to find those inside an office's span
-    // without scanning every mention (the pass does not change them).
-    let mut countries: Vec<(usize, usize)> = (0..ctx.mentions.len())
-        .filter(|&i| ctx.mentions[i].kind == EntityKind::Country && !ctx.mentions[i].rule.is_empty())
-        .map(|i| (ctx.mentions[i].start, i))
-        .collect();
+pub(super) fn attach_pass(ctx: &mut Ctx, bufs: &mut LinkBuffers) {
+    // Country mentions as (start, index), to find those inside an office's
+    // span without scanning every mention (the pass does not change them),
+    // and the people, found in one walk over the mentions.
+    let (countries, persons) = (&mut bufs.countries, &mut bufs.order);
+    countries.clear();
+    persons.clear();
+    for (i, m) in ctx.mentions.iter().enumerate() {
+        if m.rule.is_empty() {
+            continue;
+        }
+        match m.kind {
+            EntityKind::Country => countries.push((m.start, i)),
+            EntityKind::Person if m.cluster != NONE => persons.push(i),
+            _ => {}
+        }
+    }
     countries.sort_unstable();
     let countries = &countries[..];
-    let persons: Vec<usize> = (0..ctx.mentions.len())
-        .filter(|&i| {
-            let m = &ctx.mentions[i];
-            m.kind == EntityKind::Person && m.cluster != NONE && !m.rule.is_empty()
-        })
-        .collect();
-    for mi in persons {
+    for &mi in persons.iter() {
         let (first, last, c) = {
             let m = &ctx.mentions[mi];
             (m.tokens.start, m.tokens.end - 1, m.cluster)

@@ -409,7 +409,7 @@ impl EntityTagger {
         names::person_pass(&mut ctx);
         link::link_pass(&mut ctx, &mut bufs.link);
         countries::country_pass(&mut ctx);
-        link::attach_pass(&mut ctx);
+        link::attach_pass(&mut ctx, &mut bufs.link);
 
         *bufs = TagBuffers {
             caps: ctx.caps,
