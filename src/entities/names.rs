@@ -746,8 +746,7 @@ fn never_first_word(word: &str) -> bool {
 }
 
 /// A hyphenated modifier: "London-based", "Jackson-style", "state-owned".
-fn is_modifier(word: &str) -> bool {
-    let bytes = word.as_bytes();
+fn is_modifier(bytes: &[u8]) -> bool {
     // The suffixes are at most six bytes: only the word's end is read.
     let tail = &bytes[bytes.len().saturating_sub(7)..];
     let Some(dash) = tail.iter().rposition(|&b| b == b'-') else {
@@ -758,6 +757,12 @@ fn is_modifier(word: &str) -> bool {
         && ["based", "style", "led", "owned", "backed", "born", "run", "made", "era"]
             .iter()
             .any(|s| s.as_bytes().eq_ignore_ascii_case(after))
+}
+
+/// Token `i`'s text as bytes: sliced without the tests of character
+/// boundaries that a `str` slice makes, for the tests of ASCII letters.
+fn word_bytes<'t>(ctx: &Ctx<'t>, i: usize) -> &'t [u8] {
+    &ctx.text.as_bytes()[ctx.tok(i).range()]
 }
 
 /// Is the title just before token `first` one that companies take too, a
@@ -1041,7 +1046,7 @@ fn opens_full_name(ctx: &Ctx, first: usize) -> bool {
         return true;
     }
     let w = ctx.word(first);
-    let descriptive = is_modifier(w)
+    let descriptive = is_modifier(w.as_bytes())
         || w.ends_with("-old")
         || ctx.is_person_noun(first)
         || ctx.noun(first).is_some()
@@ -1190,7 +1195,6 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     let mut after_trade = false;
     // Honorifics inside the run ("Mr Blair", "President Biden") are titles.
     while let Some((&first, rest)) = run.split_first() {
-        let w = ctx.word(first);
         let not_name = ctx.has(first, flag::NOT_NAME);
         // "Will Doyle" keeps "Will"; "The Doyle report" and a sentence
         // opening "However Doyle" lose their first word.
@@ -1200,16 +1204,16 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
         // Xstrata").
         let drop = (ctx.has(first, flag::HONORIFIC) && !rest.is_empty())
             || (not_name && ctx.sentence_initial(first))
-            || (not_name && w.len() <= 4 && !ctx.has(first, flag::FIRST_NAME))
+            || (not_name && ctx.tok(first).range().len() <= 4 && !ctx.has(first, flag::FIRST_NAME))
             // (The flag rules out nearly every name without comparing
             // strings.)
             || (ctx.has(first, flag::FUNCTION)
-                && never_first_word(w)
+                && never_first_word(ctx.word(first))
                 && !(ctx.has(first, flag::FIRST_NAME)
                     && rest
                         .first()
                         .is_some_and(|&n| ctx.has(n, flag::SURNAME) && !ctx.has(n, flag::CALENDAR | flag::NOT_NAME))))
-            || is_modifier(w)
+            || is_modifier(word_bytes(ctx, first))
             || describes_name_after(ctx, first, rest)
             // "Singer Pete Doherty", "Actress Sandra Dee": a trade opening
             // a sentence is capitalised for the sentence, and describes
@@ -1243,14 +1247,18 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
         return;
     };
     // "Freddy Vs Jason", "Janet Jackson-style": a contest or a manner, not
-    // a name.
-    if is_modifier(ctx.word(last))
+    // a name. (A lone word left is the first word, which the loop above
+    // found no modifier.)
+    if (run.len() > 1 && is_modifier(word_bytes(ctx, last)))
         || run.iter().any(|&t| {
             // (A capital "V" is a numeral: "George V".) Every form starts
             // with a "v", which rules out nearly every word at once.
-            let w = ctx.word(t);
-            w.as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b'v'))
-                && (w == "v" || ["vs", "vs.", "versus"].iter().any(|v| v.eq_ignore_ascii_case(w)))
+            let w = word_bytes(ctx, t);
+            w.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'v'))
+                && (w == b"v"
+                    || [&b"vs"[..], b"vs.", b"versus"]
+                        .iter()
+                        .any(|v| v.eq_ignore_ascii_case(w)))
         })
     {
         return;
@@ -1298,25 +1306,27 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     }
     // "investment bank Merrill Lynch", "regulator Ofcom": the kind of
     // organisation just before the run, here or elsewhere in the article,
-    // says what it names.
+    // says what it names (the article's other names of organisations are
+    // tested once a rule has taken the run: most runs are taken by none).
     if ctx
         .prev_in_sentence(first)
         .is_some_and(|k| is_organisation_noun(ctx, k))
-        || names_organisation(ctx, first, last, organisations)
     {
         return;
     }
     // After a preposition a lone capitalised word is a place ("of
     // Washington", "in Paris"), at the start of a sentence too ("In Paris,
     // the minister said").
-    let after_preposition = ctx.prev_in_sentence(first).is_some_and(|k| {
-        crate::text::with_ascii_lower(ctx.word(k), |w| {
-            matches!(
-                w,
-                "of" | "in" | "from" | "at" | "to" | "near" | "across" | "into" | "for" | "on"
-            )
+    let after_preposition = || {
+        ctx.prev_in_sentence(first).is_some_and(|k| {
+            crate::text::with_ascii_lower(ctx.word(k), |w| {
+                matches!(
+                    w,
+                    "of" | "in" | "from" | "at" | "to" | "near" | "across" | "into" | "for" | "on"
+                )
+            })
         })
-    });
+    };
     // Name evidence: a word a name list knows.
     let known_word = run.iter().any(|&t| ctx.has(t, flag::FIRST_NAME | flag::SURNAME));
     let first_name = first_name_at(first);
@@ -1346,11 +1356,11 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     } else if (2..=3).contains(&len) && age_after(ctx, last) {
         // "Carol Petrakis, 44, has worked ...": a name with an age.
         rule = Some("appositive");
-    } else if appositive_after(ctx, last).is_some()
+    } else if (known_word || len >= 2)
         && (len >= 2
-            || (!ctx.sentence_initial(first) && !after_preposition)
-            || first_name.is_some_and(|f| !f.common_word))
-        && (known_word || len >= 2)
+            || first_name.is_some_and(|f| !f.common_word)
+            || (!ctx.sentence_initial(first) && !after_preposition()))
+        && appositive_after(ctx, last).is_some()
     {
         rule = Some("appositive");
     } else if len >= 2 && first_name.is_some() && ctx.has(last, flag::SURNAME) {
@@ -1364,6 +1374,9 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     let Some(rule) = rule else {
         return;
     };
+    if names_organisation(ctx, first, last, organisations) {
+        return;
+    }
     if gender == Gender::Unknown
         && let Some(f) = first_name
     {
