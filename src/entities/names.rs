@@ -654,7 +654,6 @@ pub(super) fn is_prefixed_name(word: &[u8]) -> bool {
 
 /// Capitalised word runs, as token index lists laid end to end, so that
 /// finding them allocates nothing once the buffers have grown.
-#[derive(Default)]
 struct Runs {
     tokens: Vec<usize>,
     /// Run `k` is `tokens[spans[k]]`.
@@ -714,7 +713,12 @@ fn runs(ctx: &Ctx, sentence: usize, candidates: std::ops::Range<usize>, out: &mu
 
 /// Pass 3: people no list holds, from capitalised runs and context.
 pub(super) fn person_pass(ctx: &mut Ctx) {
-    let mut found = Runs::default();
+    // Room for the runs of a long sentence, so that the buffers are not
+    // regrown in every article.
+    let mut found = Runs {
+        tokens: Vec::with_capacity(32),
+        spans: Vec::with_capacity(16),
+    };
     let organisations = organisation_names(ctx);
     let mut at = 0;
     for si in 0..ctx.seg.sentences.len() {
@@ -914,15 +918,14 @@ fn organisation_names<'t>(ctx: &Ctx<'t>) -> Vec<&'t str> {
         let Some(first) = s.tokens.clone().find(|&i| ctx.tok(i).kind != TokenKind::Punct) else {
             continue;
         };
+        if !ctx.is_cap_word(first) {
+            continue;
+        }
         let mut last = first;
         while last + 1 < s.tokens.end && ctx.is_cap_word(last + 1) {
             last += 1;
         }
-        if ctx.is_cap_word(first)
-            && last + 2 < s.tokens.end
-            && ctx.word(last + 1) == ","
-            && ctx.word(last + 2) == "which"
-        {
+        if last + 2 < s.tokens.end && ctx.is_byte(last + 1, b',') && ctx.word(last + 2) == "which" {
             let name = &ctx.text[ctx.tok(first).start as usize..ctx.tok(last).end as usize];
             if !names.contains(&name) {
                 names.push(name);
@@ -1061,10 +1064,10 @@ fn opens_full_name(ctx: &Ctx, first: usize) -> bool {
 /// article introduced in full without any other clue ("Jonny Mulgrew
 /// scored twice"): find that full name and make it a person.
 fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs, organisations: &[&str]) {
-    let mut wanted: Vec<&str> = Vec::new();
+    let mut wanted: Vec<&[u8]> = Vec::new();
     // The free name-like tokens that may end a full name: only sentences
     // holding one that spells a wanted word need their runs found again.
-    let mut ends: Vec<usize> = Vec::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(ctx.candidates.len());
     for &i in &ctx.candidates {
         let i = i as usize;
         if !ctx.name_like[i] || ctx.owner[i] != NONE || ctx.caps[i] {
@@ -1080,15 +1083,15 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs, organisations: &[&s
                 .prev_in_sentence(i)
                 .is_some_and(|p| ctx.is_cap_word(p) && !ctx.sentence_initial(p))
             && speech_after(ctx, i)
-            && !wanted.contains(&ctx.word(i))
+            && !wanted.contains(&word_bytes(ctx, i))
         {
-            wanted.push(ctx.word(i));
+            wanted.push(word_bytes(ctx, i));
         }
     }
     // "Mrs Okafor", "Ms Sayed" with no full name found yet.
     for m in &ctx.mentions {
         if m.kind == EntityKind::Person && m.tokens.len() == 1 && m.target == NONE && !m.rule.is_empty() {
-            let w = ctx.word(m.tokens.start);
+            let w = word_bytes(ctx, m.tokens.start);
             if !wanted.contains(&w) {
                 wanted.push(w);
             }
@@ -1107,7 +1110,7 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs, organisations: &[&s
         let Some(s) = ctx.seg.sentences.get(si).filter(|s| s.tokens.contains(&i)) else {
             continue;
         };
-        if done == Some(si) || !wanted.contains(&ctx.word(i)) {
+        if done == Some(si) || !wanted.contains(&word_bytes(ctx, i)) {
             continue;
         }
         done = Some(si);
@@ -1123,7 +1126,7 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs, organisations: &[&s
             let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
                 continue;
             };
-            if !(2..=3).contains(&run.len()) || !wanted.contains(&ctx.word(last)) {
+            if !(2..=3).contains(&run.len()) || !wanted.contains(&word_bytes(ctx, last)) {
                 continue;
             }
             let plain = run.iter().all(|&t| {
