@@ -194,13 +194,19 @@ impl<'a> Ctx<'a> {
         self.flags.get(i).is_some_and(|&flags| flags & f != 0)
     }
 
-    /// [`honorific`] of token `i`'s text. The lexicon flag settles most
-    /// words without the lookup: every honorific is in the lexicon under
-    /// its lower-case ASCII spelling, which is the key such a token gets;
-    /// only a word with its period attached ("Sen.") needs the full test.
+    /// [`honorific`] of token `i`'s text. The lexicon settles most words
+    /// without the lookup: every honorific is in the lexicon under its
+    /// lower-case ASCII spelling, with its gender, and that is the key such
+    /// a token gets; only a word with its period attached ("Sen.") or one
+    /// the flags do not answer for needs the full test.
     pub fn honorific(&self, i: usize) -> Option<Gender> {
-        let last = (self.tok(i).end as usize).checked_sub(1);
-        if !self.has(i, flag::HONORIFIC) && last.and_then(|k| self.text.as_bytes().get(k)) != Some(&b'.') {
+        let t = self.tok(i);
+        let last = (t.end as usize).checked_sub(1);
+        let dotted = last.and_then(|k| self.text.as_bytes().get(k)) == Some(&b'.');
+        if !dotted && lexicon::flags_answer_for(t) {
+            return self.has(i, flag::HONORIFIC).then(|| self.lex(i).honorific);
+        }
+        if !dotted && !self.has(i, flag::HONORIFIC) {
             return None;
         }
         honorific(self.word(i))
@@ -576,27 +582,26 @@ fn word_flags(
     cap_word: &mut [bool],
     candidates: &mut Vec<u32>,
 ) -> (usize, usize) {
-    let (mut upper, mut lower_start) = (0usize, 0usize);
+    let mut counts = 0u64;
     let classes = &CLASSES[usize::from(shouted)];
     for ((t, cap), i) in tokens.iter().zip(cap_word).zip(first..) {
         let class = classes[class_index(t)];
-        upper += usize::from(class.upper);
-        lower_start += usize::from(class.lower_word);
+        counts += class.counts;
         *cap = class.cap;
         if class.candidate {
             candidates.push(i as u32);
         }
     }
-    (upper, lower_start)
+    // (Token offsets are `u32`: neither count can reach the other's half.)
+    ((counts & u64::from(u32::MAX)) as usize, (counts >> 32) as usize)
 }
 
 /// What [`word_flags`] makes of a token from its kind and shape alone.
 #[derive(Clone, Copy)]
 struct Class {
-    /// A word in capitals ("NATO").
-    upper: bool,
-    /// A word starting in lower case.
-    lower_word: bool,
+    /// One for a word in capitals ("NATO"), and one in the upper half for
+    /// a word starting in lower case: both counts are kept in one sum.
+    counts: u64,
     /// [`Ctx::is_cap_word`].
     cap: bool,
     /// In [`Ctx::candidates`].
@@ -617,8 +622,7 @@ fn class_index(t: &Token) -> usize {
 /// token of an article is taken.
 const CLASSES: [[Class; 16]; 2] = {
     let mut table = [[Class {
-        upper: false,
-        lower_word: false,
+        counts: 0,
         cap: false,
         candidate: false,
     }; 16]; 2];
@@ -629,8 +633,7 @@ const CLASSES: [[Class; 16]; 2] = {
             let (word, lower, all_upper, capitalised) = (i & 8 != 0, i & 4 != 0, i & 2 != 0, i & 1 != 0);
             let cap = word && capitalised && (!all_upper || shouted == 1);
             table[shouted][i] = Class {
-                upper: word && all_upper,
-                lower_word: word && lower,
+                counts: (word && all_upper) as u64 | ((word && lower) as u64) << 32,
                 cap,
                 candidate: word && (capitalised || shouted == 1),
             };
