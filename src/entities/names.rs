@@ -7,18 +7,18 @@ use crate::segment::TokenKind;
 
 /// Titles that are also common words: kept in lower case only with an
 /// extension ("head of the agency") or before a name ("general Smith").
+/// Sorted, for a binary search.
 #[rustfmt::skip]
 const BARE_AMBIGUOUS: &[&str] = &[
-    "general", "generals", "chair", "chairs", "head", "heads", "speaker", "speakers", "representative",
-    "representatives", "chief", "chiefs", "leader", "leaders", "member", "members", "director", "directors",
-    "president", "presidents", "secretary", "secretaries", "minister", "ministers", "commander", "commanders",
-    "judge", "judges", "justice", "governor", "governors", "executive", "executives", "officer", "officers",
-    "official", "officials", "manager", "managers", "principal", "marshal", "major", "captain", "captains", "coach",
-    "coaches", "founder", "founders", "partner", "partners", "agent", "agents", "premier", "envoy", "envoys",
-    "delegate", "delegates", "counsel", "consul", "chancellor", "spokesperson", "spokesman", "spokeswoman",
-    "spokesmen", "spokeswomen", "ambassador", "ambassadors", "mayor", "mayors", "senator", "senators", "lawmaker",
-    "lawmakers", "adviser", "advisers", "advisor", "advisors", "aide", "aides", "king", "queen", "prince", "princess",
-    "pope", "emir", "sultan", "sheikh",
+    "adviser", "advisers", "advisor", "advisors", "agent", "agents", "aide", "aides", "ambassador", "ambassadors",
+    "captain", "captains", "chair", "chairs", "chancellor", "chief", "chiefs", "coach", "coaches", "commander",
+    "commanders", "consul", "counsel", "delegate", "delegates", "director", "directors", "emir", "envoy", "envoys",
+    "executive", "executives", "founder", "founders", "general", "generals", "governor", "governors", "head", "heads",
+    "judge", "judges", "justice", "king", "lawmaker", "lawmakers", "leader", "leaders", "major", "manager", "managers",
+    "marshal", "mayor", "mayors", "member", "members", "minister", "ministers", "officer", "officers", "official",
+    "officials", "partner", "partners", "pope", "premier", "president", "presidents", "prince", "princess",
+    "principal", "queen", "representative", "representatives", "secretaries", "secretary", "senator", "senators",
+    "sheikh", "speaker", "speakers", "spokesman", "spokesmen", "spokesperson", "spokeswoman", "spokeswomen", "sultan",
 ];
 
 /// Words an office may be extended over after "of"/"for".
@@ -67,9 +67,8 @@ pub(super) fn office_pass(ctx: &mut Ctx) {
         }
         let m = &ctx.mentions[mi];
         let written = &ctx.text[m.start..m.end];
-        let lower = !written.chars().any(char::is_uppercase);
         let single = m.tokens.len() == 1;
-        if lower && single && BARE_AMBIGUOUS.contains(&written) {
+        if single && !written.chars().any(char::is_uppercase) && BARE_AMBIGUOUS.binary_search(&written).is_ok() {
             let next_is_name = ctx
                 .next_in_sentence(last)
                 .is_some_and(|n| ctx.is_cap_word(n) && !ctx.caps[n]);
@@ -217,13 +216,14 @@ fn after_honorific(ctx: &Ctx, first: usize) -> bool {
 
 /// Lower-case words that qualify a title: "opposition energy spokesperson",
 /// "shadow chancellor", "press secretary".
+/// Sorted, for a binary search.
 #[rustfmt::skip]
 const TITLE_MODIFIERS: &[&str] = &[
-    "opposition", "shadow", "deputy", "acting", "interim", "junior", "vice", "assistant", "associate", "executive",
-    "press", "foreign", "finance", "energy", "health", "education", "defence", "defense", "trade", "economy",
-    "economic", "justice", "interior", "home", "treasury", "environment", "environmental", "transport", "culture",
-    "security", "party", "campaign", "state", "federal", "national", "regional", "provincial", "city", "county",
-    "district", "senior", "chief", "principal", "general", "communications", "policy", "legal", "military",
+    "acting", "assistant", "associate", "campaign", "chief", "city", "communications", "county", "culture", "defence",
+    "defense", "deputy", "district", "economic", "economy", "education", "energy", "environment", "environmental",
+    "executive", "federal", "finance", "foreign", "general", "health", "home", "interim", "interior", "junior",
+    "justice", "legal", "military", "national", "opposition", "party", "policy", "press", "principal", "provincial",
+    "regional", "security", "senior", "shadow", "state", "trade", "transport", "treasury", "vice",
 ];
 
 /// Extends office mention `mi` to the left over the words that qualify it:
@@ -248,7 +248,7 @@ fn extend_left(ctx: &mut Ctx, mi: usize) {
         if capital && acronym && ctx.prev_in_sentence(p).is_some_and(|q| ctx.is_cap_word(q)) {
             break;
         }
-        let modifier = ctx.tok(p).shape.is_lower_start() && TITLE_MODIFIERS.contains(&w);
+        let modifier = ctx.tok(p).shape.is_lower_start() && TITLE_MODIFIERS.binary_search(&w).is_ok();
         let free = ctx.owner[p] == NONE;
         // A first name before a title is a person's ("Dave Smith, manager" is
         // not "Dave manager"), so only words no name list knows are taken,
@@ -751,6 +751,14 @@ fn never_first_word(word: &str) -> bool {
 
 /// A hyphenated modifier: "London-based", "Jackson-style", "state-owned".
 fn is_modifier(bytes: &[u8]) -> bool {
+    // Every suffix ends in "a", "d", "e" or "n": the last byte rules out
+    // most words before the hyphen is looked for.
+    if !bytes
+        .last()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'a' | b'd' | b'e' | b'n'))
+    {
+        return false;
+    }
     // The suffixes are at most six bytes: only the word's end is read.
     let tail = &bytes[bytes.len().saturating_sub(7)..];
     let Some(dash) = tail.iter().rposition(|&b| b == b'-') else {
@@ -1408,4 +1416,13 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     });
     // The gender found here is given to the cluster when it is made.
     ctx.pending_gender.push((index, gender));
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        assert!(super::BARE_AMBIGUOUS.is_sorted());
+        assert!(super::TITLE_MODIFIERS.is_sorted());
+    }
 }
