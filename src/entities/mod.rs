@@ -611,10 +611,14 @@ struct Class {
 /// A token's row in [`CLASSES`]: whether it is a word, and its shape.
 fn class_index(t: &Token) -> usize {
     let shape = t.shape;
-    usize::from(t.kind == TokenKind::Word) << 3
-        | usize::from(shape.is_lower_start()) << 2
-        | usize::from(shape.is_all_upper()) << 1
-        | usize::from(shape.is_capitalised())
+    // Put together in a byte, the three shape bits are seen to be the
+    // shape's own low bits and taken with one mask; in a `usize` each was
+    // masked, shifted and added on its own.
+    let bits = u8::from(t.kind == TokenKind::Word) << 3
+        | u8::from(shape.is_lower_start()) << 2
+        | u8::from(shape.is_all_upper()) << 1
+        | u8::from(shape.is_capitalised());
+    usize::from(bits)
 }
 
 /// [`Class`] by [`class_index`], in running text and in a shouted headline:
