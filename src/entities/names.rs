@@ -856,18 +856,21 @@ fn is_organisation_noun(ctx: &Ctx, k: usize) -> bool {
 /// Chartered said ...").
 fn organisation_names<'t>(ctx: &Ctx<'t>) -> Vec<&'t str> {
     let mut names: Vec<&str> = Vec::new();
-    // Such nouns are rare: blocks of flags without one are passed over
-    // with one OR each, which the compiler does several flags at a time.
+    // Such nouns are rare: each block of flags gives a mask with one bit
+    // per token that holds one, built without branches (the compiler
+    // does several flags at a time), and only the set bits are visited.
     const BLOCK: usize = 32;
-    let blocks = ctx.flags.chunks(BLOCK).enumerate();
     const NOUNS: u32 = flag::ORGANISATION_NOUN | flag::HOLDING_NOUN | flag::MEMBER_NOUN;
-    let with_noun = blocks.filter(|(_, b)| b.iter().fold(0, |a, &f| a | f) & NOUNS != 0);
-    let nouns = with_noun.flat_map(|(bi, b)| {
-        let at = bi * BLOCK;
-        b.iter()
+    let nouns = ctx.flags.chunks(BLOCK).enumerate().flat_map(|(bi, b)| {
+        let mask = b
+            .iter()
             .enumerate()
-            .filter(|(_, f)| *f & NOUNS != 0)
-            .map(move |(i, _)| at + i)
+            .fold(0u32, |m, (j, &f)| m | u32::from(f & NOUNS != 0) << j);
+        // Each step clears the lowest set bit.
+        let masks = std::iter::successors(Some(mask), |&m| Some(m & m.wrapping_sub(1)));
+        masks
+            .take_while(|&m| m != 0)
+            .map(move |m| bi * BLOCK + m.trailing_zeros() as usize)
     });
     for k in nouns {
         if ctx.has(k, flag::MEMBER_NOUN) {
