@@ -64,10 +64,13 @@ pub(crate) mod flag {
     /// Who or what belongs to an organisation or a work, written after
     /// its name ("analyst", "star": [`super::words::MEMBER_NOUNS`]).
     pub const MEMBER_NOUN: u32 = 1 << 19;
+    /// An auxiliary or adverb that joins a verb cue on its left ("has",
+    /// "also": the quote stage's `JOINS_LEFT_WORDS`), for short ASCII words.
+    pub const JOINS_LEFT: u32 = 1 << 20;
     /// The bits from here up hold one more than the number of the word's
     /// cue forms ([`crate::gazetteer::CueLexicon::forms_at`]), for ASCII
     /// first words, or 0; see [`super::cue_forms_of`].
-    pub const CUE_SHIFT: u32 = 20;
+    pub const CUE_SHIFT: u32 = 21;
 }
 
 /// The number of the cue forms whose first word is the token's, from the
@@ -464,11 +467,12 @@ impl Lexicon {
                 e.flags |= flag::NOUN;
             }
         }
-        let closed: [(&[&str], u32); 4] = [
+        let closed: [(&[&str], u32); 5] = [
             (words::PRONOUNS, flag::PRONOUN),
             (words::DETERMINERS, flag::DETERMINER),
             (words::BARRIERS, flag::BARRIER),
             (words::QUANTITIES, flag::QUANTITY),
+            (crate::quotes::JOINS_LEFT_WORDS, flag::JOINS_LEFT),
         ];
         for (list, f) in closed {
             // The quote stage keys these words packed, so only short ASCII

@@ -104,7 +104,7 @@ fn contracts_with(word: &str) -> bool {
 
 /// The words that join a verb cue on its left (see [`joins_left`]).
 #[rustfmt::skip]
-const JOINS_LEFT_WORDS: &[&str] = &[
+pub(crate) const JOINS_LEFT_WORDS: &[&str] = &[
     "has", "have", "had", "also", "later", "then", "will", "would", "could", "can", "may", "might", "should",
     "must", "did", "does", "do", "reportedly", "previously", "recently", "again", "once", "repeatedly", "publicly",
     "privately", "separately", "quickly", "further", "now", "often", "frequently", "always", "never", "not", "n't",
@@ -472,10 +472,15 @@ pub(crate) fn find_cues(
             };
             let cue = lexicon.cue(form.cue);
             let mut first = i;
+            // The lexicon flags answer for most words without their text.
+            let joins_left_at = |k: usize| match word_flags.get(k) {
+                Some(f) if entity_lexicon::flags_answer_for(&seg.tokens[k]) => f & flag::JOINS_LEFT != 0,
+                _ => joins_left(seg.tokens[k].text(text)),
+            };
             if cue.kind == CueType::Verb {
                 while first > s.tokens.start
                     && seg.tokens[first - 1].kind != TokenKind::Punct
-                    && joins_left(seg.tokens[first - 1].text(text))
+                    && joins_left_at(first - 1)
                     && !excluded(first - 1)
                 {
                     // "’s" is "is" or "has" only before a participle ("she’s
@@ -542,6 +547,25 @@ mod tests {
             let adjective = crate::text::with_lower(w, |lw| matches!(lw, "the" | "a" | "an" | "so"));
             let table = small_words(w).map(|bits| bits & BEFORE_ADJECTIVE != 0);
             assert!(table.is_none_or(|t| t == adjective), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn lexicon_flag_answers_as_joins_left() {
+        let (lex, _) = entity_lexicon::Lexicon::build(&crate::gazetteer::Gazetteers::default());
+        let text = format!("{} Also HAS hasn't n't 's says’s", JOINS_LEFT_WORDS.join(" "));
+        let seg = Segmentation::new(&text);
+        let (mut ids, mut flags) = (Vec::new(), Vec::new());
+        lex.annotate(&text, &seg, &mut ids, &mut flags);
+        for (t, f) in seg.tokens.iter().zip(&flags) {
+            if entity_lexicon::flags_answer_for(t) {
+                assert_eq!(
+                    f & flag::JOINS_LEFT != 0,
+                    joins_left(t.text(&text)),
+                    "{:?}",
+                    t.text(&text)
+                );
+            }
         }
     }
 }
