@@ -552,9 +552,9 @@ fn colon_paragraph(c: &QCtx, q: &Quoted, open_tok: usize, st: &State) -> Option<
 /// words spoken are in lower case ('Mr. Kim's "execution has been
 /// challenged,"', 'promoted on "certain fringes of the internet,"')?
 fn names_a_title(c: &QCtx, q: &Quoted, open_tok: usize) -> bool {
-    // `open_tok` is the opening mark; the word before it decides.
-    let sentence = sentence_tokens(c, sentence_of(c, open_tok));
-    let Some(word) = open_tok.checked_sub(1).filter(|&w| w >= sentence.start) else {
+    // `open_tok` is the opening mark; the word before it decides, when it
+    // is of the same sentence (looked up only for the few words that link).
+    let Some(word) = open_tok.checked_sub(1) else {
         return false;
     };
     let after_link = c.tok(word).kind == TokenKind::Possessive
@@ -562,7 +562,7 @@ fn names_a_title(c: &QCtx, q: &Quoted, open_tok: usize) -> bool {
             c.word(word),
             "on" | "in" | "of" | "at" | "from" | "for" | "by" | "with" | "about" | "into" | "as"
         );
-    if !after_link {
+    if !after_link || word < sentence_tokens(c, sentence_of(c, open_tok)).start {
         return false;
     }
     title_case(&c.text[q.inner_start..q.inner_end])
@@ -608,7 +608,8 @@ fn title_case(inner: &str) -> bool {
     let capital = |w: &str| w.starts_with(char::is_uppercase);
     let small =
         |w: &str| w.len() < 4 || matches!(w, "with" | "from" | "into" | "over" | "upon" | "than" | "that" | "this");
-    words.clone().count() <= 6
+    // (A long quotation is not counted to its end.)
+    words.clone().take(7).count() <= 6
         && words.next().is_some_and(|w| {
             capital(w)
                 && !matches!(
