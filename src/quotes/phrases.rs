@@ -226,7 +226,7 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
         if (at(c, j, flag::DETERMINER) || one) && c.tok(j).kind == TokenKind::Word {
             start = j;
             // "a member of the family": a determiner may follow "of".
-            let link = j >= lo + 2 && links_to_noun(c, j - 1);
+            let link = j >= lo + 2 && links_to_noun(c, j - 1, c.word(j - 1));
             if link && links < 2 {
                 links += 1;
                 start = j - 2;
@@ -254,7 +254,7 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
             start = j - 1;
             continue;
         }
-        if j > lo && links_to_noun(c, j) && links < 2 {
+        if j > lo && links_to_noun(c, j, w) && links < 2 {
             links += 1;
             start = j - 1;
             continue;
@@ -274,7 +274,10 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
             start = j - 1;
             continue;
         }
-        if let Some(left) = coordinated(c, start, lo, joined) {
+        // (Only an "and" before the phrase coordinates.)
+        if w == "and"
+            && let Some(left) = coordinated(c, start, lo, joined)
+        {
             start = left;
             break;
         }
@@ -333,12 +336,12 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
     Some(start..end)
 }
 
-/// Does the word at token `p` (not the first) tie what follows to the
-/// phrase word before it: "a member of the family", "leaders in North
+/// Does `word`, the word at token `p` (not the first), tie what follows to
+/// the phrase word before it: "a member of the family", "leaders in North
 /// Carolina", "partisans on both sides", "a study by Vanderbilt
-/// University"?
-fn links_to_noun(c: &QCtx, p: usize) -> bool {
-    match c.word(p) {
+/// University"? (The callers have sliced the word out already.)
+fn links_to_noun(c: &QCtx, p: usize, word: &str) -> bool {
+    match word {
         "of" | "for" => np_word(c, p - 1),
         "in" | "on" | "from" | "across" => c.is_noun(p - 1),
         "by" => is_report(c, p - 1) && c.is_noun(p - 1),
