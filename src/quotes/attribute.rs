@@ -935,10 +935,16 @@ fn content_after(c: &QCtx, from: usize, end: usize, st: &State) -> Option<Range<
     let mut stop = end;
     let mut i = from;
     while i < end {
-        // Only ";", ",", "and" and "but" end the content: other lengths pass
-        // without the text being read.
+        // Only ";", ",", "and" and "but" end the content: other tokens pass
+        // on their length and first byte, without their text being sliced.
         let t = c.tok(i);
-        if !matches!(t.end - t.start, 1 | 3) {
+        let first = c.text.as_bytes().get(t.start as usize);
+        let candidate = match t.end - t.start {
+            1 => matches!(first, Some(b';' | b',')),
+            3 => matches!(first, Some(b'a' | b'b')),
+            _ => false,
+        };
+        if !candidate {
             i += 1;
             continue;
         }
