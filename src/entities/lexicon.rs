@@ -140,18 +140,33 @@ impl Default for Index {
     }
 }
 
-/// An entry index with that entry's flags: the per-token lookup returns
-/// both, so the flags need no second, scattered read of the entries.
+/// An entry index with that entry's flags and gazetteer word id: the
+/// per-token lookup returns all three, so neither needs a second, scattered
+/// read of the entries.
 #[derive(Debug, Default, Clone, Copy)]
 struct Found {
     entry: u32,
     flags: u32,
+    word: u32,
+}
+
+impl Found {
+    /// What a lookup gives for entry `entry` of `entries`.
+    fn of(entry: u32, entries: &[LexEntry]) -> Found {
+        let e = entries.get(entry as usize);
+        Found {
+            entry,
+            flags: e.map_or(0, |e| e.flags),
+            word: e.map_or(0, |e| e.word),
+        }
+    }
 }
 
 /// A slot of [`Table`]: the key beside what it maps to, so a hit reads one
-/// cache line. The key is held as two `u64`s: a `u128` field would align
-/// the slot to 16 bytes and pad it from 24 to 32, and a big gazetteer makes
-/// millions of slots.
+/// cache line. It is 32 bytes, two to a line; a big
+/// gazetteer makes millions of slots, so nothing more fits in it. (The key
+/// is held as two `u64`s: a `u128` field would not make it smaller but
+/// would ask for 16-byte alignment.)
 #[derive(Debug, Default, Clone, Copy)]
 struct Slot {
     lo: u64,
@@ -206,11 +221,10 @@ impl Table {
                 i = (i + 1) & t.mask;
             }
             t.tags[i] = tag;
-            let flags = entries.get(entry as usize).map_or(0, |e| e.flags);
             t.slots[i] = Slot {
                 lo: key as u64,
                 hi: (key >> 64) as u64,
-                found: Found { entry, flags },
+                found: Found::of(entry, entries),
             };
         }
         t
@@ -318,10 +332,7 @@ impl Index {
     /// Lays the short keys out for lookups, dropping the build-time map;
     /// call once, after the last insert and the last change of `entries`.
     fn freeze(&mut self, entries: &[LexEntry]) {
-        let found = |entry: u32| Found {
-            entry,
-            flags: entries.get(entry as usize).map_or(0, |e| e.flags),
-        };
+        let found = |entry: u32| Found::of(entry, entries);
         self.none = found(NO_ENTRY);
         let mut byte = Box::new([self.none; 256]);
         for (b, slot) in (0..128u8).zip(byte.iter_mut()) {
@@ -516,20 +527,32 @@ impl Lexicon {
     }
 
     /// The entry index of each token of `seg` (words only; others get
-    /// [`NO_ENTRY`]) into `ids`, and that entry's flags into `flags`: the
-    /// passes test flags token by token, and a dense per-article array keeps
-    /// those tests out of the lexicon's cache lines.
+    /// [`NO_ENTRY`]) into `ids`, that entry's flags into `flags` and its
+    /// gazetteer word id into `words`: the passes test flags token by token,
+    /// and the matcher walks word ids, and dense per-article arrays keep
+    /// those reads out of the lexicon's cache lines.
     #[inline(never)]
-    pub fn annotate(&self, text: &str, seg: &Segmentation, ids: &mut Vec<u32>, flags: &mut Vec<u32>) {
+    pub fn annotate(
+        &self,
+        text: &str,
+        seg: &Segmentation,
+        ids: &mut Vec<u32>,
+        flags: &mut Vec<u32>,
+        words: &mut Vec<u32>,
+    ) {
         let n = seg.tokens.len();
         ids.clear();
         ids.resize(n, NO_ENTRY);
         flags.clear();
         flags.resize(n, 0);
-        for ((t, id), f) in seg.tokens.iter().zip(ids.iter_mut()).zip(flags.iter_mut()) {
+        words.clear();
+        words.resize(n, 0);
+        let out = ids.iter_mut().zip(flags.iter_mut()).zip(words.iter_mut());
+        for (t, ((id, f), w)) in seg.tokens.iter().zip(out) {
             let found = self.lookup(text, t);
             *id = found.entry;
             *f = found.flags;
+            *w = found.word;
         }
     }
 
@@ -574,10 +597,7 @@ impl Lexicon {
             self.index.long.get(&*lower).copied()
         };
         match entry {
-            Some(entry) => Found {
-                entry,
-                flags: self.entries.get(entry as usize).map_or(0, |e| e.flags),
-            },
+            Some(entry) => Found::of(entry, &self.entries),
             None => self.index.none,
         }
     }
@@ -678,7 +698,7 @@ mod tests {
                     He said half Diplomat attaché analyst aide";
         let seg = Segmentation::new(text);
         let (mut out, mut flags) = (Vec::new(), Vec::new());
-        lex.annotate(text, &seg, &mut out, &mut flags);
+        lex.annotate(text, &seg, &mut out, &mut flags, &mut Vec::new());
         let has = |word: &str, f: u32| {
             let i = seg.tokens.iter().position(|t| t.text(text) == word).unwrap();
             assert_eq!(flags[i] & f != 0, lex.at(out[i]).has(f), "{word}");

@@ -110,6 +110,7 @@ pub(crate) struct TagBuffers {
     sentence_of: Vec<u32>,
     owner: Vec<u32>,
     lex: Vec<u32>,
+    words: Vec<u32>,
     /// Lent to [`Tagged::flags`]; [`TagBuffers::recycle`] takes it back.
     flags: Vec<u32>,
     link: link::LinkBuffers,
@@ -171,6 +172,8 @@ pub(crate) struct Ctx<'a> {
     /// The merged lexicon, and each token's entry in it.
     pub lexicon: &'a lexicon::Lexicon,
     pub lex: Vec<u32>,
+    /// Each token's gazetteer word id (0: in no form).
+    pub words: Vec<u32>,
     /// Each token's lexicon flags.
     pub flags: Vec<u32>,
 }
@@ -407,9 +410,11 @@ impl EntityTagger {
             pending_gender: Vec::new(),
             lexicon: &self.lexicon,
             lex: std::mem::take(&mut bufs.lex),
+            words: std::mem::take(&mut bufs.words),
             flags: std::mem::take(&mut bufs.flags),
         };
-        self.lexicon.annotate(text, seg, &mut ctx.lex, &mut ctx.flags);
+        self.lexicon
+            .annotate(text, seg, &mut ctx.lex, &mut ctx.flags, &mut ctx.words);
         self.gazetteer_pass(&mut ctx);
         names::office_pass(&mut ctx);
         names::person_pass(&mut ctx);
@@ -426,6 +431,7 @@ impl EntityTagger {
             sentence_of: ctx.sentence_of,
             owner: ctx.owner,
             lex: ctx.lex,
+            words: ctx.words,
             flags: Vec::new(),
             link: std::mem::take(&mut bufs.link),
         };
@@ -476,7 +482,7 @@ impl EntityTagger {
                 if ctx.has(i, flag::GAZETTEER_START) {
                     matched_to =
                         self.matcher
-                            .longest_at(i, p.tokens.end, |k| ctx.lex(k).word)
+                            .longest_at(i, p.tokens.end, |k| ctx.words[k])
                             .and_then(|(end, entries)| {
                                 let bytes = (tok.start as usize, seg.tokens[end - 1].end as usize);
                                 self.add_match(ctx, i..end, bytes, entries, true)
