@@ -314,6 +314,12 @@ impl Matcher {
         self.root.get(id as usize).is_some_and(|&n| n != 0)
     }
 
+    /// Is the word `id` a form by itself?
+    pub fn is_form(&self, id: u32) -> bool {
+        let node = self.root.get(id as usize).copied().unwrap_or(0);
+        node != 0 && self.ending_at(node).is_some()
+    }
+
     /// The child of `node` (not the root) by word `id`.
     #[inline(always)]
     fn child(&self, node: u32, id: u32) -> Option<u32> {

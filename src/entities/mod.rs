@@ -473,6 +473,14 @@ impl EntityTagger {
                     None if stop < p.tokens.end => i = stop,
                     None => break,
                 }
+                // Most starts ("the", "said") are followed by a word in no
+                // form: unless the start is a form by itself, there is
+                // nothing to walk.
+                let next_word = if i + 1 < p.tokens.end { ctx.words[i + 1] } else { 0 };
+                if hyphen != i && next_word == 0 && !self.matcher.is_form(ctx.words[i]) {
+                    i += 1;
+                    continue;
+                }
                 let tok = seg.tokens[i];
                 if !matcher::can_start(&tok) {
                     i += 1;
