@@ -67,6 +67,9 @@ pub struct Segmentation {
     pub sentences: Vec<Sentence>,
     /// Every paragraph, in order.
     pub paragraphs: Vec<Paragraph>,
+    /// Indexes of the tokens that may end a sentence, in order; kept to
+    /// reuse its buffer.
+    sentence_end_candidates: Vec<u32>,
 }
 
 impl Segmentation {
@@ -79,7 +82,9 @@ impl Segmentation {
 
     /// Segments `text`, reusing this value's buffers.
     pub fn fill(&mut self, text: &str) {
-        tokens::tokenize(text, &mut self.tokens);
+        let candidates = &mut self.sentence_end_candidates;
+        candidates.clear();
+        tokens::tokenize_noting_ends(text, &mut self.tokens, Some(candidates));
         self.sentences.clear();
         self.paragraphs.clear();
         let mut ranges = Vec::with_capacity(text.len() / 128 + 4);
@@ -89,11 +94,16 @@ impl Segmentation {
         self.sentences.reserve(text.len() / 64 + 1);
         self.paragraphs.reserve(ranges.len());
         let mut ends = Vec::with_capacity(16);
+        let mut candidates = self.sentence_end_candidates.iter().map(|&k| k as usize).peekable();
         for (p, &(start, end)) in ranges.iter().enumerate() {
             let first = self.tokens.partition_point(|t| (t.start as usize) < start);
             let last = self.tokens.partition_point(|t| (t.start as usize) < end);
             ends.clear();
-            sentences::split(text, &self.tokens[first..last], &mut ends);
+            // Candidates are in order, as paragraphs are: each paragraph's
+            // follow those of the one before.
+            while candidates.next_if(|&k| k < first).is_some() {}
+            let inside = std::iter::from_fn(|| candidates.next_if(|&k| k < last)).map(|k| k - first);
+            sentences::split(text, &self.tokens[first..last], inside, &mut ends);
             let s_first = self.sentences.len();
             let mut from = first;
             for &e in &ends {

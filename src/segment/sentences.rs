@@ -77,21 +77,22 @@ fn lower_in(word: &str, keys: &[u128]) -> bool {
 /// Splits `tokens` (the tokens of one paragraph) into sentences, pushing the
 /// index (within `tokens`) one past each sentence's last token. The last
 /// sentence always ends at `tokens.len()`.
-pub fn split(text: &str, tokens: &[Token], ends: &mut Vec<usize>) {
+///
+/// `candidates` are the indexes, in order, of the tokens whose last byte is
+/// '.', '!', '?' or that of '…' (E2 80 A6): only such a token can end a
+/// sentence, and the tokenizer noted which they are, so every other token
+/// is passed over without being visited.
+pub fn split(text: &str, tokens: &[Token], candidates: impl Iterator<Item = usize>, ends: &mut Vec<usize>) {
     let n = tokens.len();
-    let mut k = 0;
-    while k < n {
-        // Only a token ending in '.', '!', '?' or '…' (E2 80 A6) can end a
-        // sentence: the tokenizer noted which, so nearly every token is
-        // passed over without reading the text.
-        let Some(skip) = tokens[k..].iter().position(|t| t.shape.ends_in_terminal_byte()) else {
-            break;
-        };
-        k += skip;
+    // Candidates before this one were taken into the last sentence end.
+    let mut from = 0;
+    for k in candidates {
+        if k < from {
+            continue;
+        }
         let t = &tokens[k];
         let dotted = t.kind == TokenKind::Word && t.text(text).ends_with('.');
         if !(terminal(text, t) || dotted) {
-            k += 1;
             continue;
         }
         // Extend over touching terminals and closers: `?!`, `."`, `.)`.
@@ -108,13 +109,13 @@ pub fn split(text: &str, tokens: &[Token], ends: &mut Vec<usize>) {
         let next = &tokens[e + 1];
         if next.start == tokens[e].end && !opens(text, next) {
             // No space after: "Yahoo!Inc", "...and".
-            k = e + 1;
+            from = e + 1;
             continue;
         }
         if is_boundary(text, tokens, k, next) {
             ends.push(e + 1);
         }
-        k = e + 1;
+        from = e + 1;
     }
     if n > 0 {
         ends.push(n);
@@ -161,7 +162,7 @@ fn is_boundary(text: &str, tokens: &[Token], k: usize, next: &Token) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokenize;
+    use super::super::tokens::tokenize_noting_ends;
     use super::*;
 
     #[test]
@@ -207,9 +208,10 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         let mut toks = Vec::new();
-        tokenize(text, &mut toks);
+        let mut candidates = Vec::new();
+        tokenize_noting_ends(text, &mut toks, Some(&mut candidates));
         let mut ends = Vec::new();
-        split(text, &toks, &mut ends);
+        split(text, &toks, candidates.iter().map(|&k| k as usize), &mut ends);
         let mut out = Vec::new();
         let mut from = 0;
         for e in ends {

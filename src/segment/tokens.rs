@@ -259,6 +259,13 @@ fn ends_word(bytes: &[u8], end: usize) -> bool {
 /// Appends the tokens of `text` to `out`. `out` is cleared first, so a buffer
 /// can be reused across articles.
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
+    tokenize_noting_ends(text, out, None);
+}
+
+/// [`tokenize`], also pushing to `ends` (when given) the index of each token
+/// whose last byte may end a sentence, in order. Only one token in a dozen
+/// or so is one: sentence splitting visits those instead of every token.
+pub(super) fn tokenize_noting_ends(text: &str, out: &mut Vec<Token>, mut ends: Option<&mut Vec<u32>>) {
     out.clear();
     // English prose has a token every five or six bytes; text dense with
     // numbers and punctuation has more, and regrowing copies the vector.
@@ -290,7 +297,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 });
                 at = end + usize::from(next == Some(b' '));
             } else {
-                at = other_token(text, at, class, out);
+                at = other_token(text, at, class, out, ends.as_deref_mut());
             }
             continue;
         }
@@ -299,9 +306,17 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 at += 1;
                 continue;
             }
-            class::OTHER if b != b'\'' => (TokenKind::Punct, Shape(Shape::ASCII | Shape::terminal_end(b)), at + 1),
+            class::OTHER if b != b'\'' => {
+                let terminal = Shape::terminal_end(b);
+                if terminal != 0
+                    && let Some(ends) = ends.as_deref_mut()
+                {
+                    ends.push(out.len() as u32);
+                }
+                (TokenKind::Punct, Shape(Shape::ASCII | terminal), at + 1)
+            }
             _ => {
-                at = other_token(text, at, class, out);
+                at = other_token(text, at, class, out, ends.as_deref_mut());
                 continue;
             }
         };
@@ -318,9 +333,10 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
 }
 
 /// Scans the token (or white space) at `start`, whose first byte is of
-/// `class`, pushing it to `out`; returns where the next one may start.
+/// `class`, pushing it to `out` (and its index to `ends` when it may end a
+/// sentence); returns where the next one may start.
 #[inline(never)]
-fn other_token(text: &str, start: usize, class: u8, out: &mut Vec<Token>) -> usize {
+fn other_token(text: &str, start: usize, class: u8, out: &mut Vec<Token>, ends: Option<&mut Vec<u32>>) -> usize {
     let mut scan = Scanner {
         text,
         at: start,
@@ -367,7 +383,13 @@ fn other_token(text: &str, start: usize, class: u8, out: &mut Vec<Token>) -> usi
     // Words and numbers end in a letter or digit, bar the closing period of
     // "U.S."; the fast paths above never end in anything else.
     let last = bytes.get(scan.at.wrapping_sub(1)).copied().unwrap_or(0);
-    let shape = Shape(shape.0 | Shape::terminal_end(last));
+    let terminal = Shape::terminal_end(last);
+    if terminal != 0
+        && let Some(ends) = ends
+    {
+        ends.push(out.len() as u32);
+    }
+    let shape = Shape(shape.0 | terminal);
     out.push(Token {
         start: start as u32,
         end: scan.at as u32,
@@ -669,8 +691,12 @@ mod tests {
             x2 58-year-old Straße naïve said. Wow! Why? Wait… ¦ a.m. No.5 3.5. \"Yes.\" (No!)";
         for end in 0..=text.len() {
             let Some(text) = text.get(..end) else { continue };
-            let mut out = Vec::new();
-            tokenize(text, &mut out);
+            let (mut out, mut ends) = (Vec::new(), Vec::new());
+            tokenize_noting_ends(text, &mut out, Some(&mut ends));
+            let terminals: Vec<u32> = (0..out.len() as u32)
+                .filter(|&k| out[k as usize].shape.ends_in_terminal_byte())
+                .collect();
+            assert_eq!(ends, terminals, "{text:?}");
             for t in &out {
                 let word = t.text(text);
                 assert_eq!(t.shape.is_ascii(), word.is_ascii(), "{word:?} in {text:?}");
