@@ -256,6 +256,32 @@ fn ends_word(bytes: &[u8], end: usize) -> bool {
     }
 }
 
+/// The token for the run of ASCII letters and digits `bytes[start..end]`,
+/// whose first byte is of `class`.
+fn ascii_word(bytes: &[u8], start: usize, end: usize, class: u8) -> Token {
+    let (kind, shape) = match class {
+        class::LOWER => (TokenKind::Word, Shape::LOWER_ASCII),
+        class::UPPER => (TokenKind::Word, Shape::of_ascii(&bytes[start..end])),
+        _ => (TokenKind::Number, Shape::OTHER_ASCII),
+    };
+    Token {
+        start: start as u32,
+        end: end as u32,
+        kind,
+        shape,
+    }
+}
+
+/// True when the apostrophe at `at` starts a possessive `'s` followed by an
+/// ASCII byte that cannot continue a word, or by the end of the text. (A
+/// multi-byte character after it is left to the general path.)
+fn ascii_possessive_at(bytes: &[u8], at: usize) -> bool {
+    matches!(bytes.get(at + 1), Some(b's' | b'S'))
+        && bytes
+            .get(at + 2)
+            .is_none_or(|&b| b < 0x80 && !b.is_ascii_alphanumeric())
+}
+
 /// Appends the tokens of `text` to `out`. `out` is cleared first, so a buffer
 /// can be reused across articles.
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
@@ -284,18 +310,19 @@ pub(super) fn tokenize_noting_ends(text: &str, out: &mut Vec<Token>, mut ends: O
             let end = at + ascii_alnum_len(&bytes[at..]);
             let next = bytes.get(end).copied();
             if next == Some(b' ') || ends_word(bytes, end) {
-                let (kind, shape) = match class {
-                    class::LOWER => (TokenKind::Word, Shape::LOWER_ASCII),
-                    class::UPPER => (TokenKind::Word, Shape::of_ascii(&bytes[at..end])),
-                    _ => (TokenKind::Number, Shape::OTHER_ASCII),
-                };
-                out.push(Token {
-                    start: at as u32,
-                    end: end as u32,
-                    kind,
-                    shape,
-                });
+                out.push(ascii_word(bytes, at, end, class));
                 at = end + usize::from(next == Some(b' '));
+            } else if next == Some(b'\'') && ascii_possessive_at(bytes, end) {
+                // The general path would end the word at the apostrophe too,
+                // then scan the `'s` on its own.
+                out.push(ascii_word(bytes, at, end, class));
+                out.push(Token {
+                    start: end as u32,
+                    end: end as u32 + 2,
+                    kind: TokenKind::Possessive,
+                    shape: Shape::OTHER_ASCII,
+                });
+                at = end + 2 + usize::from(bytes.get(end + 2) == Some(&b' '));
             } else {
                 at = other_token(text, at, class, out, ends.as_deref_mut());
             }
@@ -564,6 +591,7 @@ mod tests {
             ("Wang said so.", &["Wang", "said", "so", "."]),
             ("Clinton’s team", &["Clinton", "’s", "team"]),
             ("Clinton's team", &["Clinton", "'s", "team"]),
+            ("the 1990's BBC's", &["the", "1990", "'s", "BBC", "'s"]),
             ("the Jameses’ car", &["the", "Jameses", "’", "car"]),
             ("don’t O'Brien", &["don’t", "O'Brien"]),
             ("Jean-Claude vice-presidential", &["Jean-Claude", "vice-presidential"]),
@@ -626,6 +654,17 @@ mod tests {
             "don't",
             "it's",
             "it’s",
+            "Blair's",
+            "Blair'S",
+            "BLAIR'S",
+            "1990's",
+            "Blair'sx",
+            "Blair's2",
+            "Blair's\u{e9}",
+            "Blair's\u{301}",
+            "Blair''s",
+            "Blair's's",
+            "Blair'st",
             "well-known",
             "co-op",
             "u.s.",
@@ -653,6 +692,28 @@ mod tests {
                 tokenize(&long, &mut b);
                 assert_eq!(a[..], b[..a.len()], "{short:?}");
             }
+        }
+    }
+
+    #[test]
+    fn fast_paths_cut_as_the_general_path_does() {
+        // The general path alone: every token scanned by `other_token`.
+        fn general(text: &str) -> Vec<Token> {
+            let mut out = Vec::new();
+            let mut at = 0;
+            while let Some(&b) = text.as_bytes().get(at) {
+                at = other_token(text, at, class::OF[b as usize], &mut out, None);
+            }
+            out
+        }
+        let text = "Blair's book, the BBC's 1990's Blair'S BLAIR'S it's Blair'sx Blair's2 \
+            Blair's\u{e9} Blair's\u{301} Blair''s Blair's's Blair'st don't O'Brien U.S. a.m. 3.5 1,400 \
+            58-year-old vice-president NATO iPhone Wang said. x2 abcdefghijk ABCDEFGHIJK Zoë end's";
+        for end in 0..=text.len() {
+            let Some(text) = text.get(..end) else { continue };
+            let mut out = Vec::new();
+            tokenize(text, &mut out);
+            assert_eq!(out, general(text), "{text:?}");
         }
     }
 
