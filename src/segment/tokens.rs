@@ -272,6 +272,27 @@ fn ascii_word(bytes: &[u8], start: usize, end: usize, class: u8) -> Token {
     }
 }
 
+/// Where an ASCII word or number whose run of letters and digits stops at a
+/// hyphen at `end` ends, when more ASCII runs joined by hyphens follow
+/// ("vice-president", "58-year-old") and the general path would end it at
+/// the same byte; `None` leaves it to the general path.
+fn hyphenated_end(bytes: &[u8], mut end: usize, class: u8) -> Option<usize> {
+    while bytes.get(end) == Some(&b'-') {
+        let after = *bytes.get(end + 1)?;
+        // A number takes a hyphen only before a letter ("2-1" is three tokens).
+        let joins = if class == class::DIGIT {
+            after.is_ascii_alphabetic()
+        } else {
+            after.is_ascii_alphanumeric()
+        };
+        if !joins {
+            return None;
+        }
+        end += 1 + ascii_alnum_len(&bytes[end + 1..]);
+    }
+    ends_word(bytes, end).then_some(end)
+}
+
 /// True when the apostrophe at `at` starts a possessive `'s` followed by an
 /// ASCII byte that cannot continue a word, or by the end of the text. (A
 /// multi-byte character after it is left to the general path.)
@@ -323,6 +344,9 @@ pub(super) fn tokenize_noting_ends(text: &str, out: &mut Vec<Token>, mut ends: O
                     shape: Shape::OTHER_ASCII,
                 });
                 at = end + 2 + usize::from(bytes.get(end + 2) == Some(&b' '));
+            } else if let Some(end) = hyphenated_end(bytes, end, class) {
+                out.push(ascii_word(bytes, at, end, class));
+                at = end + usize::from(bytes.get(end) == Some(&b' '));
             } else {
                 at = other_token(text, at, class, out, ends.as_deref_mut());
             }
@@ -708,7 +732,8 @@ mod tests {
         }
         let text = "Blair's book, the BBC's 1990's Blair'S BLAIR'S it's Blair'sx Blair's2 \
             Blair's\u{e9} Blair's\u{301} Blair''s Blair's's Blair'st don't O'Brien U.S. a.m. 3.5 1,400 \
-            58-year-old vice-president NATO iPhone Wang said. x2 abcdefghijk ABCDEFGHIJK Zoë end's";
+            58-year-old vice-president 2-1 58-1 co-op- x-\u{e9} a-b.c 58-a1.5 well-known's A-B-C. \
+            Jean-Claude's Abcdefgh-ijklmnop-q end- NATO iPhone Wang said. x2 abcdefghijk ABCDEFGHIJK Zoë end's";
         for end in 0..=text.len() {
             let Some(text) = text.get(..end) else { continue };
             let mut out = Vec::new();
