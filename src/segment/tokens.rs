@@ -272,21 +272,36 @@ fn ascii_word(bytes: &[u8], start: usize, end: usize, class: u8) -> Token {
     }
 }
 
-/// Where an ASCII word or number whose run of letters and digits stops at a
-/// hyphen at `end` ends, when more ASCII runs joined by hyphens follow
-/// ("vice-president", "58-year-old") and the general path would end it at
-/// the same byte; `None` leaves it to the general path.
-fn hyphenated_end(bytes: &[u8], mut end: usize, class: u8) -> Option<usize> {
-    while bytes.get(end) == Some(&b'-') {
-        let after = *bytes.get(end + 1)?;
-        // A number takes a hyphen only before a letter ("2-1" is three tokens).
-        let joins = if class == class::DIGIT {
-            after.is_ascii_alphabetic()
-        } else {
-            after.is_ascii_alphanumeric()
+/// Where an ASCII word or number whose run of letters and digits stops at
+/// `end` ends, when ASCII runs joined to it as the general path joins them
+/// follow: by hyphens ("vice-president", "58-year-old"), by apostrophes
+/// inside words ("don't", "O'Brien") and by decimal points and thousands
+/// separators inside numbers ("3.5", "1,400"). `None` leaves the token to
+/// the general path, which also settles the rarer cases.
+fn joined_end(bytes: &[u8], mut end: usize, class: u8) -> Option<usize> {
+    let number = class == class::DIGIT;
+    while let (Some(&joiner), Some(&after)) = (bytes.get(end), bytes.get(end + 1)) {
+        let joins = match joiner {
+            // A number takes a hyphen only before a letter ("2-1" is three tokens).
+            b'-' if number => after.is_ascii_alphabetic(),
+            b'-' => after.is_ascii_alphanumeric(),
+            b'.' | b',' => number && bytes[end - 1].is_ascii_digit() && after.is_ascii_digit(),
+            b'\'' if number => false,
+            // A possessive `'s` ends the word; what follows it decides.
+            b'\'' if matches!(after, b's' | b'S') => {
+                if bytes
+                    .get(end + 2)
+                    .is_none_or(|&b| b >= 0x80 || !b.is_ascii_alphanumeric())
+                {
+                    return None;
+                }
+                true
+            }
+            b'\'' => after.is_ascii_alphanumeric(),
+            _ => false,
         };
         if !joins {
-            return None;
+            break;
         }
         end += 1 + ascii_alnum_len(&bytes[end + 1..]);
     }
@@ -344,7 +359,7 @@ pub(super) fn tokenize_noting_ends(text: &str, out: &mut Vec<Token>, mut ends: O
                     shape: Shape::OTHER_ASCII,
                 });
                 at = end + 2 + usize::from(bytes.get(end + 2) == Some(&b' '));
-            } else if let Some(end) = hyphenated_end(bytes, end, class) {
+            } else if let Some(end) = joined_end(bytes, end, class) {
                 out.push(ascii_word(bytes, at, end, class));
                 at = end + usize::from(bytes.get(end) == Some(&b' '));
             } else {
@@ -733,7 +748,8 @@ mod tests {
         let text = "Blair's book, the BBC's 1990's Blair'S BLAIR'S it's Blair'sx Blair's2 \
             Blair's\u{e9} Blair's\u{301} Blair''s Blair's's Blair'st don't O'Brien U.S. a.m. 3.5 1,400 \
             58-year-old vice-president 2-1 58-1 co-op- x-\u{e9} a-b.c 58-a1.5 well-known's A-B-C. \
-            Jean-Claude's Abcdefgh-ijklmnop-q end- NATO iPhone Wang said. x2 abcdefghijk ABCDEFGHIJK Zoë end's";
+            Jean-Claude's Abcdefgh-ijklmnop-q end- don't O'Brien's rock'n'roll 1,400.50 1,400, 3.5. \
+            2.5-fold x's't y'S\u{e9} z's\u{201d} 10,000-strong a'b.c 1990's. 5'1 ab'c'd' NATO iPhone Wang said. x2 abcdefghijk ABCDEFGHIJK Zoë end's";
         for end in 0..=text.len() {
             let Some(text) = text.get(..end) else { continue };
             let mut out = Vec::new();
