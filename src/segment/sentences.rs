@@ -44,7 +44,9 @@ fn opens(text: &str, t: &Token) -> bool {
 }
 
 fn terminal(text: &str, t: &Token) -> bool {
-    t.kind == TokenKind::Punct && matches!(t.text(text), "." | "!" | "?" | "…")
+    // The tokenizer's bit settles every one-byte token without reading the
+    // text, and rules out nearly every other.
+    t.kind == TokenKind::Punct && t.shape.ends_in_terminal_byte() && (t.end - t.start == 1 || t.text(text) == "…")
 }
 
 /// [`pack_ascii_lower`] keys of the words of a list, all lower-case ASCII.
@@ -91,7 +93,8 @@ pub fn split(text: &str, tokens: &[Token], candidates: impl Iterator<Item = usiz
             continue;
         }
         let t = &tokens[k];
-        let dotted = t.kind == TokenKind::Word && t.text(text).ends_with('.');
+        // Every candidate has a last byte.
+        let dotted = t.kind == TokenKind::Word && text.as_bytes()[t.end as usize - 1] == b'.';
         if !(terminal(text, t) || dotted) {
             continue;
         }
@@ -261,6 +264,8 @@ mod tests {
             ("no final stop", &["no final stop"]),
             ("Scores: 2-1. Next match.", &["Scores: 2-1.", "Next match."]),
             ("她说. 是的.", &["她说.", "是的."]),
+            // Last bytes A6 that are not '…': "¦" (C2 A6) and "æ" (C3 A6).
+            ("Wow ¦ Next one. Cæ Then.", &["Wow ¦ Next one.", "Cæ Then."]),
         ];
         for (text, want) in cases {
             assert_eq!(sentences(text), *want, "sentences of {text:?}");
