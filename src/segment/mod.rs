@@ -95,9 +95,17 @@ impl Segmentation {
         self.paragraphs.reserve(ranges.len());
         let mut ends = Vec::with_capacity(16);
         let mut candidates = self.sentence_end_candidates.iter().map(|&k| k as usize).peekable();
+        let mut last = 0;
         for (p, &(start, end)) in ranges.iter().enumerate() {
-            let first = self.tokens.partition_point(|t| (t.start as usize) < start);
-            let last = self.tokens.partition_point(|t| (t.start as usize) < end);
+            // Paragraphs come in order and only white space, which has no
+            // tokens, lies between two: this paragraph's first token is found
+            // by walking on from the last one's end, nearly always no step at
+            // all, instead of by a search of every token.
+            let mut first = last;
+            while self.tokens.get(first).is_some_and(|t| (t.start as usize) < start) {
+                first += 1;
+            }
+            last = first + self.tokens[first..].partition_point(|t| (t.start as usize) < end);
             ends.clear();
             // Candidates are in order, as paragraphs are: each paragraph's
             // follow those of the one before.
