@@ -65,7 +65,7 @@ pub(crate) mod flag {
     /// its name ("analyst", "star": [`super::words::MEMBER_NOUNS`]).
     pub const MEMBER_NOUN: u32 = 1 << 19;
     /// An auxiliary or adverb that joins a verb cue on its left ("has",
-    /// "also": the quote stage's `JOINS_LEFT_WORDS`), for short ASCII words.
+    /// "also": [`super::words::JOINS_LEFT_WORDS`]), for short ASCII words.
     pub const JOINS_LEFT: u32 = 1 << 20;
     /// The bits from here up hold one more than the number of the word's
     /// cue forms ([`crate::gazetteer::CueLexicon::forms_at`]), for ASCII
@@ -162,17 +162,20 @@ impl Found {
     }
 }
 
-/// A slot of [`Table`]: the key beside what it maps to, so a hit reads one
-/// cache line. It is 32 bytes, two to a line; a big
-/// gazetteer makes millions of slots, so nothing more fits in it. (The key
-/// is held as two `u64`s: a `u128` field would not make it smaller but
-/// would ask for 16-byte alignment.)
+/// A slot of [`Table`]: the key beside what it maps to, so a hit reads the
+/// key and the answer together. It holds 28 bytes, padded to 32 (a
+/// constant assertion below keeps it there); a big gazetteer makes millions
+/// of slots, so it should not grow. (The key is held as two `u64`s: a
+/// `u128` field would not make it smaller but would ask for 16-byte
+/// alignment.)
 #[derive(Debug, Default, Clone, Copy)]
 struct Slot {
     lo: u64,
     hi: u64,
     found: Found,
 }
+
+const _: () = assert!(std::mem::size_of::<Slot>() == 32);
 
 /// An open-addressing table of packed keys, for the per-token lookup.
 ///
@@ -483,11 +486,12 @@ impl Lexicon {
             (words::DETERMINERS, flag::DETERMINER),
             (words::BARRIERS, flag::BARRIER),
             (words::QUANTITIES, flag::QUANTITY),
-            (crate::quotes::JOINS_LEFT_WORDS, flag::JOINS_LEFT),
+            (words::JOINS_LEFT_WORDS, flag::JOINS_LEFT),
         ];
         for (list, f) in closed {
-            // The quote stage keys these words packed, so only short ASCII
-            // ones (all of them, today) can be found there.
+            // The quote stage reads these flags only for ASCII tokens
+            // (`flags_answer_for`), and asks its own lists for the rest;
+            // only words that can be keys get an entry.
             for w in list.iter().filter(|w| pack_ascii_lower(w.as_bytes()).is_some()) {
                 lex.entry(w).flags |= f;
             }

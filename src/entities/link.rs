@@ -427,7 +427,8 @@ impl FirstWords {
 pub(crate) struct LinkBuffers {
     linker: Linker,
     by_first: FirstWords,
-    /// The person mentions, in the order they are taken.
+    /// The person mentions, in the order the link pass takes them; the
+    /// attach pass reuses the buffer for its own list of person mentions.
     order: Vec<usize>,
     /// The country mentions as (start, index), sorted.
     countries: Vec<(usize, usize)>,

@@ -27,8 +27,8 @@ use std::ops::Range;
 pub(crate) use lexicon::flag;
 pub(crate) use matcher::Matcher;
 pub(crate) use words::{
-    BARRIERS, DETERMINERS, PRONOUNS, QUANTITIES, honorific, is_description_adjective, is_function_word,
-    is_organisation_noun, is_title_word,
+    BARRIERS, DETERMINERS, JOINS_LEFT_WORDS, PRONOUNS, QUANTITIES, honorific, is_description_adjective,
+    is_function_word, is_organisation_noun, is_title_word,
 };
 
 use rustc_hash::FxHashMap;

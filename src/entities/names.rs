@@ -421,6 +421,10 @@ fn abbreviated(ctx: &Ctx, period: usize) -> Option<usize> {
 /// Is the word sequence starting at token `first` preceded by a title, an
 /// honorific or a noun naming a person ("Mr", "Sen.", "Foreign Minister",
 /// "coach", "spokeswoman, ")?
+///
+/// Rule "appositive" is given only when the token before `first` is a
+/// comma: the attach pass asks for it only there (`link::attach_pass`), so
+/// an appositive written any other way must be added there too.
 pub(super) fn title_before(ctx: &Ctx, first: usize) -> Option<Title> {
     let p = ctx.prev_in_sentence(first)?;
     if ctx.is_byte(p, b'.') {

@@ -352,6 +352,21 @@ pub(crate) fn is_description_adjective(word: &str) -> bool {
     description_adjectives().contains(word)
 }
 
+/// The words that join a verb cue on its left ("has said", "also
+/// called for"): the quote stage's cue finder asks them of each word before
+/// a cue. Kept here with the other closed classes, as the lexicon flags
+/// them ([`super::flag::JOINS_LEFT`]).
+#[rustfmt::skip]
+pub(crate) const JOINS_LEFT_WORDS: &[&str] = &[
+    "has", "have", "had", "also", "later", "then", "will", "would", "could", "can", "may", "might", "should",
+    "must", "did", "does", "do", "reportedly", "previously", "recently", "again", "once", "repeatedly", "publicly",
+    "privately", "separately", "quickly", "further", "now", "often", "frequently", "always", "never", "not", "n't",
+    "already", "still", "even", "initially", "originally", "first", "subsequently", "eventually", "finally",
+    "flatly", "strongly", "openly", "explicitly", "specifically", "recently,", "just", "is", "was", "are", "were",
+    "been", "be", "being", "'s", "has been", "widely", "long", "privately,", "emphatically", "firmly", "clearly",
+    "bluntly", "angrily", "simply", "immediately", "’s",
+];
+
 /// Personal and relative pronouns that can be a whole speaker mention (the
 /// quote stage's closed classes: the lexicon flags them, so the quote
 /// patterns read a bit instead of looking words up).

@@ -1211,6 +1211,14 @@ fn indirect(c: &QCtx, st: &mut State) {
             _ => verb_pattern(c, &h, lo, end, st),
         };
         if let Some(f) = found {
+            // Both patterns read no further than `lo..end`, inside the cue's
+            // sentence, so their sources begin there.
+            debug_assert!(
+                f.source_tokens
+                    .as_ref()
+                    .is_none_or(|s| s.start >= c.seg.tokens.len() || sentence_of(c, s.start) == h.sentence),
+                "a source outside its cue's sentence"
+            );
             st.used_hit[hi] = true;
             st.push_in(f, Some(h.sentence));
         }

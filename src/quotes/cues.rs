@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::entities::{flag, lexicon as entity_lexicon};
+use crate::entities::{JOINS_LEFT_WORDS, flag, lexicon as entity_lexicon};
 use crate::gazetteer::{CueForm, CueLexicon, CueType, Tense};
 use crate::record::CueClass;
 use crate::segment::{Segmentation, TokenKind};
@@ -101,18 +101,6 @@ fn contracts_with(word: &str) -> bool {
         )
     })
 }
-
-/// The words that join a verb cue on its left (see [`joins_left`]).
-#[rustfmt::skip]
-pub(crate) const JOINS_LEFT_WORDS: &[&str] = &[
-    "has", "have", "had", "also", "later", "then", "will", "would", "could", "can", "may", "might", "should",
-    "must", "did", "does", "do", "reportedly", "previously", "recently", "again", "once", "repeatedly", "publicly",
-    "privately", "separately", "quickly", "further", "now", "often", "frequently", "always", "never", "not", "n't",
-    "already", "still", "even", "initially", "originally", "first", "subsequently", "eventually", "finally",
-    "flatly", "strongly", "openly", "explicitly", "specifically", "recently,", "just", "is", "was", "are", "were",
-    "been", "be", "being", "'s", "has been", "widely", "long", "privately,", "emphatically", "firmly", "clearly",
-    "bluntly", "angrily", "simply", "immediately", "’s",
-];
 
 /// The words after which a verb form is a noun (see [`noun_context`]).
 #[rustfmt::skip]

@@ -36,10 +36,10 @@ pub(crate) struct Quoted {
     pub continued: bool,
     /// Nesting depth: 0 for an outermost quotation.
     pub depth: u8,
-    /// The first token at or after `open` (the opening mark's), and at or
-    /// after `close`: found once here, as the patterns ask them again and
-    /// again.
+    /// The first token at or after `open` (the opening mark's): found once
+    /// here, as the patterns ask for it again and again.
     pub open_tok: usize,
+    /// The first token at or after `close`, found once likewise.
     pub close_tok: usize,
 }
 

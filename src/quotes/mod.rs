@@ -30,7 +30,7 @@ use crate::gazetteer::Gazetteers;
 use crate::record::{CueClass, EntityKind, QuoteKind};
 use crate::segment::{Segmentation, Token};
 
-pub(crate) use cues::{CueHit, JOINS_LEFT_WORDS};
+pub(crate) use cues::CueHit;
 pub(crate) use marks::Quoted;
 
 /// One attribution, in byte offsets.

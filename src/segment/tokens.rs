@@ -54,8 +54,9 @@ impl Shape {
     }
 
     /// The last byte is `.`, `!`, `?` or the last of `…`: only such a token
-    /// can end a sentence. Sentence splitting tests every token; a bit of
-    /// the token it has at hand spares it a read of the text for each.
+    /// can end a sentence. The tokenizer lists these tokens for sentence
+    /// splitting, and the bit spares the splitter a read of the text for
+    /// the tokens it visits.
     pub fn ends_in_terminal_byte(self) -> bool {
         self.0 & Shape::TERMINAL_END != 0
     }
