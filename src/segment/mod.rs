@@ -67,9 +67,10 @@ pub struct Segmentation {
     pub sentences: Vec<Sentence>,
     /// Every paragraph, in order.
     pub paragraphs: Vec<Paragraph>,
-    /// Indexes of the tokens that may end a sentence, in order; kept to
-    /// reuse its buffer.
-    sentence_end_candidates: Vec<u32>,
+    /// Indexes into [`Segmentation::tokens`] of the tokens that may end a
+    /// sentence (their last byte is `.`, `!`, `?` or that of `…`), in
+    /// order: the sentence splitter visits only these.
+    pub sentence_end_candidates: Vec<u32>,
 }
 
 impl Segmentation {
