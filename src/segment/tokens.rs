@@ -230,16 +230,19 @@ fn ascii_alnum_len(bytes: &[u8]) -> usize {
         .unwrap_or(rest.len())
 }
 
-/// The high bit of each byte of `w` that is not an ASCII letter or digit.
+/// The high bit of the first byte of `w` (in memory order) that is not an
+/// ASCII letter or digit; the bits above it are unspecified.
 fn not_alnum(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
-    // Every sum below stays within its byte because the high bits are
-    // cleared first; bytes that had one are rejected at the end.
-    let low = w & !HIGH;
-    let folded = low | (ONES * 0x20);
-    let letter = (folded + ONES * (0x80 - b'a' as u64)) & !(folded + ONES * (0x7f - b'z' as u64));
-    let digit = (low + ONES * (0x80 - b'0' as u64)) & !(low + ONES * (0x7f - b'9' as u64));
+    // The sums for an ASCII byte stay within it. A byte with its high bit
+    // set is rejected at the end, and its carry only spoils the bytes after
+    // it, whose bits no caller reads: only the lowest one counts. Not
+    // clearing the high bits first spares a constant that would be loaded
+    // again for every word.
+    let folded = w | (ONES * 0x20);
+    let letter = folded.wrapping_add(ONES * (0x80 - b'a' as u64)) & !folded.wrapping_add(ONES * (0x7f - b'z' as u64));
+    let digit = w.wrapping_add(ONES * (0x80 - b'0' as u64)) & !w.wrapping_add(ONES * (0x7f - b'9' as u64));
     !((letter | digit) & !w) & HIGH
 }
 
@@ -767,6 +770,7 @@ mod tests {
             .map(|&b| [b"abcdefg".as_slice(), &[b], b"xyz12345"].concat())
             .collect();
         texts.push(b"Z09azAZ".repeat(5));
+        texts.push("a\u{e9}1\u{fc}\u{20ac}z\u{ff}9".repeat(4).into_bytes());
         texts.push(Vec::new());
         for text in &texts {
             for from in 0..text.len() {
