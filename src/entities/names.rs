@@ -755,12 +755,8 @@ fn never_first_word(word: &str) -> bool {
 
 /// A hyphenated modifier: "London-based", "Jackson-style", "state-owned".
 fn is_modifier(bytes: &[u8]) -> bool {
-    // Every suffix ends in "a", "d", "e" or "n": the last byte rules out
-    // most words before the hyphen is looked for.
-    if !bytes
-        .last()
-        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'a' | b'd' | b'e' | b'n'))
-    {
+    // The last byte rules out most words before the hyphen is looked for.
+    if !bytes.last().is_some_and(|&b| may_end_modifier(b)) {
         return false;
     }
     // The suffixes are at most six bytes: only the word's end is read.
@@ -770,7 +766,7 @@ fn is_modifier(bytes: &[u8]) -> bool {
     };
     let after = &tail[dash + 1..];
     bytes.len() > after.len() + 1
-        && ["based", "style", "led", "owned", "backed", "born", "run", "made", "era"]
+        && MODIFIER_SUFFIXES
             .iter()
             .any(|s| s.as_bytes().eq_ignore_ascii_case(after))
 }
@@ -779,6 +775,15 @@ fn is_modifier(bytes: &[u8]) -> bool {
 /// boundaries that a `str` slice makes, for the tests of ASCII letters.
 fn word_bytes<'t>(ctx: &Ctx<'t>, i: usize) -> &'t [u8] {
     &ctx.text.as_bytes()[ctx.tok(i).range()]
+}
+
+/// The words after a hyphen that make a modifier ("Paris-based",
+/// "state-owned"); [`may_end_modifier`] must pass each one's last byte.
+const MODIFIER_SUFFIXES: [&str; 9] = ["based", "style", "led", "owned", "backed", "born", "run", "made", "era"];
+
+/// May a word ending in byte `b` end in one of [`MODIFIER_SUFFIXES`]?
+fn may_end_modifier(b: u8) -> bool {
+    matches!(b.to_ascii_lowercase(), b'a' | b'd' | b'e' | b'n')
 }
 
 /// Is the title just before token `first` one that companies take too, a
@@ -1431,5 +1436,15 @@ mod tests {
     fn word_lists_are_sorted_for_binary_search() {
         assert!(super::BARE_AMBIGUOUS.is_sorted());
         assert!(super::TITLE_MODIFIERS.is_sorted());
+    }
+
+    #[test]
+    fn modifier_suffixes_pass_the_early_tests() {
+        for s in super::MODIFIER_SUFFIXES {
+            // `is_modifier` reads only the last seven bytes: the suffix and its hyphen.
+            assert!(s.len() <= 6, "{s}");
+            assert!(super::may_end_modifier(s.as_bytes()[s.len() - 1]), "{s}");
+            assert!(super::is_modifier(format!("x-{s}").as_bytes()), "{s}");
+        }
     }
 }
