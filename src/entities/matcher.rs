@@ -315,9 +315,17 @@ impl Matcher {
     }
 
     /// Is the word `id` a form by itself?
-    pub fn is_form(&self, id: u32) -> bool {
+    fn is_form(&self, id: u32) -> bool {
         let node = self.root.get(id as usize).copied().unwrap_or(0);
         node != 0 && self.ending_at(node).is_some()
+    }
+
+    /// May [`Matcher::longest_at`] find a form at a token whose word id is
+    /// `first_id`, followed by one whose word id is `next_id` (0 when there
+    /// is none or it is past the limit)? False only when `longest_at` would
+    /// return `None`: a pass may skip such a token without the walk.
+    pub fn may_match_at(&self, first_id: u32, next_id: u32) -> bool {
+        next_id != 0 || self.is_form(first_id)
     }
 
     /// The child of `node` (not the root) by word `id`.
@@ -461,6 +469,23 @@ mod tests {
         ];
         for (text, at, want) in cases {
             assert_eq!(longest(text, *at).as_deref(), *want, "{text:?} at {at}");
+        }
+    }
+
+    #[test]
+    fn may_match_at_is_false_only_without_a_match() {
+        let (_, m) = setup();
+        let ids = 0..m.root.len() as u32 + 2;
+        for a in ids.clone() {
+            if !m.may_match_at(a, 0) {
+                assert!(m.longest_at(0, 1, |_| a).is_none(), "{a}");
+            }
+            for b in ids.clone() {
+                if !m.may_match_at(a, b) {
+                    let pair = [a, b];
+                    assert!(m.longest_at(0, 2, |k| pair[k]).is_none(), "{a} {b}");
+                }
+            }
         }
     }
 

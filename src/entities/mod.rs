@@ -474,10 +474,9 @@ impl EntityTagger {
                     None => break,
                 }
                 // Most starts ("the", "said") are followed by a word in no
-                // form: unless the start is a form by itself, there is
-                // nothing to walk.
+                // form and are no form by themselves: nothing to walk.
                 let next_word = if i + 1 < p.tokens.end { ctx.words[i + 1] } else { 0 };
-                if hyphen != i && next_word == 0 && !self.matcher.is_form(ctx.words[i]) {
+                if hyphen != i && !self.matcher.may_match_at(ctx.words[i], next_word) {
                     i += 1;
                     continue;
                 }
