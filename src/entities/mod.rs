@@ -187,6 +187,12 @@ impl<'a> Ctx<'a> {
         self.seg.tokens[i].text(self.text)
     }
 
+    /// Token `i`'s text as bytes: sliced without the tests of character
+    /// boundaries that a `str` slice makes, for the tests of ASCII letters.
+    pub fn bytes(&self, i: usize) -> &'a [u8] {
+        &self.text.as_bytes()[self.seg.tokens[i].range()]
+    }
+
     /// What the lexicon knows about token `i`.
     pub fn lex(&self, i: usize) -> &'a lexicon::LexEntry {
         self.lexicon.at(self.lex.get(i).copied().unwrap_or(lexicon::NO_ENTRY))

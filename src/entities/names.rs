@@ -402,7 +402,7 @@ pub(super) struct Title {
 /// period right after it ("G." of "G. Kersey"; not the "T." that ends
 /// "AT&T.")?
 fn is_initial(ctx: &Ctx, i: usize) -> bool {
-    let w = ctx.word(i).as_bytes();
+    let w = ctx.bytes(i);
     w.len() == 1
         && w[0].is_ascii_uppercase()
         && ctx
@@ -771,12 +771,6 @@ fn is_modifier(bytes: &[u8]) -> bool {
             .any(|s| s.as_bytes().eq_ignore_ascii_case(after))
 }
 
-/// Token `i`'s text as bytes: sliced without the tests of character
-/// boundaries that a `str` slice makes, for the tests of ASCII letters.
-fn word_bytes<'t>(ctx: &Ctx<'t>, i: usize) -> &'t [u8] {
-    &ctx.text.as_bytes()[ctx.tok(i).range()]
-}
-
 /// The words after a hyphen that make a modifier ("Paris-based",
 /// "state-owned"); [`may_end_modifier`] must pass each one's last byte.
 const MODIFIER_SUFFIXES: [&str; 9] = ["based", "style", "led", "owned", "backed", "born", "run", "made", "era"];
@@ -1103,15 +1097,15 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs, organisations: &[&s
                 .prev_in_sentence(i)
                 .is_some_and(|p| ctx.is_cap_word(p) && !ctx.sentence_initial(p))
             && speech_after(ctx, i)
-            && !wanted.contains(&word_bytes(ctx, i))
+            && !wanted.contains(&ctx.bytes(i))
         {
-            wanted.push(word_bytes(ctx, i));
+            wanted.push(ctx.bytes(i));
         }
     }
     // "Mrs Okafor", "Ms Sayed" with no full name found yet.
     for m in &ctx.mentions {
         if m.kind == EntityKind::Person && m.tokens.len() == 1 && m.target == NONE && !m.rule.is_empty() {
-            let w = word_bytes(ctx, m.tokens.start);
+            let w = ctx.bytes(m.tokens.start);
             if !wanted.contains(&w) {
                 wanted.push(w);
             }
@@ -1130,7 +1124,7 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs, organisations: &[&s
         let Some(s) = ctx.seg.sentences.get(si).filter(|s| s.tokens.contains(&i)) else {
             continue;
         };
-        if done == Some(si) || !wanted.contains(&word_bytes(ctx, i)) {
+        if done == Some(si) || !wanted.contains(&ctx.bytes(i)) {
             continue;
         }
         done = Some(si);
@@ -1146,7 +1140,7 @@ fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs, organisations: &[&s
             let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
                 continue;
             };
-            if !(2..=3).contains(&run.len()) || !wanted.contains(&word_bytes(ctx, last)) {
+            if !(2..=3).contains(&run.len()) || !wanted.contains(&ctx.bytes(last)) {
                 continue;
             }
             let plain = run.iter().all(|&t| {
@@ -1236,7 +1230,7 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
                     && rest
                         .first()
                         .is_some_and(|&n| ctx.has(n, flag::SURNAME) && !ctx.has(n, flag::CALENDAR | flag::NOT_NAME))))
-            || is_modifier(word_bytes(ctx, first))
+            || is_modifier(ctx.bytes(first))
             || describes_name_after(ctx, first, rest)
             // "Singer Pete Doherty", "Actress Sandra Dee": a trade opening
             // a sentence is capitalised for the sentence, and describes
@@ -1272,11 +1266,11 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     // "Freddy Vs Jason", "Janet Jackson-style": a contest or a manner, not
     // a name. (A lone word left is the first word, which the loop above
     // found no modifier.)
-    if (run.len() > 1 && is_modifier(word_bytes(ctx, last)))
+    if (run.len() > 1 && is_modifier(ctx.bytes(last)))
         || run.iter().any(|&t| {
             // (A capital "V" is a numeral: "George V".) Every form starts
             // with a "v", which rules out nearly every word at once.
-            let w = word_bytes(ctx, t);
+            let w = ctx.bytes(t);
             w.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'v'))
                 && (w == b"v"
                     || [&b"vs"[..], b"vs.", b"versus"]
