@@ -139,18 +139,32 @@ fn classify(text: &str, at: usize, c: char) -> Option<(Family, Facing, usize)> {
     }
 }
 
-/// Finds and pairs the quote marks of `text`. Unpaired marks are reported in
-/// `warnings` (once per paragraph, with the offset of the first).
-pub(crate) fn pair_quotes(text: &str, seg: &Segmentation, warnings: &mut Vec<String>) -> Vec<Quoted> {
-    let mut out = Vec::new();
+/// The lists [`pair_quotes`] works in, kept by a thread from one article
+/// to the next instead of allocated for each.
+#[derive(Debug, Default)]
+pub(crate) struct MarkBuffers {
+    marks: Vec<Mark>,
+    paired: Paired,
+}
+
+/// Finds and pairs the quote marks of `text` into `out` (cleared first), in
+/// text order. Unpaired marks are reported in `warnings` (once per
+/// paragraph, with the offset of the first).
+pub(crate) fn pair_quotes(
+    text: &str,
+    seg: &Segmentation,
+    warnings: &mut Vec<String>,
+    out: &mut Vec<Quoted>,
+    bufs: &mut MarkBuffers,
+) {
+    out.clear();
     let mut carried = false;
     let mut stray_total = 0usize;
     let mut first_stray: Option<usize> = None;
     // One buffer for every paragraph's marks, and one for each list
     // pairing them makes: most paragraphs with quotations would otherwise
     // allocate their own.
-    let mut marks: Vec<Mark> = Vec::new();
-    let mut paired = Paired::default();
+    let MarkBuffers { marks, paired } = bufs;
     for (pi, p) in seg.paragraphs.iter().enumerate() {
         let (start, end) = (p.start as usize, p.end as usize);
         let body = &text[start..end];
@@ -191,7 +205,7 @@ pub(crate) fn pair_quotes(text: &str, seg: &Segmentation, warnings: &mut Vec<Str
                 skip_to = off + len;
             }
         }
-        let open_at_end = pair_paragraph(&marks, carried, start, &mut paired);
+        let open_at_end = pair_paragraph(marks, carried, start, paired);
         let continues_next = open_at_end.is_some() && next_paragraph_opens(text, seg, pi);
         let mut implicit = paired.implicit_ends.iter().copied();
         for &(open, close, depth, continued) in &paired.pairs {
@@ -249,7 +263,6 @@ pub(crate) fn pair_quotes(text: &str, seg: &Segmentation, warnings: &mut Vec<Str
         ));
     }
     out.sort_by_key(|q| (q.open, std::cmp::Reverse(q.close)));
-    out
 }
 
 /// Does paragraph `pi + 1` begin with an opening double quote mark?
@@ -269,7 +282,7 @@ type Pair = (Option<Mark>, Option<Mark>, u8, bool);
 /// What [`pair_paragraph`] finds in one paragraph: its pairs, the offsets
 /// of stray marks, and the ends of quotations closed by the next opening
 /// mark.
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct Paired {
     pairs: Vec<Pair>,
     strays: Vec<usize>,
@@ -352,7 +365,8 @@ mod tests {
     fn quoted(text: &str) -> (Vec<String>, Vec<String>) {
         let seg = Segmentation::new(text);
         let mut warnings = Vec::new();
-        let q = pair_quotes(text, &seg, &mut warnings);
+        let mut q = Vec::new();
+        pair_quotes(text, &seg, &mut warnings, &mut q, &mut MarkBuffers::default());
         (q.iter().map(|q| text[q.open..q.close].to_string()).collect(), warnings)
     }
 
@@ -412,7 +426,8 @@ mod tests {
     fn continued_quotations_are_flagged() {
         let text = "“One paragraph\n“Two paragraph\n“Three.” he said.";
         let seg = Segmentation::new(text);
-        let q = pair_quotes(text, &seg, &mut Vec::new());
+        let mut q = Vec::new();
+        pair_quotes(text, &seg, &mut Vec::new(), &mut q, &mut MarkBuffers::default());
         let flags: Vec<(bool, bool)> = q.iter().map(|q| (q.continued, q.continues)).collect();
         assert_eq!(flags, [(false, true), (true, true), (true, false)]);
     }

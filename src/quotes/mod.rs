@@ -96,13 +96,16 @@ pub(crate) enum Resolution {
     Group,
 }
 
-/// The per-token arrays of [`QuoteFinder::find`], kept by a thread
-/// from one article to the next instead of allocated for each.
+/// The per-token arrays and the quotation lists of [`QuoteFinder::find`],
+/// kept by a thread from one article to the next instead of allocated for
+/// each.
 #[derive(Debug, Default)]
 pub(crate) struct QuoteBuffers {
     quote_of: Vec<u32>,
     mention_of: Vec<u32>,
     cue_at: Vec<u32>,
+    quotes: Vec<Quoted>,
+    marks: marks::MarkBuffers,
 }
 
 /// Everything the quote patterns read about one article.
@@ -303,7 +306,8 @@ impl QuoteFinder {
         bufs: &mut QuoteBuffers,
     ) -> Vec<Found> {
         let n = seg.tokens.len();
-        let quotes = marks::pair_quotes(text, seg, warnings);
+        let mut quotes = std::mem::take(&mut bufs.quotes);
+        marks::pair_quotes(text, seg, warnings, &mut quotes, &mut bufs.marks);
         let mut quote_of = refill(&mut bufs.quote_of, n, NONE);
         for (qi, q) in quotes.iter().enumerate().filter(|(_, q)| q.depth == 0) {
             for slot in &mut quote_of[q.open_tok..q.close_tok] {
@@ -348,11 +352,10 @@ impl QuoteFinder {
         let (mut found, outer) = attribute::attribute(&ctx);
         speaker::resolve(&ctx, &mut found, &outer);
         found.sort_by_key(|f| (f.content.first().map_or(0, |c| c.0), f.cue.map_or(0, |c| c.0)));
-        *bufs = QuoteBuffers {
-            quote_of: ctx.quote_of,
-            mention_of: ctx.mention_of,
-            cue_at: ctx.cue_at,
-        };
+        bufs.quote_of = ctx.quote_of;
+        bufs.mention_of = ctx.mention_of;
+        bufs.cue_at = ctx.cue_at;
+        bufs.quotes = ctx.quotes;
         found
     }
 }
