@@ -1715,7 +1715,13 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
                 {
                     content.extend(content_before(c, lo, src.start - 1).map(|r| c.span(&r)));
                 }
-                content.push(c.span(&r));
+                // Most reports are this one span: allocated at its size
+                // rather than grown from nothing.
+                if content.is_empty() {
+                    content = vec![c.span(&r)];
+                } else {
+                    content.push(c.span(&r));
+                }
             }
         } else if matches!(next, "," | "." | "" | "!" | "?") || from >= end {
             // "C, S said." — the content comes first.
