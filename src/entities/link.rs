@@ -858,15 +858,10 @@ fn age_near(ctx: &Ctx, first: usize, last: usize) -> Option<u32> {
         .and_then(|k| ctx.word(k).parse::<u32>().ok());
     let before = ctx
         .prev_in_sentence(first)
-        // The bytes are asked first: the word before a name is seldom an age.
-        .filter(|&k| {
-            ctx.text
-                .as_bytes()
-                .get(ctx.tok(k).range())
-                .is_some_and(|w| w.ends_with(b"-year-old"))
-        })
-        .and_then(|k| ctx.word(k).strip_suffix("-year-old"))
-        .and_then(|n| n.parse::<u32>().ok());
+        // Asked of the bytes: the word before a name is seldom an age, and
+        // is not worth slicing out as text.
+        .and_then(|k| ctx.bytes(k).strip_suffix(b"-year-old"))
+        .and_then(|n| std::str::from_utf8(n).ok()?.parse::<u32>().ok());
     after.or(before).filter(|a| (10..=120).contains(a))
 }
 
