@@ -205,8 +205,6 @@ impl Table {
     /// The slot to start probing at, and the tag.
     fn place(&self, key: u128) -> (usize, u8) {
         let h = Table::hash(key);
-        // An add where clamping 8 bits away from 0 takes a compare and a
-        // move; a false tag match only costs one key comparison.
         (h as usize & self.mask, (h >> 57) as u8 + 1)
     }
 
@@ -235,13 +233,44 @@ impl Table {
 
     #[inline]
     fn get(&self, key: u128) -> Option<Found> {
-        let (mut i, tag) = self.place(key);
+        self.probe().get(key)
+    }
+
+    /// The table cut for a run of lookups.
+    #[inline]
+    fn probe(&self) -> Probe<'_> {
+        // Built the same length; cut to one length, the test of a tag's
+        // index answers for its slot too.
+        let n = self.tags.len().min(self.slots.len());
+        Probe {
+            tags: &self.tags[..n],
+            slots: &self.slots[..n],
+            mask: self.mask,
+        }
+    }
+}
+
+/// A [`Table`]'s arrays cut to one length: made once for an article's
+/// lookups, where the cut would otherwise be made token by token.
+struct Probe<'t> {
+    tags: &'t [u8],
+    slots: &'t [Slot],
+    mask: usize,
+}
+
+impl Probe<'_> {
+    #[inline]
+    fn get(&self, key: u128) -> Option<Found> {
+        let h = Table::hash(key);
+        // An add where clamping 8 bits away from 0 takes a compare and a
+        // move; a false tag match only costs one key comparison.
+        let (mut i, tag) = (h as usize & self.mask, (h >> 57) as u8 + 1);
         let (lo, hi) = (key as u64, (key >> 64) as u64);
         loop {
             // An empty table (mask 0) has no slot 0: `None` at once.
             let t = *self.tags.get(i)?;
             if t == tag {
-                let s = self.slots.get(i)?;
+                let s = &self.slots[i];
                 if s.lo == lo && s.hi == hi {
                     return Some(s.found);
                 }
@@ -545,15 +574,16 @@ impl Lexicon {
         words: &mut Vec<u32>,
     ) {
         let n = seg.tokens.len();
-        ids.clear();
+        // The loop writes every element: an article's arrays keep the last
+        // one's values instead of being filled with zeros first, and only a
+        // longer article's new tail is filled.
         ids.resize(n, NO_ENTRY);
-        flags.clear();
         flags.resize(n, 0);
-        words.clear();
         words.resize(n, 0);
+        let table = self.index.table.probe();
         let out = ids.iter_mut().zip(flags.iter_mut()).zip(words.iter_mut());
         for (t, ((id, f), w)) in seg.tokens.iter().zip(out) {
-            let found = self.lookup(text, t);
+            let found = self.lookup(text, t, &table);
             *id = found.entry;
             *f = found.flags;
             *w = found.word;
@@ -561,7 +591,7 @@ impl Lexicon {
     }
 
     #[inline]
-    fn lookup(&self, text: &str, t: &Token) -> Found {
+    fn lookup(&self, text: &str, t: &Token, table: &Probe) -> Found {
         // Every token, punctuation and possessives included: forms hold
         // them too ("People's Republic", "Trinidad & Tobago").
         let bytes = text.as_bytes();
@@ -571,22 +601,24 @@ impl Lexicon {
             return self.index.byte[usize::from(b)];
         }
         if let Some(k) = pack_ascii_lower_fast(bytes, start, end) {
-            return self.index.table.get(k).unwrap_or(self.index.none);
+            return table.get(k).unwrap_or(self.index.none);
         }
-        self.lookup_slow(text, t)
+        // The entry comes back in a register: a `Found` returned from a
+        // call out of line would pass every token's answer through memory.
+        Found::of(self.lookup_slow(text, t), &self.entries)
     }
 
-    /// [`Lexicon::lookup`] of the few tokens that are long, non-ASCII or at
-    /// the very end of the text, kept out of line so the common path stays
-    /// small.
+    /// The entry index [`Lexicon::lookup`] finds for the few tokens that are
+    /// long, non-ASCII or at the very end of the text ([`NO_ENTRY`] for
+    /// none), kept out of line so the common path stays small.
     #[inline(never)]
-    fn lookup_slow(&self, text: &str, t: &Token) -> Found {
+    fn lookup_slow(&self, text: &str, t: &Token) -> u32 {
         let bytes = text.as_bytes();
         let Some(word) = bytes.get(t.start as usize..t.end as usize) else {
-            return self.index.none;
+            return NO_ENTRY;
         };
         if word.len() > LONGEST_LOOKUP {
-            return self.index.none;
+            return NO_ENTRY;
         }
         let entry = if !word.is_ascii() {
             self.index.get(normalise(t.text(text)).as_bytes())
@@ -600,10 +632,7 @@ impl Lexicon {
             }
             self.index.long.get(&*lower).copied()
         };
-        match entry {
-            Some(entry) => Found::of(entry, &self.entries),
-            None => self.index.none,
-        }
+        entry.unwrap_or(NO_ENTRY)
     }
 
     /// The entry of `word` (any case).
