@@ -125,6 +125,16 @@ pub(crate) fn refill<T: Clone>(buf: &mut Vec<T>, n: usize, value: T) -> Vec<T> {
     v
 }
 
+/// `buf`'s allocation at length `n`, for a per-token array its caller then
+/// writes in full: the last article's values are left to be overwritten
+/// rather than cleared first, and only a longer article's new tail is
+/// filled (with `value`).
+fn reuse<T: Clone>(buf: &mut Vec<T>, n: usize, value: T) -> Vec<T> {
+    let mut v = std::mem::take(buf);
+    v.resize(n, value);
+    v
+}
+
 impl TagBuffers {
     /// Takes back the flags lent to `tagged` once the stages after tagging
     /// are done with them.
@@ -347,9 +357,9 @@ impl EntityTagger {
     /// reused ones, or `TagBuffers::default()`).
     pub fn tag(&self, text: &str, seg: &Segmentation, gaz: &Gazetteers, bufs: &mut TagBuffers) -> Tagged {
         let n = seg.tokens.len();
-        let mut sentence_of = refill(&mut bufs.sentence_of, n, 0);
-        let mut caps = refill(&mut bufs.caps, n, false);
-        let mut cap_word = refill(&mut bufs.cap_word, n, false);
+        let mut sentence_of = reuse(&mut bufs.sentence_of, n, 0);
+        let mut caps = reuse(&mut bufs.caps, n, false);
+        let mut cap_word = reuse(&mut bufs.cap_word, n, false);
         let mut candidates = std::mem::take(&mut bufs.candidates);
         candidates.clear();
         // One walk sets every per-token array that depends on the token's
@@ -371,7 +381,7 @@ impl EntityTagger {
             }
             caps[range].fill(shouted);
         }
-        let mut name_like = refill(&mut bufs.name_like, n, false);
+        let mut name_like = reuse(&mut bufs.name_like, n, false);
         name_like.copy_from_slice(&cap_word);
         let mut hyphenated = std::mem::take(&mut bufs.hyphenated);
         hyphenated.clear();
