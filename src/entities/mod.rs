@@ -474,27 +474,37 @@ impl EntityTagger {
         let seg = ctx.seg;
         // Lent out while the pass adds mentions.
         let hyphenated = std::mem::take(&mut ctx.hyphenated);
-        let mut hyphens = hyphenated.iter().map(|&k| k as usize).peekable();
+        let all_words = std::mem::take(&mut ctx.words);
+        // The first of `hyphenated` not before the current token.
+        let mut h = 0;
         for p in &seg.paragraphs {
+            let end = p.tokens.end;
+            let words = all_words.get(..end).unwrap_or_default();
+            // Most starts ("the", "said") are followed by a word in no form
+            // and are no form by themselves: nothing to walk. Tested in the
+            // sweep, such a start costs a turn of it and not of this loop.
+            let may_start = |k: usize, f: u32| {
+                f & flag::GAZETTEER_START != 0
+                    && self.matcher.may_match_at(
+                        words.get(k).copied().unwrap_or(0),
+                        words.get(k + 1).copied().unwrap_or(0),
+                    )
+            };
             let mut i = p.tokens.start;
-            while i < p.tokens.end {
+            while i < end {
                 // Most tokens start no form and hold no hyphen: passed over
-                // in one sweep of the flags, up to the next token that holds
-                // one.
-                while hyphens.next_if(|&h| h < i).is_some() {}
-                let hyphen = hyphens.peek().copied().unwrap_or(usize::MAX);
-                let stop = hyphen.min(p.tokens.end);
-                match ctx.flags[i..stop].iter().position(|f| f & flag::GAZETTEER_START != 0) {
-                    Some(k) => i += k,
-                    None if stop < p.tokens.end => i = stop,
-                    None => break,
+                // in one sweep of the flags, up to the next token that may
+                // start one or holds a hyphen.
+                while hyphenated.get(h).is_some_and(|&k| (k as usize) < i) {
+                    h += 1;
                 }
-                // Most starts ("the", "said") are followed by a word in no
-                // form and are no form by themselves: nothing to walk.
-                let next_word = if i + 1 < p.tokens.end { ctx.words[i + 1] } else { 0 };
-                if hyphen != i && !self.matcher.may_match_at(ctx.words[i], next_word) {
-                    i += 1;
-                    continue;
+                let hyphen = hyphenated.get(h).map_or(usize::MAX, |&k| k as usize);
+                let stop = hyphen.min(end);
+                let flags = ctx.flags.get(i..stop).unwrap_or_default();
+                match flags.iter().zip(i..).position(|(&f, k)| may_start(k, f)) {
+                    Some(k) => i += k,
+                    None if stop < end => i = stop,
+                    None => break,
                 }
                 let tok = seg.tokens[i];
                 if !matcher::can_start(&tok) {
@@ -503,13 +513,13 @@ impl EntityTagger {
                 }
                 let mut matched_to = None;
                 if ctx.has(i, flag::GAZETTEER_START) {
-                    matched_to =
-                        self.matcher
-                            .longest_at(i, p.tokens.end, |k| ctx.words[k])
-                            .and_then(|(end, entries)| {
-                                let bytes = (tok.start as usize, seg.tokens[end - 1].end as usize);
-                                self.add_match(ctx, i..end, bytes, entries, true)
-                            });
+                    matched_to = self
+                        .matcher
+                        .longest_at(i, end, |k| all_words[k])
+                        .and_then(|(last, entries)| {
+                            let bytes = (tok.start as usize, seg.tokens[last - 1].end as usize);
+                            self.add_match(ctx, i..last, bytes, entries, true)
+                        });
                 }
                 if matched_to.is_none() && tok.kind != TokenKind::Punct && hyphen == i {
                     let word = tok.text(text);
@@ -537,6 +547,7 @@ impl EntityTagger {
             }
         }
         ctx.hyphenated = hyphenated;
+        ctx.words = all_words;
     }
 
     /// Adds the mention of a matched form when an entry's case rules fit;
