@@ -615,6 +615,8 @@ impl EntityTagger {
 /// of the first), written in capitals throughout or not, and lists its
 /// capitalised [`Ctx::candidates`]. Returns the counts [`is_shouted`] takes:
 /// the words in capitals, and those starting in lower case.
+// Out of line: inlined into the tagging, its loop kept pointers on the stack.
+#[inline(never)]
 fn word_flags(
     tokens: &[Token],
     first: usize,
@@ -648,33 +650,39 @@ struct Class {
     candidate: bool,
 }
 
-/// A token's row in [`CLASSES`]: whether it is a word, and its shape.
+/// The kinds of token: [`CLASSES`] has a block of rows for each.
+const KINDS: usize = 4;
+
+// `Punct` is the last kind: a kind added after it needs rows too.
+const _: () = assert!(TokenKind::Punct as usize == KINDS - 1);
+
+/// A token's row in [`CLASSES`]: its kind, and its shape.
 fn class_index(t: &Token) -> usize {
     let shape = t.shape;
     // Put together in a byte, the three shape bits are seen to be the
     // shape's own low bits and taken with one mask; in a `usize` each was
     // masked, shifted and added on its own.
-    let bits = u8::from(t.kind == TokenKind::Word) << 3
-        | u8::from(shape.is_lower_start()) << 2
-        | u8::from(shape.is_all_upper()) << 1
-        | u8::from(shape.is_capitalised());
-    usize::from(bits)
+    let bits =
+        u8::from(shape.is_lower_start()) << 2 | u8::from(shape.is_all_upper()) << 1 | u8::from(shape.is_capitalised());
+    // The kind as it is, where a test for words took a compare and a set.
+    (t.kind as usize) << 3 | usize::from(bits)
 }
 
 /// [`Class`] by [`class_index`], in running text and in a shouted headline:
 /// one load per token where the tests were a dozen operations, and every
 /// token of an article is taken.
-const CLASSES: [[Class; 16]; 2] = {
+const CLASSES: [[Class; 8 * KINDS]; 2] = {
     let mut table = [[Class {
         counts: 0,
         cap: false,
         candidate: false,
-    }; 16]; 2];
+    }; 8 * KINDS]; 2];
     let mut shouted = 0;
     while shouted < 2 {
         let mut i = 0;
-        while i < 16 {
-            let (word, lower, all_upper, capitalised) = (i & 8 != 0, i & 4 != 0, i & 2 != 0, i & 1 != 0);
+        while i < 8 * KINDS {
+            let word = i >> 3 == TokenKind::Word as usize;
+            let (lower, all_upper, capitalised) = (i & 4 != 0, i & 2 != 0, i & 1 != 0);
             let cap = word && capitalised && (!all_upper || shouted == 1);
             table[shouted][i] = Class {
                 counts: (word && all_upper) as u64 | ((word && lower) as u64) << 32,
