@@ -272,7 +272,7 @@ fn direct(c: &QCtx, st: &mut State) {
         join_following(c, after, q.paragraph, &mut content, st);
         let mut cue = hit_span(c, h);
         // "said:" — a colon right after the cue belongs to it.
-        if h.end < c.seg.tokens.len() && c.word(h.end) == ":" && c.tok(h.end).end as usize <= q.open {
+        if h.end < c.seg.tokens.len() && c.is(h.end, ":") && c.tok(h.end).end as usize <= q.open {
             cue.1 = c.tok(h.end).end as usize;
         }
         st.push(
@@ -366,7 +366,7 @@ fn right_pattern(c: &QCtx, q: &Quoted, close_tok: usize, st: &State) -> Option<(
         range = sentence_tokens(c, sentence_of(c, close_tok));
     }
     let mut j = close_tok;
-    if j < range.end && c.word(j) == "," {
+    if j < range.end && c.is(j, ",") {
         j += 1;
     }
     if j >= range.end || c.seg.paragraph_at(c.tok(j).start as usize) != Some(q.paragraph) {
@@ -409,7 +409,7 @@ fn right_pattern(c: &QCtx, q: &Quoted, close_tok: usize, st: &State) -> Option<(
                 let tok = c.tok(t);
                 matches!(tok.kind, TokenKind::Word | TokenKind::Possessive | TokenKind::Number)
                     && !super::cues::is_finite_aux(c.word(t))
-                    || matches!(c.word(t), "(" | ")" | "," | "." | "-")
+                    || matches!(c.bytes(t), b"(" | b")" | b"," | b"." | b"-")
             });
             if phrase_like && k - j <= 12 && super::phrases::plausible_source(c, j..k) {
                 return Some((h, Some(j..k)));
@@ -470,13 +470,13 @@ fn left_pattern(c: &QCtx, q: &Quoted, open_tok: usize, st: &State) -> Option<(us
         if !joined && hit.end != open_tok {
             return None;
         }
-        if hit.end < last && (c.word(last) != ":" && last - hit.end > 4) {
+        if hit.end < last && (!c.is(last, ":") && last - hit.end > 4) {
             return None;
         }
         // 'explained CBS moderator Nancy Cordes: "Q"': the speaker after
         // the cue, before the colon.
         let src = source_before(c, hit, range.start, st).or_else(|| {
-            (c.word(last) == ":" && hit.end < last)
+            (c.is(last, ":") && hit.end < last)
                 .then(|| np_after(c, hit.end, last))
                 .flatten()
                 .filter(|np| np.start == hit.end && np.end == last && super::phrases::plausible_source(c, np.clone()))
@@ -491,7 +491,7 @@ fn left_pattern(c: &QCtx, q: &Quoted, open_tok: usize, st: &State) -> Option<(us
 /// ('..., adding: "..."'), the subject of the main clause.
 fn source_before(c: &QCtx, hit: &CueHit, lo: usize, st: &State) -> Option<Range<usize>> {
     // (", asking" and "and asking" both hang on the clause's subject.)
-    let after_comma = hit.first > lo && matches!(c.word(hit.first - 1), "," | "and");
+    let after_comma = hit.first > lo && matches!(c.bytes(hit.first - 1), b"," | b"and");
     if hit.tense == crate::gazetteer::Tense::Ing && after_comma {
         return main_subject(c, lo, hit.first, st);
     }
@@ -514,7 +514,7 @@ fn colon_paragraph(c: &QCtx, q: &Quoted, open_tok: usize, st: &State) -> Option<
     }
     let prev = &c.seg.paragraphs[q.paragraph - 1];
     let colon = prev.tokens.end.checked_sub(1)?;
-    if !matches!(c.word(colon), ":" | ".") || open_tok == 0 {
+    if !matches!(c.bytes(colon), b":" | b".") || open_tok == 0 {
         return None;
     }
     let s = sentence_of(c, colon);
@@ -527,12 +527,12 @@ fn colon_paragraph(c: &QCtx, q: &Quoted, open_tok: usize, st: &State) -> Option<
             // "Simon Rosenberg told the New Yorker." then a quotation
             // paragraph: the sentence ends in the cue and a short object or
             // adjunct, with no content of its own.
-            if c.word(colon) == "."
+            if c.is(colon, ".")
                 && !(hit.end..colon).all(|t| {
                     matches!(
                         c.tok(t).kind,
                         TokenKind::Word | TokenKind::Possessive | TokenKind::Number
-                    ) && !matches!(c.word(t), "that" | "this" | "it" | "so")
+                    ) && !matches!(c.bytes(t), b"that" | b"this" | b"it" | b"so")
                         && !c.is_cue_start(t)
                 })
             {
@@ -559,8 +559,8 @@ fn names_a_title(c: &QCtx, q: &Quoted, open_tok: usize) -> bool {
     };
     let after_link = c.tok(word).kind == TokenKind::Possessive
         || matches!(
-            c.word(word),
-            "on" | "in" | "of" | "at" | "from" | "for" | "by" | "with" | "about" | "into" | "as"
+            c.bytes(word),
+            b"on" | b"in" | b"of" | b"at" | b"from" | b"for" | b"by" | b"with" | b"about" | b"into" | b"as"
         );
     if !after_link || word < sentence_tokens(c, sentence_of(c, open_tok)).start {
         return false;
@@ -583,7 +583,7 @@ fn source_over_title(c: &QCtx, first: usize, lo: usize) -> Option<Range<usize>> 
     let mut start = head.start;
     // ("Joe Scarborough, host of ...": the name before its title.)
     if start > lo + 1
-        && c.word(start - 1) == ","
+        && c.is(start - 1, ",")
         && let Some(name) = np_before(c, start - 1, lo)
         && (name.start == lo
             || !c.tok(name.start - 1).is_word()
@@ -675,7 +675,7 @@ fn join_following(c: &QCtx, after: usize, paragraph: usize, content: &mut Vec<(u
         if let Some(h) = hit_at(c, i)
             && c.hits[h].kind == CueType::Verb
             && !(c.hits[h].tense == crate::gazetteer::Tense::Ing
-                && (c.hits[h].end >= end || matches!(c.word(c.hits[h].end), "." | "!" | "?")))
+                && (c.hits[h].end >= end || matches!(c.bytes(c.hits[h].end), b"." | b"!" | b"?")))
         {
             return;
         }
@@ -720,7 +720,7 @@ fn attributed_again(c: &QCtx, q: &Quoted, st: &State) -> bool {
     }
     let open = q.open_tok;
     let cue_next = sentence_of(c, after) == sentence_of(c, open.min(n - 1))
-        && (c.is_cue_start(after) || (c.word(after) == "," && c.is_cue_start(after + 1)));
+        && (c.is_cue_start(after) || (c.is(after, ",") && c.is_cue_start(after + 1)));
     cue_next
         || (c.text[q.inner_start..q.inner_end].trim_end().ends_with([',', '!', '?'])
             && right_pattern(c, q, after, st).is_some())
@@ -739,7 +739,7 @@ fn transcript(c: &QCtx, st: &mut State) {
         while i < toks.end && i < name_start + 3 && c.tok(i).kind == TokenKind::Word && c.tok(i).shape.is_all_upper() {
             i += 1;
         }
-        if i == name_start || i >= toks.end || c.word(i) != ":" || i + 1 >= toks.end {
+        if i == name_start || i >= toks.end || !c.is(i, ":") || i + 1 >= toks.end {
             continue;
         }
         if c.tok(name_start).start as usize >= c.boilerplate {
@@ -771,7 +771,7 @@ fn aside_end(c: &QCtx, first: usize) -> Option<usize> {
             )
         });
     if one {
-        return (c.word(first + 1) == ",").then_some(first + 1);
+        return c.is(first + 1, ",").then_some(first + 1);
     }
     let two = first + 2 < n
         && matches!(
@@ -782,14 +782,14 @@ fn aside_end(c: &QCtx, first: usize) -> Option<usize> {
                 | ("by", "contrast")
         );
     if two {
-        return (c.word(first + 2) == ",").then_some(first + 2);
+        return c.is(first + 2, ",").then_some(first + 2);
     }
     let four = first + 4 < n
         && matches!(
             (c.word(first), c.word(first + 1), c.word(first + 2), c.word(first + 3)),
             ("on", "the", "other", "hand")
         );
-    (four && c.word(first + 4) == ",").then_some(first + 4)
+    (four && c.is(first + 4, ",")).then_some(first + 4)
 }
 
 /// `S, APPOSITIVE, said`: the source with its appositive and trailing comma
@@ -797,7 +797,7 @@ fn aside_end(c: &QCtx, first: usize) -> Option<usize> {
 /// the subject before a participle aside, when the token before
 /// `cue_first` is a comma.
 fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usize>> {
-    let comma = cue_first.checked_sub(1).filter(|&k| k > lo && c.word(k) == ",")?;
+    let comma = cue_first.checked_sub(1).filter(|&k| k > lo && c.is(k, ","))?;
     let from = comma.saturating_sub(30).max(lo + 1);
     // Walk back over comma-separated appositives ("Michael Mulgrew,
     // president of the union, which represents teachers, said"): each
@@ -828,7 +828,7 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
         if c.in_quote(k) || c.opens_quote(k) {
             break;
         }
-        if c.word(k) != "," {
+        if !c.is(k, ",") {
             continue;
         }
         let first = k + 1;
@@ -841,11 +841,11 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
         // a workplace ("Pantucci, at the Royal United Services
         // Institute,", "Miller, at a consulting firm called Gavekal,"),
         // which the source keeps.
-        let workplace = c.word(first) == "at"
+        let workplace = c.is(first, "at")
             && (first + 1..comma).any(|t| c.tok(t).shape.is_capitalised() && !super::phrases::is_day(c, t));
-        let occasion = matches!(c.word(first), "in" | "on" | "at" | "during" | "through")
+        let occasion = matches!(c.bytes(first), b"in" | b"on" | b"at" | b"during" | b"through")
             && !workplace
-            && !(first..comma).any(|t| matches!(c.word(t), "," | "to"))
+            && !(first..comma).any(|t| matches!(c.bytes(t), b"," | b"to"))
             && comma - first <= 8;
         let aside = (aside_end(c, first) == Some(comma) || occasion) && end == comma + 1;
         if aside {
@@ -889,7 +889,7 @@ fn appositive_source(c: &QCtx, cue_first: usize, lo: usize) -> Option<Range<usiz
         let participle = c.tok(first).shape.is_lower_start()
             && c.word(first).len() > 4
             && (c.word(first).ends_with("ing") || c.word(first).ends_with("ed"))
-            && !(k + 1..comma).any(|t| c.word(t) == ",");
+            && !(k + 1..comma).any(|t| c.is(t, ","));
         if participle {
             if let Some(head) = np_before(c, k, lo).filter(|h| h.end == k) {
                 return Some(head);
@@ -953,7 +953,7 @@ fn content_after(c: &QCtx, from: usize, end: usize, st: &State) -> Option<Range<
             stop = i;
             break;
         }
-        if w == "," && i + 2 < end && !c.in_quote(i) && matches!(c.word(i + 1), "but" | "while" | "whereas") {
+        if w == "," && i + 2 < end && !c.in_quote(i) && matches!(c.bytes(i + 1), b"but" | b"while" | b"whereas") {
             // ", but Spanish media reported ...": a new attribution begins.
             if (i + 2..end.min(i + 10)).any(|k| hit_at(c, k).is_some_and(|h| c.hits[h].kind == CueType::Verb)) {
                 stop = i;
@@ -991,7 +991,7 @@ fn content_after(c: &QCtx, from: usize, end: usize, st: &State) -> Option<Range<
 /// a cue reports opens with one. (After a source's comma it may: "C, S
 /// said, and C2".)
 fn coordinator_at(c: &QCtx, k: usize) -> bool {
-    !c.in_quote(k) && matches!(c.word(k), "and" | "or" | "nor")
+    !c.in_quote(k) && matches!(c.bytes(k), b"and" | b"or" | b"nor")
 }
 
 /// The content before a cue or its source, from the clause start `lo` to
@@ -1010,8 +1010,8 @@ fn content_before(c: &QCtx, lo: usize, to: usize) -> Option<Range<usize>> {
 /// determiner).
 fn clause_after_adjunct(c: &QCtx, adjunct: usize, end: usize) -> Option<usize> {
     let that = (adjunct + 1..end.min(adjunct + 14))
-        .take_while(|&k| !matches!(c.word(k), "," | ";" | ":") && !c.in_quote(k) && !c.opens_quote(k))
-        .find(|&k| c.word(k) == "that")?;
+        .take_while(|&k| !matches!(c.bytes(k), b"," | b";" | b":") && !c.in_quote(k) && !c.opens_quote(k))
+        .find(|&k| c.is(k, "that"))?;
     let opens = that + 1 < end
         && (c.tok(that + 1).shape.is_capitalised()
             || c.tok(that + 1).kind == TokenKind::Number
@@ -1080,7 +1080,7 @@ fn topic_follows(c: &QCtx, at: usize) -> bool {
 /// comma, when a verb cue follows it: "Smith, citing weak sales, said".
 fn aside_comma(c: &QCtx, h: &CueHit, end: usize) -> Option<usize> {
     (h.end..end.min(h.end + 12))
-        .find(|&k| c.word(k) == "," && !c.in_quote(k))
+        .find(|&k| c.is(k, ",") && !c.in_quote(k))
         .filter(|&k| {
             hit_at(c, k + 1)
                 .is_some_and(|g| c.hits[g].kind == CueType::Verb && c.hits[g].tense != crate::gazetteer::Tense::Ing)
@@ -1090,7 +1090,7 @@ fn aside_comma(c: &QCtx, h: &CueHit, end: usize) -> Option<usize> {
 /// Is the participle cue `h` an aside between commas, before the verb cue
 /// of its clause ("Smith, smiling broadly, said")?
 fn participle_aside(c: &QCtx, h: &CueHit, end: usize) -> bool {
-    h.first > 0 && c.word(h.first - 1) == "," && aside_comma(c, h, end).is_some()
+    h.first > 0 && c.is(h.first - 1, ",") && aside_comma(c, h, end).is_some()
 }
 
 /// How far back [`trim_content`] looks for the "(" of a trailing ")".
@@ -1112,7 +1112,7 @@ fn trim_content(c: &QCtx, from: usize, mut to: usize) -> Option<Range<usize>> {
         // report sits in is not part of it. (Its opening is looked for
         // among the last few hundred tokens only, so that a run of ")"
         // costs no more than its length.)
-        if w == ")" && !(from.max(t.saturating_sub(PAREN_LOOKBACK))..t).any(|k| c.word(k) == "(") {
+        if w == ")" && !(from.max(t.saturating_sub(PAREN_LOOKBACK))..t).any(|k| c.is(k, "(")) {
             to -= 1;
             continue;
         }
@@ -1129,7 +1129,7 @@ fn trim_content(c: &QCtx, from: usize, mut to: usize) -> Option<Range<usize>> {
 fn clause_subject(c: &QCtx, lo: usize, hi: usize) -> Option<Range<usize>> {
     let mut start = lo;
     // Skip an opening adverbial ending in a comma within six words.
-    if let Some(k) = (lo..hi.min(lo + 7)).find(|&k| c.word(k) == ",")
+    if let Some(k) = (lo..hi.min(lo + 7)).find(|&k| c.is(k, ","))
         && crate::text::with_ascii_lower(c.word(lo), |first| {
             matches!(
                 first,
@@ -1167,7 +1167,7 @@ fn clause_subject(c: &QCtx, lo: usize, hi: usize) -> Option<Range<usize>> {
             || (c.tok(end).kind == TokenKind::Word
                 && crate::text::with_lower(c.word(end), |w| c.gaz.nouns.contains_key(w))
                 && end > start)
-            || (c.word(end) == "." && end > start && c.tok(end - 1).end == c.tok(end).start && c.is_honorific(end - 1)))
+            || (c.is(end, ".") && end > start && c.tok(end - 1).end == c.tok(end).start && c.is_honorific(end - 1)))
     {
         end += 1;
     }
@@ -1258,8 +1258,8 @@ fn prep_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     // an abbreviation ("According to Dr. Mei Tanaka, ...").
     let src_end = (h.end..end)
         .find(|&k| {
-            matches!(c.word(k), "," | "." | ";" | ":")
-                && !(c.word(k) == "." && k > h.end && c.tok(k - 1).end == c.tok(k).start && c.is_honorific(k - 1))
+            matches!(c.bytes(k), b"," | b"." | b";" | b":")
+                && !(c.is(k, ".") && k > h.end && c.tok(k - 1).end == c.tok(k).start && c.is_honorific(k - 1))
         })
         .unwrap_or(end);
     // "according to early returns": an adverb or adjective in -ly before
@@ -1275,18 +1275,18 @@ fn prep_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     let initial = (lo..h.first).all(|k| c.tok(k).kind == TokenKind::Punct);
     // "According to Jan de Groot, an economist at ING, each day ...": the
     // appositive belongs to the source.
-    if src_end + 1 < end && c.word(src_end) == "," {
+    if src_end + 1 < end && c.is(src_end, ",") {
         let a = src_end + 1;
         let opens =
-            matches!(c.word(a), "a" | "an" | "the") || c.mention_kind(a) == Some(crate::record::EntityKind::Office);
-        if opens && let Some(k) = (a + 1..end.min(a + 14)).find(|&k| c.word(k) == ",") {
+            matches!(c.bytes(a), b"a" | b"an" | b"the") || c.mention_kind(a) == Some(crate::record::EntityKind::Office);
+        if opens && let Some(k) = (a + 1..end.min(a + 14)).find(|&k| c.is(k, ",")) {
             source = source.start..k;
             src_end = k;
         } else if opens
             && !initial
             && end - a <= 14
             && (a..end).all(|k| {
-                !matches!(c.word(k), ";" | ":" | ",")
+                !matches!(c.bytes(k), b";" | b":" | b",")
                     && !super::cues::is_finite_aux(c.word(k))
                     && hit_at(c, k).is_none()
             })
@@ -1309,16 +1309,16 @@ fn prep_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         if source.end < src_end && super::phrases::opens_clause_after(c, source.end, end) {
             // "According to Ofcom there were ...": no comma.
             content.extend(content_after(c, source.end, end, st).map(|r| c.span(&r)));
-        } else if src_end < end && c.word(src_end) == "," {
+        } else if src_end < end && c.is(src_end, ",") {
             content.extend(content_after(c, src_end + 1, end, st).map(|r| c.span(&r)));
         }
     } else {
         let mut before_end = h.first;
-        if before_end > lo && c.word(before_end - 1) == "," {
+        if before_end > lo && c.is(before_end - 1, ",") {
             before_end -= 1;
         }
         content.extend(content_before(c, lo, before_end).map(|r| c.span(&r)));
-        if src_end < end && c.word(src_end) == "," {
+        if src_end < end && c.is(src_end, ",") {
             content.extend(content_after(c, src_end + 1, end, st).map(|r| c.span(&r)));
         }
     }
@@ -1339,7 +1339,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     // particle makes the chain ("declined to comment." reports no content
     // of its own).
     if cue_end + 1 < end
-        && c.word(cue_end) == "to"
+        && c.is(cue_end, "to")
         && let Some((inf_end, inf)) = infinitive_cue(c, cue_end + 1, end)
         && inf_end < end
         && match c.word(inf_end) {
@@ -1376,14 +1376,14 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     }
     // "said in a statement".
     if cue_end + 2 < end
-        && c.word(cue_end) == "in"
-        && matches!(c.word(cue_end + 1), "a" | "an")
-        && matches!(c.word(cue_end + 2), "statement")
+        && c.is(cue_end, "in")
+        && matches!(c.bytes(cue_end + 1), b"a" | b"an")
+        && matches!(c.bytes(cue_end + 2), b"statement")
     {
         cue_end += 3;
     }
     let initial = (lo..h.first).all(|k| c.tok(k).kind == TokenKind::Punct);
-    let head_word = c.word(h.head).as_bytes();
+    let head_word = c.bytes(h.head);
     let ing = head_word.len() >= 3 && head_word[head_word.len() - 3..].eq_ignore_ascii_case(b"ing");
 
     // "Asked why he had not endorsed her, Sanders said ...", "When asked
@@ -1394,38 +1394,37 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         let mut words = (lo..h.first).filter(|&k| c.tok(k).kind != TokenKind::Punct);
         let fronted = match (words.next(), words.next()) {
             (None, _) => true,
-            (Some(w), None) => matches!(c.word(w), "When" | "when" | "If" | "if" | "Once" | "once"),
+            (Some(w), None) => matches!(c.bytes(w), b"When" | b"when" | b"If" | b"if" | b"Once" | b"once"),
             _ => false,
         };
         // '"We'll see," Sanders said, when asked whether ...': the same
         // clause after the main one, after a comma.
-        let trailing = h.first >= lo + 2
-            && c.word(h.first - 1) == "when"
-            && (c.word(h.first - 2) == "," || c.closes_quote(h.first - 2));
+        let trailing =
+            h.first >= lo + 2 && c.is(h.first - 1, "when") && (c.is(h.first - 2, ",") || c.closes_quote(h.first - 2));
         if fronted || trailing {
             let mut from = cue_end;
             let mut source = None;
-            if from < end && c.word(from) == "by" {
+            if from < end && c.is(from, "by") {
                 let asker = np_after_short(c, from + 1, end)?;
                 from = asker.end;
                 source = Some(asker);
             }
             let is_question = |k: usize| {
                 matches!(
-                    c.word(k),
-                    "why" | "what" | "whether" | "if" | "how" | "who" | "whom" | "when" | "where" | "which"
+                    c.bytes(k),
+                    b"why" | b"what" | b"whether" | b"if" | b"how" | b"who" | b"whom" | b"when" | b"where" | b"which"
                 )
             };
             // ("Asked in Iowa recently whether ...": a place or a time
             // before the question; "asked about how ..." names a topic.)
             from = (from..end.min(from + 5))
-                .take_while(|&k| c.tok(k).kind == TokenKind::Word && c.word(k) != "about")
+                .take_while(|&k| c.tok(k).kind == TokenKind::Word && !c.is(k, "about"))
                 .find(|&k| is_question(k))?;
             // The clause ends at a comma, perhaps one inside the closing
             // mark of a title ('on "CBS This Morning," Sanders said'); a
             // trailing one may end with its sentence.
             let comma =
-                (from..end).find(|&k| c.word(k) == "," && (!c.in_quote(k) || (k + 1 < end && c.closes_quote(k + 1))));
+                (from..end).find(|&k| c.is(k, ",") && (!c.in_quote(k) || (k + 1 < end && c.closes_quote(k + 1))));
             let stop = match comma {
                 Some(k) => k,
                 None if trailing => trim_end(c, from, end),
@@ -1439,14 +1438,14 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
 
     // Participles: ", saying that C" and fronted "Noting that X, S said Y".
     if h.participle && ing {
-        let after_comma = h.first > lo && c.word(h.first - 1) == ",";
+        let after_comma = h.first > lo && c.is(h.first - 1, ",");
         if initial {
             // "Noting that X, S said Y" — but not "Speaking at a rally, S ...",
             // nor a text that ends at the cue ("Saying").
-            if cue_end >= end || c.word(cue_end) != "that" {
+            if cue_end >= end || !c.is(cue_end, "that") {
                 return None;
             }
-            let comma = (cue_end..end).find(|&k| c.word(k) == "," && !c.in_quote(k))?;
+            let comma = (cue_end..end).find(|&k| c.is(k, ",") && !c.in_quote(k))?;
             let content = trim_content(c, cue_end, comma.min(cue_end + CONTENT_MAX_TOKENS))?;
             let source = clause_subject(c, comma + 1, end);
             let cue = c.span(&(h.first..cue_end));
@@ -1464,10 +1463,9 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
             // report comes after the adjunct; "also campaigning in
             // Wisconsin", "writing for the majority" have none.
             let mut from = cue_end;
-            if cue_end < end
-                && (starts_adjunct(c.word(cue_end)) || (c.word(cue_end) == "for" && !frames.has(Frames::FOR)))
+            if cue_end < end && (starts_adjunct(c.word(cue_end)) || (c.is(cue_end, "for") && !frames.has(Frames::FOR)))
             {
-                from = (cue_end..end.min(cue_end + 12)).find(|&k| c.word(k) == "that" || c.opens_quote(k))?;
+                from = (cue_end..end.min(cue_end + 12)).find(|&k| c.is(k, "that") || c.opens_quote(k))?;
             }
             if from < end && coordinator_at(c, from) {
                 return None;
@@ -1480,7 +1478,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     }
 
     // The source: before the cue, after it (inverted), or with an appositive.
-    let comma_before = h.first > lo && c.word(h.first - 1) == ",";
+    let comma_before = h.first > lo && c.is(h.first - 1, ",");
     let mut source = if comma_before {
         None
     } else {
@@ -1498,8 +1496,8 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     if let Some(mut time) = date {
         if time > lo
             && matches!(
-                c.word(time - 1),
-                "on" | "in" | "by" | "earlier" | "late" | "early" | "last" | "this"
+                c.bytes(time - 1),
+                b"on" | b"in" | b"by" | b"earlier" | b"late" | b"early" | b"last" | b"this"
             )
         {
             time -= 1;
@@ -1549,11 +1547,11 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     {
         // The subject opens its clause ("The bill passed the Senate —
         // barely — said an aide" has its speaker after the cue).
-        source = np_before(c, open, lo).filter(|s| s.start == lo || matches!(c.word(s.start - 1), "," | ";"));
+        source = np_before(c, open, lo).filter(|s| s.start == lo || matches!(c.bytes(s.start - 1), b"," | b";"));
     }
     // Coordinated cues share the subject of the clause: "said X and called
     // for Y".
-    if source.is_none() && h.first > lo && matches!(c.word(h.first - 1), "and" | "but") {
+    if source.is_none() && h.first > lo && matches!(c.bytes(h.first - 1), b"and" | b"but") {
         source = main_subject(c, lo, h.first, st);
     }
     if let Some(src) = &source
@@ -1567,7 +1565,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     // no reports).
     if let Some(src) = &source
         && src.len() == 1
-        && c.word(src.start).eq_ignore_ascii_case("which")
+        && c.bytes(src.start).eq_ignore_ascii_case(b"which")
         && (h.class != CueClass::Speech || be_auxiliary(c, h))
     {
         return None;
@@ -1576,18 +1574,18 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     // set off by commas (or dashes) ends at the next one.
     let opener = source
         .as_ref()
-        .filter(|src| src.len() == 1 && src.start > lo && matches!(c.word(src.start), "who" | "which"))
+        .filter(|src| src.len() == 1 && src.start > lo && matches!(c.bytes(src.start), b"who" | b"which"))
         .map(|src| src.start - 1);
     let end = match opener {
-        Some(o) if c.word(o) == "," => {
+        Some(o) if c.is(o, ",") => {
             // ("who said that, in her view, the strike was over, left": an
             // aside after "that" is set off by commas of its own.)
             let mut from = cue_end;
             loop {
-                let comma = (from..end).find(|&k| c.word(k) == "," && !c.in_quote(k));
+                let comma = (from..end).find(|&k| c.is(k, ",") && !c.in_quote(k));
                 match comma {
-                    Some(k) if k > cue_end && c.word(k - 1) == "that" => {
-                        match (k + 1..end).find(|&j| c.word(j) == "," && !c.in_quote(j)) {
+                    Some(k) if k > cue_end && c.is(k - 1, "that") => {
+                        match (k + 1..end).find(|&j| c.is(j, ",") && !c.in_quote(j)) {
                             Some(close) => from = close + 1,
                             None => break comma,
                         }
@@ -1604,7 +1602,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         let mut from = skip_adjunct(c, cue_end, end);
         // "He said, however, that he hopes ...".
         if from < end
-            && c.word(from) == ","
+            && c.is(from, ",")
             && let Some(close) = aside_end(c, from + 1)
             && close + 1 < end
         {
@@ -1614,8 +1612,8 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         // before the "that" clause is no part of the report.
         if from < end
             && matches!(
-                c.word(from),
-                "in" | "at" | "during" | "after" | "before" | "via" | "through"
+                c.bytes(from),
+                b"in" | b"at" | b"during" | b"after" | b"before" | b"via" | b"through"
             )
             && (frames.has(Frames::CLAUSE) || frames.has(Frames::THAT))
             && let Some(that) = clause_after_adjunct(c, from, end)
@@ -1624,16 +1622,16 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         }
         if takes_addressee(&cue_lexeme.lemma) {
             // "told reporters on Monday that ...": start at "that" if near.
-            if let Some(that) = (cue_end..end.min(cue_end + 9)).find(|&k| c.word(k) == "that") {
-                if (cue_end..that).all(|k| !matches!(c.word(k), "," | ";") && !c.in_quote(k)) {
+            if let Some(that) = (cue_end..end.min(cue_end + 9)).find(|&k| c.is(k, "that")) {
+                if (cue_end..that).all(|k| !matches!(c.bytes(k), b"," | b";") && !c.in_quote(k)) {
                     from = that;
                 }
-            } else if from < end && !matches!(c.word(from), "to" | "that" | "," | ".") {
+            } else if from < end && !matches!(c.bytes(from), b"to" | b"that" | b"," | b".") {
                 // Skip the addressee phrase: "told the BBC the plan ...".
                 if let Some(np) = np_after_short(c, from, end)
                     && np.end < end
-                    && !matches!(c.word(np.end), "," | "." | ";")
-                    && c.word(np.end) != "to"
+                    && !matches!(c.bytes(np.end), b"," | b"." | b";")
+                    && !c.is(np.end, "to")
                 {
                     from = np.end;
                 }
@@ -1691,12 +1689,12 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
                 // "joked about", "spoke of", "commented on": a preposition
                 // right after the cue belongs to it, not to what it
                 // reports ("agreed with X" keeps "with", as readers do).
-                if r.start == cue_end && r.len() > 1 && matches!(c.word(r.start), "about" | "of" | "on") {
+                if r.start == cue_end && r.len() > 1 && matches!(c.bytes(r.start), b"about" | b"of" | b"on") {
                     // "said on Twitter that ...": the report is the clause
                     // after the adjunct.
                     let that = (r.start + 1..r.end.min(r.start + 10))
-                        .take_while(|&k| !matches!(c.word(k), "," | ";"))
-                        .find(|&k| c.word(k) == "that");
+                        .take_while(|&k| !matches!(c.bytes(k), b"," | b";"))
+                        .find(|&k| c.is(k, "that"));
                     if let Some(that) = that {
                         r.start = that;
                     } else if !topic_follows(c, r.start + 1) {
@@ -1709,9 +1707,9 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
                 // "C1, S said, C2": the part before the source too.
                 if let Some(src) = &source
                     && src.start > lo + 2
-                    && c.word(src.start - 1) == ","
+                    && c.is(src.start - 1, ",")
                     && cue_end < end
-                    && c.word(cue_end) == ","
+                    && c.is(cue_end, ",")
                 {
                     content.extend(content_before(c, lo, src.start - 1).map(|r| c.span(&r)));
                 }
@@ -1726,7 +1724,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         } else if matches!(next, "," | "." | "" | "!" | "?") || from >= end {
             // "C, S said." — the content comes first.
             let src_start = source.as_ref().map_or(h.first, |s| s.start);
-            if src_start > lo + 1 && c.word(src_start - 1) == "," {
+            if src_start > lo + 1 && c.is(src_start - 1, ",") {
                 content.extend(content_before(c, lo, src_start - 1).map(|r| c.span(&r)));
                 // "C1, S said, C2."
                 if next == "," {
@@ -1818,7 +1816,7 @@ fn starts_quantity(c: &QCtx, k: usize, end: usize) -> bool {
         }
         i += 1;
     }
-    number && (i == end || matches!(c.word(i), "to" | "from" | "in" | "at" | "on" | "," | "." | ";"))
+    number && (i == end || matches!(c.bytes(i), b"to" | b"from" | b"in" | b"at" | b"on" | b"," | b"." | b";"))
 }
 
 /// Prepositions and adverbs that open an adjunct, never an object.
@@ -1864,12 +1862,17 @@ fn infinitive_cue<'a>(c: &QCtx<'a>, at: usize, end: usize) -> Option<(usize, &'a
 /// A form of "be" among the cue's auxiliaries: "is expected", "was
 /// asked", "has been told".
 fn be_auxiliary(c: &QCtx, h: &CueHit) -> bool {
-    (h.first..h.head).any(|k| matches!(c.word(k), "is" | "was" | "are" | "were" | "be" | "been" | "being"))
+    (h.first..h.head).any(|k| {
+        matches!(
+            c.bytes(k),
+            b"is" | b"was" | b"are" | b"were" | b"be" | b"been" | b"being"
+        )
+    })
 }
 
 /// The clause end without its final punctuation.
 fn trim_end(c: &QCtx, from: usize, mut end: usize) -> usize {
-    while end > from && matches!(c.word(end - 1), "." | "!" | "?") {
+    while end > from && matches!(c.bytes(end - 1), b"." | b"!" | b"?") {
         end -= 1;
     }
     end
@@ -1944,7 +1947,7 @@ fn only_circumstance(c: &QCtx, at: usize, end: usize) -> bool {
     let end = trim_end(c, at, end);
     end - at <= 10
         && (at..end)
-            .all(|k| !matches!(c.word(k), "that" | ",") && !c.in_quote(k) && !c.opens_quote(k) && !c.is_cue_start(k))
+            .all(|k| !matches!(c.bytes(k), b"that" | b",") && !c.in_quote(k) && !c.opens_quote(k) && !c.is_cue_start(k))
 }
 
 /// A short addressee phrase: a pronoun, or up to five words of a name or
@@ -1980,8 +1983,8 @@ fn np_after_short(c: &QCtx, start: usize, end: usize) -> Option<Range<usize>> {
     if k > first
         && k < end
         && matches!(
-            c.word(k),
-            "programme" | "program" | "show" | "newspaper" | "magazine" | "website" | "channel" | "station"
+            c.bytes(k),
+            b"programme" | b"program" | b"show" | b"newspaper" | b"magazine" | b"website" | b"channel" | b"station"
         )
     {
         k += 1;

@@ -137,6 +137,20 @@ impl<'a> QCtx<'a> {
         self.seg.tokens[i].text(self.text)
     }
 
+    /// Token `i`'s text as bytes: sliced without the tests of character
+    /// boundaries that a `str` slice makes.
+    #[inline]
+    pub fn bytes(&self, i: usize) -> &'a [u8] {
+        &self.text.as_bytes()[self.seg.tokens[i].range()]
+    }
+
+    /// Is token `i` the word or mark `w`? Compared as bytes, which the
+    /// patterns ask far more often than they need the text itself.
+    #[inline]
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.bytes(i) == w.as_bytes()
+    }
+
     /// True inside a quotation (the marks themselves excluded).
     #[inline]
     pub fn in_quote(&self, i: usize) -> bool {

@@ -125,30 +125,34 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
         return None;
     }
     let mut head = end - 1;
+    // (The head's text, sliced once for the tests below, and again only
+    // when the head moves.)
+    let mut hw = c.word(head);
     // "voters overall said", "Richards and Menendez both stressed": an
     // adverb or a floating quantifier closing the phrase.
     if head > lo
         && matches!(
-            c.word(head),
+            hw,
             "overall" | "alone" | "themselves" | "himself" | "herself" | "both" | "all" | "each"
         )
         && (c.tok(head - 1).shape.is_capitalised() || c.is_noun(head - 1))
     {
         head -= 1;
+        hw = c.word(head);
     }
     // "those surveyed said", "Republicans polled said": the participle
     // closes the phrase of the people it describes.
     // (Each step back spends one of the joins that bound the reading
     // back, so "of those polled of those polled ..." ends.)
-    if head > lo && is_polled(c.word(head)) {
+    if head > lo && is_polled(hw) {
         if joined >= MAX_JOINED {
             return None;
         }
         let joined = joined + 1;
         let before = head - 1;
         // ("those" is no phrase alone: "most of those polled".)
-        if c.word(before).eq_ignore_ascii_case("those") {
-            if before >= lo + 2 && c.word(before - 1) == "of" {
+        if c.bytes(before).eq_ignore_ascii_case(b"those") {
+            if before >= lo + 2 && c.is(before - 1, "of") {
                 return np_before_joined(c, before - 1, lo, joined).map(|share| share.start..end);
             }
             return Some(before..end);
@@ -167,32 +171,32 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
         }
     }
     // "Sen. Claire McCaskill (D-Mo.) said": a parenthesis after the name.
-    if c.word(head) == ")"
-        && let Some(open) = (lo..head).rev().take(10).find(|&k| c.word(k) == "(")
+    if hw == ")"
+        && let Some(open) = (lo..head).rev().take(10).find(|&k| c.is(k, "("))
         && open > lo
     {
         head = open - 1;
+        hw = c.word(head);
     }
-    let hw = c.word(head);
     // (Looked up once: the tests below ask it three times.)
     let head_class = c.word_class(head);
     if head_class & flag::PRONOUN != 0 && c.tok(head).kind == TokenKind::Word {
         // "she", "who", but not "that" after a noun ("the report that said").
         // ("The Post, which argued that ...": after a comma, "which" stands
         // for the organisation before it.)
-        let relative_which = hw.eq_ignore_ascii_case("which") && head > lo && c.word(head - 1) == ",";
+        let relative_which = hw.eq_ignore_ascii_case("which") && head > lo && c.is(head - 1, ",");
         if hw.eq_ignore_ascii_case("that") || hw.eq_ignore_ascii_case("which") && !relative_which {
             return None;
         }
         // "No one said": the negation is the phrase.
-        if hw.eq_ignore_ascii_case("one") && head > lo && c.word(head - 1).eq_ignore_ascii_case("no") {
+        if hw.eq_ignore_ascii_case("one") && head > lo && c.bytes(head - 1).eq_ignore_ascii_case(b"no") {
             return Some(head - 1..end);
         }
         return Some(head..end);
     }
     // "The mother of three said", "one of two": a count after "of" ends a
     // phrase whose head comes before it.
-    if head_class & flag::DETERMINER != 0 && head >= lo + 2 && c.word(head - 1) == "of" {
+    if head_class & flag::DETERMINER != 0 && head >= lo + 2 && c.is(head - 1, "of") {
         return np_before_joined(c, head - 1, lo, joined).map(|inner| inner.start..end);
     }
     if !np_word(c, head) || c.tok(head).kind == TokenKind::Possessive || head_class & flag::DETERMINER != 0 {
@@ -222,7 +226,7 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
         // ("World number one Lindsay Davenport" is a rank, not a phrase.)
         let one = w.eq_ignore_ascii_case("one")
             && c.tok(start).kind == TokenKind::Word
-            && !(j > lo && matches!(c.word(j - 1), "number" | "Number" | "No" | "no"));
+            && !(j > lo && matches!(c.bytes(j - 1), b"number" | b"Number" | b"No" | b"no"));
         if (at(c, j, flag::DETERMINER) || one) && c.tok(j).kind == TokenKind::Word {
             start = j;
             // "a member of the family": a determiner may follow "of".
@@ -402,24 +406,24 @@ fn post_modified_from(c: &QCtx, start: usize, lo: usize) -> Option<usize> {
 /// A noun for a report that has an author ("a study by ...").
 fn is_report(c: &QCtx, t: usize) -> bool {
     matches!(
-        c.word(t),
-        "study"
-            | "report"
-            | "review"
-            | "survey"
-            | "poll"
-            | "analysis"
-            | "statement"
-            | "letter"
-            | "estimate"
-            | "story"
-            | "article"
-            | "audit"
-            | "investigation"
-            | "assessment"
-            | "memo"
-            | "paper"
-            | "book"
+        c.bytes(t),
+        b"study"
+            | b"report"
+            | b"review"
+            | b"survey"
+            | b"poll"
+            | b"analysis"
+            | b"statement"
+            | b"letter"
+            | b"estimate"
+            | b"story"
+            | b"article"
+            | b"audit"
+            | b"investigation"
+            | b"assessment"
+            | b"memo"
+            | b"paper"
+            | b"book"
     )
 }
 
@@ -450,7 +454,7 @@ fn coordinated(c: &QCtx, start: usize, lo: usize, joined: u8) -> Option<usize> {
     if joined >= MAX_JOINED {
         return None;
     }
-    let and = start.checked_sub(1).filter(|&a| a > lo && c.word(a) == "and")?;
+    let and = start.checked_sub(1).filter(|&a| a > lo && c.is(a, "and"))?;
     if !(c.is_noun(and - 1) || c.tok(and - 1).shape.is_capitalised()) {
         return None;
     }
@@ -480,9 +484,9 @@ pub(crate) fn np_after(c: &QCtx, start: usize, hi: usize) -> Option<Range<usize>
     }
     // "said one New Hampshire Democrat": "one" before a noun phrase counts
     // like an article.
-    let one_of_a_phrase = c.word(start).eq_ignore_ascii_case("one")
+    let one_of_a_phrase = c.bytes(start).eq_ignore_ascii_case(b"one")
         && start + 1 < hi
-        && (np_word(c, start + 1) || c.word(start + 1) == "of");
+        && (np_word(c, start + 1) || c.is(start + 1, "of"));
     if at(c, start, flag::PRONOUN) && c.tok(start).kind == TokenKind::Word && !one_of_a_phrase {
         return Some(start..start + 1);
     }
@@ -527,31 +531,31 @@ pub(crate) fn np_after(c: &QCtx, start: usize, hi: usize) -> Option<Range<usize>
                     || c.opens_quote(next)
                     || c.is_cue_start(next)
                     || matches!(
-                        c.word(next),
-                        "and"
-                            | "but"
-                            | "while"
-                            | "as"
-                            | "according"
-                            | "in"
-                            | "on"
-                            | "at"
-                            | "about"
-                            | "after"
-                            | "before"
-                            | "during"
-                            | "when"
-                            | "despite"
-                            | "although"
-                            | "though"
-                            | "because"
-                            | "since"
-                            | "amid"
-                            | "with"
-                            | "without"
-                            | "if"
-                            | "unless"
-                            | "until"
+                        c.bytes(next),
+                        b"and"
+                            | b"but"
+                            | b"while"
+                            | b"as"
+                            | b"according"
+                            | b"in"
+                            | b"on"
+                            | b"at"
+                            | b"about"
+                            | b"after"
+                            | b"before"
+                            | b"during"
+                            | b"when"
+                            | b"despite"
+                            | b"although"
+                            | b"though"
+                            | b"because"
+                            | b"since"
+                            | b"amid"
+                            | b"with"
+                            | b"without"
+                            | b"if"
+                            | b"unless"
+                            | b"until"
                     )
                     || (next + 1 < hi
                         && c.tok(next).shape.is_lower_start()
@@ -583,7 +587,7 @@ pub(crate) fn opens_clause_after(c: &QCtx, k: usize, hi: usize) -> bool {
     k > 0
         && c.tok(k - 1).kind == TokenKind::Word
         && !c.is_function_word(k - 1)
-        && (c.word(k).eq_ignore_ascii_case("there")
+        && (c.bytes(k).eq_ignore_ascii_case(b"there")
             || (at(c, k, flag::DETERMINER)
                 && c.tok(k - 1).shape.is_capitalised()
                 && k + 1 < hi
@@ -595,7 +599,7 @@ pub(crate) fn opens_clause_after(c: &QCtx, k: usize, hi: usize) -> bool {
 /// after a person's name, a capitalised place, publication or programme
 /// ("in The Guardian", "in Moscow")?
 fn said_in_or_on(c: &QCtx, at: usize, hi: usize) -> bool {
-    if !matches!(c.word(at), "in" | "on") || at + 1 >= hi {
+    if !matches!(c.bytes(at), b"in" | b"on") || at + 1 >= hi {
         return false;
     }
     let after_person = c.mention_kind(at - 1) == Some(EntityKind::Person);
@@ -606,7 +610,7 @@ fn said_in_or_on(c: &QCtx, at: usize, hi: usize) -> bool {
     // words ("in a telephone interview", not "in video games" or "in the
     // School of Broadcast Journalism").
     (at + 1..hi.min(at + 5))
-        .take_while(|&k| c.tok(k).kind != TokenKind::Punct && !matches!(c.word(k), "of" | "for"))
+        .take_while(|&k| c.tok(k).kind != TokenKind::Punct && !matches!(c.bytes(k), b"of" | b"for"))
         .any(|k| {
             let ends = k + 1 >= hi || c.tok(k + 1).kind == TokenKind::Punct || c.is_function_word(k + 1);
             ends && is_medium(c, k)
@@ -674,10 +678,10 @@ pub(crate) fn plausible_source(c: &QCtx, phrase: Range<usize>) -> bool {
     // "Barkley, who said ...": a relative pronoun stands for the phrase
     // before it.
     // ("I don't know who said" has no antecedent: a verb comes before.)
-    if phrase.len() == 1 && c.word(phrase.start).eq_ignore_ascii_case("which") {
-        return phrase.start > 0 && c.word(phrase.start - 1) == ",";
+    if phrase.len() == 1 && c.bytes(phrase.start).eq_ignore_ascii_case(b"which") {
+        return phrase.start > 0 && c.is(phrase.start - 1, ",");
     }
-    if phrase.len() == 1 && c.word(phrase.start).eq_ignore_ascii_case("who") {
+    if phrase.len() == 1 && c.bytes(phrase.start).eq_ignore_ascii_case(b"who") {
         return phrase.start > 0
             && (matches!(c.word(phrase.start - 1), "," | "—" | "–" | "--" | ")")
                 || c.tok(phrase.start - 1).shape.is_capitalised()
@@ -709,7 +713,7 @@ pub(crate) fn plausible_source(c: &QCtx, phrase: Range<usize>) -> bool {
     // for a noun no lexicon knows ("climate change, Axelrod said" is
     // content before its speaker; "Last month, the Independent" a time).
     let appositive_name = || {
-        let comma = phrase.clone().take(5).find(|&t| c.word(t) == ",")?;
+        let comma = phrase.clone().take(5).find(|&t| c.is(t, ","))?;
         // (It opens its clause: "On the other side, Sen. Ted Cruz" is an
         // adverbial.)
         let opens_clause = phrase.start == 0 || !c.tok(phrase.start - 1).is_word();
@@ -791,7 +795,7 @@ pub(crate) fn date_start(c: &QCtx, t: usize, lo: usize) -> Option<usize> {
     }
     // ("the Thursday night show" names a programme.)
     let day_part = t > lo + 2
-        && matches!(c.word(t), "morning" | "afternoon" | "evening" | "night")
+        && matches!(c.bytes(t), b"morning" | b"afternoon" | b"evening" | b"night")
         && is_day(c, t - 1)
         && c.tok(t - 2).kind == TokenKind::Word
         && !at(c, t - 2, flag::DETERMINER);
@@ -870,7 +874,7 @@ pub(crate) fn head_person(c: &QCtx, phrase: Range<usize>) -> Option<u32> {
             && !c.tok(i).shape.is_all_upper()
             && (c.is_noun(i) || c.mention_kind(i) == Some(EntityKind::Office))
             && !(i + 1..phrase.end)
-                .take_while(|&k| c.word(k) != ",")
+                .take_while(|&k| !c.is(k, ","))
                 .any(|k| ends_name_head(c.word(k)))
         {
             // (Letters after a name are its own: "Paul Boateng MP"; so is
@@ -883,12 +887,12 @@ pub(crate) fn head_person(c: &QCtx, phrase: Range<usize>) -> Option<u32> {
     // "The operators' spokeswoman, Sanne Bakker,", "its chairman, Sir
     // Anthony Greener": a name in apposition, after its titles.
     if found.is_none()
-        && let Some(comma) = phrase.clone().find(|&i| c.word(i) == ",")
+        && let Some(comma) = phrase.clone().find(|&i| c.is(i, ","))
     {
         for i in comma + 1..phrase.end {
             // ("national treasurer for Ronald Reagan's campaign": the name
             // after a link is someone else.)
-            if ends_name_head(c.word(i)) || matches!(c.word(i), "to" | "in" | "on") {
+            if ends_name_head(c.word(i)) || matches!(c.bytes(i), b"to" | b"in" | b"on") {
                 break;
             }
             if let Some(cluster) = c.person_cluster(i) {

@@ -169,7 +169,7 @@ pub(super) fn resolve(c: &QCtx, found: &mut [Found], outer_quote: &[Option<usize
                 let src = src.clone();
                 let place = Place { at, paragraph, outer };
                 resolve_source(c, f, src.clone(), place, &subjects, &mut people);
-                let it = src.len() == 1 && c.word(src.start).eq_ignore_ascii_case("it") && !passive_cue(c, f);
+                let it = src.len() == 1 && c.bytes(src.start).eq_ignore_ascii_case(b"it") && !passive_cue(c, f);
                 if it
                     && f.speaker.is_none()
                     && f.speaker_name.is_none()
@@ -246,7 +246,7 @@ fn resolve_source(
     // mayor, who argued", "some analysts who had expected"), a step less
     // sure.
     if src.len() == 1
-        && c.word(src.start).eq_ignore_ascii_case("who")
+        && c.bytes(src.start).eq_ignore_ascii_case(b"who")
         && let Some(a) = antecedent(c, src.start)
     {
         if let Some(cluster) = head_person(c, a.clone()) {
@@ -257,7 +257,7 @@ fn resolve_source(
         }
         // (Never a "who" again: the recursion is one step deep, whatever
         // "..., who, who, who" an input holds.)
-        if !(a.len() == 1 && c.word(a.start).eq_ignore_ascii_case("who")) {
+        if !(a.len() == 1 && c.bytes(a.start).eq_ignore_ascii_case(b"who")) {
             let a = antecedent_phrase(c, a);
             if plausible_source(c, a.clone()) {
                 resolve_source(c, f, a, place, subjects, people);
@@ -269,7 +269,7 @@ fn resolve_source(
     // "The Post, which argued": the organisation before the relative
     // pronoun, kept by name.
     if src.len() == 1
-        && c.word(src.start).eq_ignore_ascii_case("which")
+        && c.bytes(src.start).eq_ignore_ascii_case(b"which")
         && let Some(organisation) = antecedent(c, src.start)
     {
         f.speaker_name = Some(phrase_text(c, &organisation));
@@ -357,12 +357,12 @@ fn resolve_source(
             || (is_office && !plural)
             || age_or_nationality;
         let lowercase_start = c.tok(src.start).shape.is_lower_start()
-            || matches!(c.word(src.start), "The" | "A" | "An" | "This" | "That");
+            || matches!(c.bytes(src.start), b"The" | b"A" | b"An" | b"This" | b"That");
         // "A council spokesperson", "an official": an indefinite phrase
         // brings in someone new, never a person already named.
         let indefinite = matches!(
-            c.word(src.start),
-            "a" | "an" | "A" | "An" | "one" | "One" | "another" | "Another"
+            c.bytes(src.start),
+            b"a" | b"an" | b"A" | b"An" | b"one" | b"One" | b"another" | b"Another"
         );
         if person_noun && indefinite {
             f.speaker_name = Some(phrase_text(c, &src));
@@ -483,7 +483,7 @@ fn antecedent_phrase(c: &QCtx, read_back: std::ops::Range<usize>) -> std::ops::R
     }
     if c.tok(a.end - 1).shape.is_capitalised()
         && let Some(verb) = (a.start..a.end).rev().find(|&t| {
-            c.tok(t).shape.is_lower_start() && !matches!(c.word(t), "of" | "and" | "the" | "de" | "van" | "von")
+            c.tok(t).shape.is_lower_start() && !matches!(c.bytes(t), b"of" | b"and" | b"the" | b"de" | b"van" | b"von")
         })
     {
         a.start = verb + 1;
@@ -625,9 +625,9 @@ impl People {
                 let titled = b > 0 && is_former(c.word(b - 1));
                 let e = m.tokens.end;
                 let appositive = e + 1 < n
-                    && c.word(e) == ","
+                    && c.is(e, ",")
                     && (is_former(c.word(e + 1))
-                        || (e + 2 < n && matches!(c.word(e + 1), "a" | "an" | "the") && is_former(c.word(e + 2))));
+                        || (e + 2 < n && matches!(c.bytes(e + 1), b"a" | b"an" | b"the") && is_former(c.word(e + 2))));
                 if titled || appositive {
                     *slot = true;
                 }
@@ -764,8 +764,8 @@ fn other_subject_between(c: &QCtx, name: &str, from: usize, to: usize) -> bool {
 fn phrase_head(c: &QCtx, src: std::ops::Range<usize>) -> Option<usize> {
     src.take_while(|&t| {
         !matches!(
-            c.word(t),
-            "," | "of" | "for" | "at" | "from" | "with" | "who" | "in" | "on" | "by" | "to" | "about"
+            c.bytes(t),
+            b"," | b"of" | b"for" | b"at" | b"from" | b"with" | b"who" | b"in" | b"on" | b"by" | b"to" | b"about"
         )
     })
     .filter(|&t| matches!(c.tok(t).kind, TokenKind::Word | TokenKind::Number))
@@ -808,7 +808,7 @@ fn still_current<'g>(
 /// description ("chairman and chief executive officer Bill Ford"). `h` is
 /// the phrase's head ([`phrase_head`]).
 fn is_organisation_name(c: &QCtx, src: std::ops::Range<usize>, h: usize) -> bool {
-    let word = c.word(h).as_bytes();
+    let word = c.bytes(h);
     let acronym_plural =
         word.len() > 2 && word.ends_with(b"s") && word[..word.len() - 1].iter().all(u8::is_ascii_uppercase);
     c.tok(h).shape.is_capitalised()
@@ -823,7 +823,7 @@ fn is_organisation_name(c: &QCtx, src: std::ops::Range<usize>, h: usize) -> bool
 /// country's, rarely for the last body that spoke.)
 fn organisation_description(c: &QCtx, src: std::ops::Range<usize>) -> bool {
     src.len() == 2
-        && c.word(src.start).eq_ignore_ascii_case("the")
+        && c.bytes(src.start).eq_ignore_ascii_case(b"the")
         && c.tok(src.start + 1).shape.is_lower_start()
         && c.is_organisation_noun(src.start + 1)
         && !super::cues::looks_plural(c.word(src.start + 1))
@@ -833,7 +833,7 @@ fn organisation_description(c: &QCtx, src: std::ops::Range<usize>) -> bool {
 fn phrase_text(c: &QCtx, src: &std::ops::Range<usize>) -> String {
     // "Others, many of them farmers,": the name is the phrase before its
     // appositive.
-    let end = src.clone().skip(1).find(|&t| c.word(t) == ",").unwrap_or(src.end);
+    let end = src.clone().skip(1).find(|&t| c.is(t, ",")).unwrap_or(src.end);
     let (s, e) = c.span(&(src.start..end));
     crate::text::single_spaced(c.text[s..e].trim_end_matches([',', ' ']))
 }
