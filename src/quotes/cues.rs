@@ -349,7 +349,7 @@ pub(crate) fn takes_base_form(word: &str) -> bool {
                 | "n't"
                 | "not"
                 | "nor"
-        ) || super::phrases::is_polled(w) // "those surveyed say"
+        ) || super::phrases::is_polled(w.as_bytes()) // "those surveyed say"
             || looks_plural(w)
             || w.ends_with("ly")
     })

@@ -144,7 +144,7 @@ fn np_before_joined(c: &QCtx, end: usize, lo: usize, joined: u8) -> Option<Range
     // closes the phrase of the people it describes.
     // (Each step back spends one of the joins that bound the reading
     // back, so "of those polled of those polled ..." ends.)
-    if head > lo && is_polled(hw) {
+    if head > lo && is_polled(hw.as_bytes()) {
         if joined >= MAX_JOINED {
             return None;
         }
@@ -356,16 +356,19 @@ fn links_to_noun(c: &QCtx, p: usize, word: &str) -> bool {
 /// Adjectives and participles that follow the noun they describe with a
 /// preposition of their own: "people familiar with the matter", "a
 /// source close to the campaign", "officials briefed on the talks".
-fn post_modifier(adjective: &str, preposition: &str) -> bool {
+fn post_modifier(adjective: &[u8], preposition: &[u8]) -> bool {
     match preposition {
-        "with" => matches!(adjective, "familiar" | "involved" | "allied" | "aligned" | "connected"),
-        "to" => matches!(
+        b"with" => matches!(
             adjective,
-            "close" | "privy" | "loyal" | "sympathetic" | "connected" | "opposed" | "linked" | "tied"
+            b"familiar" | b"involved" | b"allied" | b"aligned" | b"connected"
         ),
-        "on" => adjective == "briefed",
-        "in" => adjective == "involved",
-        "about" | "of" => matches!(adjective, "knowledgeable" | "aware"),
+        b"to" => matches!(
+            adjective,
+            b"close" | b"privy" | b"loyal" | b"sympathetic" | b"connected" | b"opposed" | b"linked" | b"tied"
+        ),
+        b"on" => adjective == b"briefed",
+        b"in" => adjective == b"involved",
+        b"about" | b"of" => matches!(adjective, b"knowledgeable" | b"aware"),
         _ => false,
     }
 }
@@ -377,7 +380,7 @@ fn post_modified_noun(c: &QCtx, adjective: usize, lo: usize) -> Option<usize> {
     let noun = adjective.checked_sub(1).filter(|&n| n >= lo)?;
     (adjective + 1 < c.seg.tokens.len()
         && c.tok(adjective).shape.is_lower_start()
-        && post_modifier(c.word(adjective), c.word(adjective + 1))
+        && post_modifier(c.bytes(adjective), c.bytes(adjective + 1))
         && np_word(c, noun)
         && !at(c, noun, flag::DETERMINER))
     .then_some(noun)
@@ -392,8 +395,11 @@ pub(crate) fn post_modifies(c: &QCtx, t: usize, lo: usize) -> bool {
 
 /// Participles that describe the people a poll asked, after their noun:
 /// "those surveyed", "Republicans polled".
-pub(crate) fn is_polled(word: &str) -> bool {
-    matches!(word, "surveyed" | "polled" | "questioned" | "interviewed" | "sampled")
+pub(crate) fn is_polled(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"surveyed" | b"polled" | b"questioned" | b"interviewed" | b"sampled"
+    )
 }
 
 /// Where the phrase begins when the phrase from `start` is the object of a
@@ -656,15 +662,15 @@ fn is_medium(c: &QCtx, k: usize) -> bool {
 /// capitalised word, or a noun the lexicon knows as a person, group,
 /// organisation or publication ("the plan would add" is not speech).
 pub(crate) fn plausible_source(c: &QCtx, phrase: Range<usize>) -> bool {
-    // (Each word is sliced out of the text once: it is the next word of
-    // the one before.)
+    // (Each word is sliced out of the text once, as bytes: it is the next
+    // word of the one before.)
     let head_before = |from: usize| {
         let mut head = None;
-        let mut next = (from < phrase.end).then(|| c.word(from));
+        let mut next = (from < phrase.end).then(|| c.bytes(from));
         for t in from..phrase.end {
             let w = next.unwrap_or_default();
-            next = (t + 1 < phrase.end).then(|| c.word(t + 1));
-            let link = matches!(w, "," | "of" | "for" | "at" | "from" | "with" | "who" | "(");
+            next = (t + 1 < phrase.end).then(|| c.bytes(t + 1));
+            let link = matches!(w, b"," | b"of" | b"for" | b"at" | b"from" | b"with" | b"who" | b"(");
             // ("people familiar with ...": the noun before the modifier.)
             if link || next.is_some_and(|n| post_modifier(w, n)) {
                 break;
@@ -823,8 +829,8 @@ fn is_quantity(c: &QCtx, t: usize) -> bool {
 /// A word that links the head of a speaker phrase to what follows it ("a
 /// spokesman for X", "an economist at Y"): a name after it is someone
 /// else's.
-fn ends_name_head(word: &str) -> bool {
-    matches!(word, "of" | "for" | "from" | "at" | "with")
+fn ends_name_head(word: &[u8]) -> bool {
+    matches!(word, b"of" | b"for" | b"from" | b"at" | b"with")
 }
 
 /// True when the phrase holds a person mention at its head: the phrase is a
@@ -836,31 +842,31 @@ pub(crate) fn head_person(c: &QCtx, phrase: Range<usize>) -> Option<u32> {
     // "a Jackson lawyer", "the Clinton campaign": a name before a noun
     // modifies it, and the noun is the head.
     let mut modifier = false;
-    // (Each word is sliced out of the text once: it is the next word of
-    // the one before.)
-    let mut next = (phrase.start < phrase.end).then(|| c.word(phrase.start));
+    // (Each word is sliced out of the text once, as bytes: it is the next
+    // word of the one before.)
+    let mut next = (phrase.start < phrase.end).then(|| c.bytes(phrase.start));
+    // Where the walk stopped: no comma comes before it.
+    let mut stop = phrase.end;
     for i in phrase.clone() {
         let w = next.unwrap_or_default();
-        next = (i + 1 < phrase.end).then(|| c.word(i + 1));
+        next = (i + 1 < phrase.end).then(|| c.bytes(i + 1));
         // ("on the BBC site" ends the head, but "Council on Foreign
         // Relations" goes on.)
         let place = found.is_some()
-            && matches!(w, "on" | "in" | "to")
+            && matches!(w, b"on" | b"in" | b"to")
             && i + 1 < phrase.end
             && !c.tok(i + 1).shape.is_capitalised();
         // ("a source close to Olga Petrova": the person is the source's
         // object.)
         let described = next.is_some_and(|n| post_modifier(w, n));
-        if place || described || ends_name_head(w) {
+        if place || described || ends_name_head(w) || w == b"," {
             // The head came before the link; a person after it is not the speaker.
-            break;
-        }
-        if w == "," {
+            stop = i;
             break;
         }
         // "Olga Petrova and her lawyers said": a joint source is a group,
         // not its first person.
-        if w == "and" {
+        if w == b"and" {
             return None;
         }
         if let Some(cluster) = c.person_cluster(i) {
@@ -875,7 +881,7 @@ pub(crate) fn head_person(c: &QCtx, phrase: Range<usize>) -> Option<u32> {
             && (c.is_noun(i) || c.mention_kind(i) == Some(EntityKind::Office))
             && !(i + 1..phrase.end)
                 .take_while(|&k| !c.is(k, ","))
-                .any(|k| ends_name_head(c.word(k)))
+                .any(|k| ends_name_head(c.bytes(k)))
         {
             // (Letters after a name are its own: "Paul Boateng MP"; so is
             // a title with its organisation, its comma left out: "Dr Ivan
@@ -887,12 +893,12 @@ pub(crate) fn head_person(c: &QCtx, phrase: Range<usize>) -> Option<u32> {
     // "The operators' spokeswoman, Sanne Bakker,", "its chairman, Sir
     // Anthony Greener": a name in apposition, after its titles.
     if found.is_none()
-        && let Some(comma) = phrase.clone().find(|&i| c.is(i, ","))
+        && let Some(comma) = (stop..phrase.end).find(|&i| c.is(i, ","))
     {
         for i in comma + 1..phrase.end {
             // ("national treasurer for Ronald Reagan's campaign": the name
             // after a link is someone else.)
-            if ends_name_head(c.word(i)) || matches!(c.bytes(i), b"to" | b"in" | b"on") {
+            if ends_name_head(c.bytes(i)) || matches!(c.bytes(i), b"to" | b"in" | b"on") {
                 break;
             }
             if let Some(cluster) = c.person_cluster(i) {

@@ -335,13 +335,11 @@ fn resolve_source(
     // ("press reports in China": the head comes before any preposition.)
     if let Some(h) = phrase_head(c, src.clone()) {
         let word = c.word(h);
-        // Nearly every head is written in lower case already.
-        let noun: Cow<str> = if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-            Cow::Borrowed(word)
-        } else {
-            Cow::Owned(word.to_lowercase())
-        };
-        let entry = c.gaz.nouns.get(noun.as_ref()).copied();
+        // (Lowered without a copy: only a description of a person below
+        // needs the noun itself.)
+        let (entry, year_old) = crate::text::with_lower(word, |noun| {
+            (c.gaz.nouns.get(noun).copied(), noun.ends_with("year-old"))
+        });
         let mention = Some(c.mention_of[h])
             .filter(|&m| m != NONE)
             .map(|m| &c.tagged.mentions[m as usize]);
@@ -350,7 +348,7 @@ fn resolve_source(
         // describes a person too.
         // ("the US says": a country's own name is no person.)
         let demonym = mention.is_some_and(|m| m.kind == EntityKind::Country && m.demonym);
-        let age_or_nationality = noun.ends_with("year-old") || demonym;
+        let age_or_nationality = year_old || demonym;
         // ("the company's top executives": a plural office is a group.)
         let plural = entry.is_some_and(|n| n.plural);
         let person_noun = entry.is_some_and(|n| n.kind == NounKind::Person && !n.plural)
@@ -371,6 +369,12 @@ fn resolve_source(
             return;
         }
         if person_noun && lowercase_start {
+            // Nearly every head is written in lower case already.
+            let noun: Cow<str> = if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                Cow::Borrowed(word)
+            } else {
+                Cow::Owned(word.to_lowercase())
+            };
             let office_head = mention.filter(|_| is_office).map(|m| m.target);
             // "the 31-year-old" is whoever is 31; "the Dutchman" whoever is
             // Dutch.
