@@ -68,7 +68,9 @@ pub(super) fn office_pass(ctx: &mut Ctx) {
         let m = &ctx.mentions[mi];
         let written = &ctx.text[m.start..m.end];
         let single = m.tokens.len() == 1;
-        if single && !written.chars().any(char::is_uppercase) && BARE_AMBIGUOUS.binary_search(&written).is_ok() {
+        // (The list's words are in lower case: a word found there has no
+        // capital to test for.)
+        if single && BARE_AMBIGUOUS.binary_search(&written).is_ok() {
             let next_is_name = ctx
                 .next_in_sentence(last)
                 .is_some_and(|n| ctx.is_cap_word(n) && !ctx.caps[n]);
@@ -724,6 +726,10 @@ pub(super) fn person_pass(ctx: &mut Ctx) {
         spans: Vec::with_capacity(16),
     };
     let organisations = organisation_names(ctx);
+    let mut speakers = Speakers {
+        wanted: Vec::new(),
+        ends: Vec::with_capacity(ctx.candidates.len()),
+    };
     let mut at = 0;
     for si in 0..ctx.seg.sentences.len() {
         let s = &ctx.seg.sentences[si];
@@ -736,8 +742,9 @@ pub(super) fn person_pass(ctx: &mut Ctx) {
         for k in 0..found.len() {
             consider_run(ctx, found.get(k), &organisations);
         }
+        speakers.note(ctx, &found.tokens);
     }
-    speakers_named_elsewhere(ctx, &mut found, &organisations);
+    speakers_named_elsewhere(ctx, &mut found, speakers, &organisations);
 }
 
 /// Words that never open a name, whatever a list of first names says. All
@@ -1074,34 +1081,51 @@ fn opens_full_name(ctx: &Ctx, first: usize) -> bool {
     !descriptive && !sentence_word
 }
 
+/// What [`speakers_named_elsewhere`] looks for, gathered from each
+/// sentence's runs once the person rules are done with them.
+struct Speakers<'t> {
+    /// The surnames spoken alone ("Mulgrew said").
+    wanted: Vec<&'t [u8]>,
+    /// The free name-like tokens that may end a full name, in text order:
+    /// only sentences holding one that spells a wanted word need their
+    /// runs found again.
+    ends: Vec<usize>,
+}
+
+impl<'t> Speakers<'t> {
+    /// Takes the free tokens among `run_tokens`, the runs of one sentence
+    /// in running text. Every name-like token that no mention holds is in
+    /// a run, and the person rules change the owners of the run's tokens
+    /// alone: these are the free name-like tokens of the sentence as the
+    /// pass leaves it.
+    fn note(&mut self, ctx: &Ctx<'t>, run_tokens: &[usize]) {
+        for &i in run_tokens {
+            if !ctx.name_like[i] || ctx.owner[i] != NONE {
+                continue;
+            }
+            if !ctx.has(i, flag::NOT_NAME | flag::NON_PERSON_HEAD | flag::CALENDAR) {
+                self.ends.push(i);
+            }
+            if ctx.is_cap_word(i)
+                && !ctx.has(i, flag::NOT_NAME | flag::NON_PERSON_HEAD)
+                && !ctx.next_in_sentence(i).is_some_and(|n| ctx.is_cap_word(n))
+                && !ctx
+                    .prev_in_sentence(i)
+                    .is_some_and(|p| ctx.is_cap_word(p) && !ctx.sentence_initial(p))
+                && speech_after(ctx, i)
+                && !self.wanted.contains(&ctx.bytes(i))
+            {
+                self.wanted.push(ctx.bytes(i));
+            }
+        }
+    }
+}
+
 /// A surname alone as the speaker ("Mulgrew said") names someone the
 /// article introduced in full without any other clue ("Jonny Mulgrew
 /// scored twice"): find that full name and make it a person.
-fn speakers_named_elsewhere(ctx: &mut Ctx, found: &mut Runs, organisations: &[&str]) {
-    let mut wanted: Vec<&[u8]> = Vec::new();
-    // The free name-like tokens that may end a full name: only sentences
-    // holding one that spells a wanted word need their runs found again.
-    let mut ends: Vec<usize> = Vec::with_capacity(ctx.candidates.len());
-    for &i in &ctx.candidates {
-        let i = i as usize;
-        if !ctx.name_like[i] || ctx.owner[i] != NONE || ctx.caps[i] {
-            continue;
-        }
-        if !ctx.has(i, flag::NOT_NAME | flag::NON_PERSON_HEAD | flag::CALENDAR) {
-            ends.push(i);
-        }
-        if ctx.is_cap_word(i)
-            && !ctx.has(i, flag::NOT_NAME | flag::NON_PERSON_HEAD)
-            && !ctx.next_in_sentence(i).is_some_and(|n| ctx.is_cap_word(n))
-            && !ctx
-                .prev_in_sentence(i)
-                .is_some_and(|p| ctx.is_cap_word(p) && !ctx.sentence_initial(p))
-            && speech_after(ctx, i)
-            && !wanted.contains(&ctx.bytes(i))
-        {
-            wanted.push(ctx.bytes(i));
-        }
-    }
+fn speakers_named_elsewhere<'t>(ctx: &mut Ctx<'t>, found: &mut Runs, speakers: Speakers<'t>, organisations: &[&str]) {
+    let Speakers { mut wanted, ends } = speakers;
     // "Mrs Okafor", "Ms Sayed" with no full name found yet.
     for m in &ctx.mentions {
         if m.kind == EntityKind::Person && m.tokens.len() == 1 && m.target == NONE && !m.rule.is_empty() {
@@ -1280,7 +1304,14 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     {
         return;
     }
-    let len = run.iter().filter(|&&t| !ctx.is_particle(t)).count();
+    // The run's flags together: most runs hold none of the words that the
+    // tests below look for, and are not walked again for each.
+    let any = run.iter().fold(0, |a, &t| a | ctx.flags[t]);
+    let len = if any & flag::PARTICLE == 0 {
+        run.len()
+    } else {
+        run.iter().filter(|&&t| !ctx.is_particle(t)).count()
+    };
     if len > 5 {
         return;
     }
@@ -1298,12 +1329,15 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     let head_word = |(i, &t): (usize, &usize)| {
         ctx.has(t, flag::NON_PERSON_HEAD) && (i > 0 || !ctx.has(t, flag::FIRST_NAME) || run.len() == 1)
     };
-    if (0..run.len()).any(calendar) || run.iter().enumerate().any(head_word) {
+    if (any & flag::CALENDAR != 0 && (0..run.len()).any(calendar))
+        || (any & flag::NON_PERSON_HEAD != 0 && run.iter().enumerate().any(head_word))
+    {
         return;
     }
-    if run
-        .iter()
-        .any(|&t| ctx.has(t, flag::NOT_NAME) && !ctx.has(t, flag::FIRST_NAME))
+    if any & flag::NOT_NAME != 0
+        && run
+            .iter()
+            .any(|&t| ctx.has(t, flag::NOT_NAME) && !ctx.has(t, flag::FIRST_NAME))
     {
         return;
     }
@@ -1316,8 +1350,11 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     {
         p = ctx.prev_in_sentence(k);
     }
+    // (All three are function words: the flag passes over most words
+    // without reading them.)
     if let Some(k) = p
-        && matches!(ctx.word(k), "the" | "a" | "an" | "The" | "A" | "An")
+        && ctx.has(k, flag::FUNCTION)
+        && matches!(ctx.bytes(k), b"the" | b"a" | b"an" | b"The" | b"A" | b"An")
     {
         return;
     }
@@ -1345,7 +1382,7 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
         })
     };
     // Name evidence: a word a name list knows.
-    let known_word = run.iter().any(|&t| ctx.has(t, flag::FIRST_NAME | flag::SURNAME));
+    let known_word = any & (flag::FIRST_NAME | flag::SURNAME) != 0;
     let first_name = first_name_at(first);
     let title = title_before(ctx, first);
     let mut rule: Option<&'static str> = None;
