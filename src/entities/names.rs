@@ -730,17 +730,24 @@ pub(super) fn person_pass(ctx: &mut Ctx) {
         wanted: Vec::new(),
         ends: Vec::with_capacity(ctx.candidates.len()),
     };
-    let mut at = 0;
-    for si in 0..ctx.seg.sentences.len() {
+    // The candidates sentence by sentence, each sentence found from its
+    // first candidate: a sentence without one holds no run.
+    let mut from = 0;
+    while let Some(&c) = ctx.candidates.get(from) {
+        let si = ctx.sentence_of[c as usize] as usize;
         let s = &ctx.seg.sentences[si];
-        if s.tokens.is_empty() || ctx.caps[s.tokens.start] {
+        let inside = ctx.candidates[from..]
+            .iter()
+            .take_while(|&&t| (t as usize) < s.tokens.end)
+            .count();
+        let candidates = from..from + inside;
+        from = candidates.end;
+        if ctx.caps[c as usize] {
             continue;
         }
-        let candidates = ctx.candidates_in(&s.tokens, at);
-        at = candidates.end;
         runs(ctx, si, candidates, &mut found);
-        for k in 0..found.len() {
-            consider_run(ctx, found.get(k), &organisations);
+        for span in &found.spans {
+            consider_run(ctx, &found.tokens[span.clone()], &organisations);
         }
         speakers.note(ctx, &found.tokens);
     }
@@ -1262,9 +1269,9 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
             // keeps its place ("Guy Chambers"), and the rest must open
             // with a first name or end with a surname ("Celebrity Big
             // Brother", "Mother Nature" are no trade and name).
-            || ((ctx.sentence_initial(first) || after_trade)
+            || (!ctx.has(first, flag::FIRST_NAME)
                 && ctx.is_person_noun(first)
-                && !ctx.has(first, flag::FIRST_NAME)
+                && (ctx.sentence_initial(first) || after_trade)
                 && (rest.first().is_some_and(|&n| ctx.has(n, flag::FIRST_NAME))
                     || (rest.len() <= 2 && rest.last().is_some_and(|&n| ctx.has(n, flag::SURNAME)))
                     // ("Liberal Democrat Simon Hughes": a noun of two words.)
@@ -1344,7 +1351,8 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     // "the Wang Yi ..." is never a person; "the Johnson report", "The
     // Brazilian Football Confederation" rarely are. Look past country and
     // office words for the article.
-    let mut p = ctx.prev_in_sentence(first);
+    let before = ctx.prev_in_sentence(first);
+    let mut p = before;
     while let Some(k) = p
         && matches!(ctx.owner_kind(k), Some(EntityKind::Country))
     {
@@ -1362,17 +1370,14 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     // organisation just before the run, here or elsewhere in the article,
     // says what it names (the article's other names of organisations are
     // tested once a rule has taken the run: most runs are taken by none).
-    if ctx
-        .prev_in_sentence(first)
-        .is_some_and(|k| is_organisation_noun(ctx, k))
-    {
+    if before.is_some_and(|k| is_organisation_noun(ctx, k)) {
         return;
     }
     // After a preposition a lone capitalised word is a place ("of
     // Washington", "in Paris"), at the start of a sentence too ("In Paris,
     // the minister said").
     let after_preposition = || {
-        ctx.prev_in_sentence(first).is_some_and(|k| {
+        before.is_some_and(|k| {
             crate::text::with_ascii_lower(ctx.word(k), |w| {
                 matches!(
                     w,
