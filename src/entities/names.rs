@@ -749,7 +749,7 @@ pub(super) fn person_pass(ctx: &mut Ctx) {
         for span in &found.spans {
             consider_run(ctx, &found.tokens[span.clone()], &organisations);
         }
-        speakers.note(ctx, &found.tokens);
+        speakers.note(ctx, &s.tokens, &found.tokens);
     }
     speakers_named_elsewhere(ctx, &mut found, speakers, &organisations);
 }
@@ -783,6 +783,13 @@ fn is_modifier(bytes: &[u8]) -> bool {
         && MODIFIER_SUFFIXES
             .iter()
             .any(|s| s.as_bytes().eq_ignore_ascii_case(after))
+}
+
+/// [`is_modifier`] of token `t`. Only a token holding a hyphen can be one,
+/// and few do: the sorted list of them rules out nearly every token
+/// without reading its text.
+fn is_modifier_at(ctx: &Ctx, t: usize) -> bool {
+    ctx.hyphenated.binary_search(&(t as u32)).is_ok() && is_modifier(ctx.bytes(t))
 }
 
 /// The words after a hyphen that make a modifier ("Paris-based",
@@ -1077,7 +1084,7 @@ fn opens_full_name(ctx: &Ctx, first: usize) -> bool {
         return true;
     }
     let w = ctx.word(first);
-    let descriptive = is_modifier(w.as_bytes())
+    let descriptive = is_modifier_at(ctx, first)
         || w.ends_with("-old")
         || ctx.is_person_noun(first)
         || ctx.noun(first).is_some()
@@ -1100,12 +1107,12 @@ struct Speakers<'t> {
 }
 
 impl<'t> Speakers<'t> {
-    /// Takes the free tokens among `run_tokens`, the runs of one sentence
-    /// in running text. Every name-like token that no mention holds is in
-    /// a run, and the person rules change the owners of the run's tokens
-    /// alone: these are the free name-like tokens of the sentence as the
-    /// pass leaves it.
-    fn note(&mut self, ctx: &Ctx<'t>, run_tokens: &[usize]) {
+    /// Takes the free tokens among `run_tokens`, the runs of the sentence
+    /// of `sentence` (its tokens), in running text. Every name-like token
+    /// that no mention holds is in a run, and the person rules change the
+    /// owners of the run's tokens alone: these are the free name-like
+    /// tokens of the sentence as the pass leaves it.
+    fn note(&mut self, ctx: &Ctx<'t>, sentence: &std::ops::Range<usize>, run_tokens: &[usize]) {
         for &i in run_tokens {
             if !ctx.name_like[i] || ctx.owner[i] != NONE {
                 continue;
@@ -1113,12 +1120,12 @@ impl<'t> Speakers<'t> {
             if !ctx.has(i, flag::NOT_NAME | flag::NON_PERSON_HEAD | flag::CALENDAR) {
                 self.ends.push(i);
             }
+            // (The words on either side are those of `sentence`: found
+            // without looking the sentence up again.)
             if ctx.is_cap_word(i)
                 && !ctx.has(i, flag::NOT_NAME | flag::NON_PERSON_HEAD)
-                && !ctx.next_in_sentence(i).is_some_and(|n| ctx.is_cap_word(n))
-                && !ctx
-                    .prev_in_sentence(i)
-                    .is_some_and(|p| ctx.is_cap_word(p) && !ctx.sentence_initial(p))
+                && !(i + 1 < sentence.end && ctx.is_cap_word(i + 1))
+                && !(i > sentence.start && ctx.is_cap_word(i - 1) && !ctx.sentence_initial(i - 1))
                 && speech_after(ctx, i)
                 && !self.wanted.contains(&ctx.bytes(i))
             {
@@ -1152,12 +1159,12 @@ fn speakers_named_elsewhere<'t>(ctx: &mut Ctx<'t>, found: &mut Runs, speakers: S
     let mut at = 0;
     for &i in &ends {
         let si = ctx.sentence_of[i] as usize;
-        let Some(s) = ctx.seg.sentences.get(si).filter(|s| s.tokens.contains(&i)) else {
-            continue;
-        };
         if done == Some(si) || !wanted.contains(&ctx.bytes(i)) {
             continue;
         }
+        let Some(s) = ctx.seg.sentences.get(si).filter(|s| s.tokens.contains(&i)) else {
+            continue;
+        };
         done = Some(si);
         let candidates = ctx.candidates_in(&s.tokens, at);
         at = candidates.end;
@@ -1261,7 +1268,7 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
                     && rest
                         .first()
                         .is_some_and(|&n| ctx.has(n, flag::SURNAME) && !ctx.has(n, flag::CALENDAR | flag::NOT_NAME))))
-            || is_modifier(ctx.bytes(first))
+            || is_modifier_at(ctx, first)
             || describes_name_after(ctx, first, rest)
             // "Singer Pete Doherty", "Actress Sandra Dee": a trade opening
             // a sentence is capitalised for the sentence, and describes
@@ -1297,7 +1304,7 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     // "Freddy Vs Jason", "Janet Jackson-style": a contest or a manner, not
     // a name. (A lone word left is the first word, which the loop above
     // found no modifier.)
-    if (run.len() > 1 && is_modifier(ctx.bytes(last)))
+    if (run.len() > 1 && is_modifier_at(ctx, last))
         || run.iter().any(|&t| {
             // (A capital "V" is a numeral: "George V".) Every form starts
             // with a "v", which rules out nearly every word at once.
