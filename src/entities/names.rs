@@ -68,9 +68,7 @@ pub(super) fn office_pass(ctx: &mut Ctx) {
         let m = &ctx.mentions[mi];
         let written = &ctx.text[m.start..m.end];
         let single = m.tokens.len() == 1;
-        // (The list's words are in lower case: a word found there has no
-        // capital to test for.)
-        if single && BARE_AMBIGUOUS.binary_search(&written).is_ok() {
+        if single && !written.chars().any(char::is_uppercase) && BARE_AMBIGUOUS.binary_search(&written).is_ok() {
             let next_is_name = ctx
                 .next_in_sentence(last)
                 .is_some_and(|n| ctx.is_cap_word(n) && !ctx.caps[n]);
