@@ -339,20 +339,46 @@ pub(super) fn tokenize_noting_ends(text: &str, out: &mut Vec<Token>, mut ends: O
     let bytes = text.as_bytes();
     // The loop handles white space, plain ASCII words and numbers and
     // one-byte punctuation, which are nearly all tokens of English text;
-    // `other_token` does the rest, away from the loop's registers.
+    // `other_token` does the rest, away from the loop's registers, and the
+    // last few bytes of the text. The eight bytes at a token tell whether it
+    // is an ASCII word or number and, for most words, where it ends and what
+    // byte follows, with no further read of the text.
     let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        let class = class::OF[b as usize];
-        // ASCII words and numbers are nearly all tokens: their run of letters
-        // and digits is found once, most often in one eight-byte step, and
-        // the byte after it nearly always settles that the token ends there.
-        if matches!(class, class::UPPER | class::LOWER | class::DIGIT) {
-            let end = at + ascii_alnum_len(&bytes[at..]);
-            let next = bytes.get(end).copied();
-            if next == Some(b' ') || ends_word(bytes, end) {
-                out.push(ascii_word(bytes, at, end, class));
-                at = end + usize::from(next == Some(b' '));
-            } else if next == Some(b'\'') && ascii_possessive_at(bytes, end) {
+    while let Some(chunk) = bytes.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        let w = u64::from_le_bytes(chunk);
+        let stops = not_alnum(w);
+        let first = w as u8;
+        if stops & 0x80 == 0 {
+            let tz = stops.trailing_zeros();
+            let (end, next) = if tz < 64 {
+                // The flag is the high bit of the first byte after the run.
+                (at + (tz / 8) as usize, (w >> (tz & 56)) as u8)
+            } else {
+                let end = at + 8 + ascii_alnum_len(&bytes[at + 8..]);
+                // At the end of the text, a NUL stands for the missing byte:
+                // it ends a word as the end does.
+                (end, bytes.get(end).copied().unwrap_or(0))
+            };
+            if next == b' ' || ends_word(bytes, end) {
+                // `first` is a letter or digit: comparing it says which.
+                let (kind, shape) = if first >= b'a' {
+                    (TokenKind::Word, Shape::LOWER_ASCII)
+                } else if first >= b'A' {
+                    (TokenKind::Word, Shape::of_ascii(&bytes[at..end]))
+                } else {
+                    (TokenKind::Number, Shape::OTHER_ASCII)
+                };
+                out.push(Token {
+                    start: at as u32,
+                    end: end as u32,
+                    kind,
+                    shape,
+                });
+                at = end + usize::from(next == b' ');
+                continue;
+            }
+            let class = class::OF[first as usize];
+            if next == b'\'' && ascii_possessive_at(bytes, end) {
                 // The general path would end the word at the apostrophe too,
                 // then scan the `'s` on its own.
                 out.push(ascii_word(bytes, at, end, class));
@@ -371,34 +397,33 @@ pub(super) fn tokenize_noting_ends(text: &str, out: &mut Vec<Token>, mut ends: O
             }
             continue;
         }
-        let (kind, shape, end) = match class {
-            class::SPACE => {
-                at += 1;
-                continue;
-            }
-            class::OTHER if b != b'\'' => {
-                let terminal = Shape::terminal_end(b);
-                if terminal != 0
-                    && let Some(ends) = ends.as_deref_mut()
-                {
-                    ends.push(out.len() as u32);
-                }
-                (TokenKind::Punct, Shape(Shape::ASCII | terminal), at + 1)
-            }
-            _ => {
-                at = other_token(text, at, class, out, ends.as_deref_mut());
-                continue;
-            }
-        };
+        let class = class::OF[first as usize];
+        if class == class::SPACE {
+            at += 1;
+            continue;
+        }
+        if class != class::OTHER || first == b'\'' {
+            at = other_token(text, at, class, out, ends.as_deref_mut());
+            continue;
+        }
+        let terminal = Shape::terminal_end(first);
+        if terminal != 0
+            && let Some(ends) = ends.as_deref_mut()
+        {
+            ends.push(out.len() as u32);
+        }
         out.push(Token {
             start: at as u32,
-            end: end as u32,
-            kind,
-            shape,
+            end: at as u32 + 1,
+            kind: TokenKind::Punct,
+            shape: Shape(Shape::ASCII | terminal),
         });
         // Most tokens are followed by one space: stepping over it here
         // saves a turn of the loop for nearly every token.
-        at = end + usize::from(bytes.get(end) == Some(&b' '));
+        at += 1 + usize::from(bytes.get(at + 1) == Some(&b' '));
+    }
+    while let Some(&b) = bytes.get(at) {
+        at = other_token(text, at, class::OF[b as usize], out, ends.as_deref_mut());
     }
 }
 
