@@ -126,10 +126,11 @@ pub fn split(text: &str, tokens: &[Token], candidates: impl Iterator<Item = usiz
 }
 
 fn is_boundary(text: &str, tokens: &[Token], k: usize, next: &Token) -> bool {
-    let next_text = next.text(text);
+    // The tokens' shapes answer most questions here; the text is read only
+    // for what they leave open.
     let starts_sentence = next.shape.is_capitalised() || next.kind == TokenKind::Number || opens(text, next) || {
         // Other scripts have no case: a new sentence may start with any letter.
-        next_text
+        next.text(text)
             .chars()
             .next()
             .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase())
@@ -140,9 +141,10 @@ fn is_boundary(text: &str, tokens: &[Token], k: usize, next: &Token) -> bool {
     let t = &tokens[k];
     if t.kind == TokenKind::Word {
         // "U.S." at the end of a sentence, or in the middle of one.
-        return lower_in(next_text, &OPENER_KEYS);
+        return lower_in(next.text(text), &OPENER_KEYS);
     }
-    if t.text(text) != "." || k == 0 {
+    // Any other candidate is `.`, `!`, `?` or `…`: its first byte says which.
+    if text.as_bytes()[t.start as usize] != b'.' || k == 0 {
         return true;
     }
     let prev = &tokens[k - 1];
@@ -150,10 +152,8 @@ fn is_boundary(text: &str, tokens: &[Token], k: usize, next: &Token) -> bool {
         return true;
     }
     let word = prev.text(text);
-    let single_capital = {
-        let mut cs = word.chars();
-        cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
-    };
+    // A word's shape says whether its first letter is upper case.
+    let single_capital = prev.shape.is_capitalised() && word.chars().nth(1).is_none();
     if single_capital || lower_in(word, &TITLE_KEYS) {
         return false;
     }
