@@ -41,11 +41,20 @@ impl<'a> CharIndex<'a> {
             };
         }
         let bytes = text.as_bytes();
-        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 2);
         let mut count = 0u32;
-        for chunk in bytes.chunks(BLOCK) {
+        // Whole blocks, whose length the count loop then knows, filled in
+        // one `extend` that checks the capacity once.
+        let whole = bytes.chunks_exact(BLOCK);
+        let tail = whole.remainder();
+        blocks.extend(whole.map(|block| {
+            let before = count;
+            count += u32::from(char_starts(block));
+            before
+        }));
+        if !tail.is_empty() {
             blocks.push(count);
-            count += u32::from(char_starts(chunk));
+            count += u32::from(char_starts(tail));
         }
         blocks.push(count);
         CharIndex { text, blocks }
