@@ -121,10 +121,8 @@ struct Index {
     table: Table,
     /// The entries and flags of one-byte words, mostly punctuation: a sixth
     /// of all tokens, found without hashing. Indexed by any byte, so the
-    /// lookup needs no bounds check; non-ASCII bytes hold `none`.
+    /// lookup needs no bounds check; non-ASCII bytes hold the empty entry.
     byte: Box<[Found; 256]>,
-    /// What a token the lexicon does not hold gets.
-    none: Found,
 }
 
 // By hand: arrays of 256 have no derived `Default`.
@@ -135,19 +133,21 @@ impl Default for Index {
             long: FxHashMap::default(),
             table: Table::default(),
             byte: Box::new([Found::default(); 256]),
-            none: Found::default(),
         }
     }
 }
 
 /// An entry index with that entry's flags and gazetteer word id: the
 /// per-token lookup returns all three, so neither needs a second, scattered
-/// read of the entries.
+/// read of the entries. The default is what a word the lexicon does not
+/// hold gets: the empty entry [`NO_ENTRY`], which no word class marks.
 #[derive(Debug, Default, Clone, Copy)]
 struct Found {
-    entry: u32,
+    /// The entry in the low half, the word id in the high half: one
+    /// integer from the table to [`Lexicon::annotate`]'s store, where a pair
+    /// of fields was split and joined again token by token.
+    ids: u64,
     flags: u32,
-    word: u32,
 }
 
 impl Found {
@@ -155,10 +155,14 @@ impl Found {
     fn of(entry: u32, entries: &[LexEntry]) -> Found {
         let e = entries.get(entry as usize);
         Found {
-            entry,
+            ids: u64::from(entry) | u64::from(e.map_or(0, |e| e.word)) << 32,
             flags: e.map_or(0, |e| e.flags),
-            word: e.map_or(0, |e| e.word),
         }
+    }
+
+    /// The entry index.
+    fn entry(&self) -> u32 {
+        self.ids as u32
     }
 }
 
@@ -268,9 +272,9 @@ impl Probe<'_> {
         let (lo, hi) = (key as u64, (key >> 64) as u64);
         loop {
             // An empty table (mask 0) has no slot 0: `None` at once.
-            let t = *self.tags.get(i)?;
+            // Both cut to one length: the compiler makes one test of the two.
+            let (&t, s) = (self.tags.get(i)?, self.slots.get(i)?);
             if t == tag {
-                let s = &self.slots[i];
                 if s.lo == lo && s.hi == hi {
                     return Some(s.found);
                 }
@@ -356,7 +360,7 @@ fn pack_ascii_lower_fast(text: &[u8], start: usize, end: usize) -> Option<u128> 
 impl Index {
     fn get(&self, key: &[u8]) -> Option<u32> {
         match pack(key) {
-            Some(k) => self.table.get(k).map(|f| f.entry),
+            Some(k) => self.table.get(k).map(|f| f.entry()),
             None => self.long.get(key).copied(),
         }
     }
@@ -365,8 +369,7 @@ impl Index {
     /// call once, after the last insert and the last change of `entries`.
     fn freeze(&mut self, entries: &[LexEntry]) {
         let found = |entry: u32| Found::of(entry, entries);
-        self.none = found(NO_ENTRY);
-        let mut byte = Box::new([self.none; 256]);
+        let mut byte = Box::new([Found::default(); 256]);
         for (b, slot) in (0..128u8).zip(byte.iter_mut()) {
             *slot = found(self.get_short(&[b.to_ascii_lowercase()]).unwrap_or(NO_ENTRY));
         }
@@ -560,33 +563,23 @@ impl Lexicon {
     }
 
     /// The entry index of each token of `seg` (words only; others get
-    /// [`NO_ENTRY`]) into `ids`, that entry's flags into `flags` and its
-    /// gazetteer word id into `words`: the passes test flags token by token,
-    /// and the matcher walks word ids, and dense per-article arrays keep
-    /// those reads out of the lexicon's cache lines.
+    /// [`NO_ENTRY`]) and its gazetteer word id into `ids`, and that entry's
+    /// flags into `flags`: the passes test flags token by token, and the
+    /// matcher walks word ids, and dense per-article arrays keep those reads
+    /// out of the lexicon's cache lines.
     #[inline(never)]
-    pub fn annotate(
-        &self,
-        text: &str,
-        seg: &Segmentation,
-        ids: &mut Vec<u32>,
-        flags: &mut Vec<u32>,
-        words: &mut Vec<u32>,
-    ) {
+    pub fn annotate(&self, text: &str, seg: &Segmentation, ids: &mut Vec<[u32; 2]>, flags: &mut Vec<u32>) {
         let n = seg.tokens.len();
         // The loop writes every element: an article's arrays keep the last
         // one's values instead of being filled with zeros first, and only a
         // longer article's new tail is filled.
-        ids.resize(n, NO_ENTRY);
+        ids.resize(n, [NO_ENTRY, 0]);
         flags.resize(n, 0);
-        words.resize(n, 0);
         let table = self.index.table.probe();
-        let out = ids.iter_mut().zip(flags.iter_mut()).zip(words.iter_mut());
-        for (t, ((id, f), w)) in seg.tokens.iter().zip(out) {
+        for (t, (id, f)) in seg.tokens.iter().zip(ids.iter_mut().zip(flags.iter_mut())) {
             let found = self.lookup(text, t, &table);
-            *id = found.entry;
+            *id = [found.ids as u32, (found.ids >> 32) as u32];
             *f = found.flags;
-            *w = found.word;
         }
     }
 
@@ -601,7 +594,7 @@ impl Lexicon {
             return self.index.byte[usize::from(b)];
         }
         if let Some(k) = pack_ascii_lower_fast(bytes, start, end) {
-            return table.get(k).unwrap_or(self.index.none);
+            return table.get(k).unwrap_or_default();
         }
         // The entry comes back in a register: a `Found` returned from a
         // call out of line would pass every token's answer through memory.
@@ -623,7 +616,7 @@ impl Lexicon {
         let entry = if !word.is_ascii() {
             self.index.get(normalise(t.text(text)).as_bytes())
         } else if let Some(k) = pack_ascii_lower(word) {
-            self.index.table.get(k).map(|f| f.entry)
+            self.index.table.get(k).map(|f| f.entry())
         } else {
             let mut buf = [0u8; LONGEST_LOOKUP];
             let lower = &mut buf[..word.len()];
@@ -639,7 +632,7 @@ impl Lexicon {
     pub fn get(&self, word: &str) -> &LexEntry {
         // For ASCII the key is the ASCII lower case: packed without a String.
         let found = match pack_ascii_lower(word.as_bytes()) {
-            Some(k) => self.index.table.get(k).map(|f| f.entry),
+            Some(k) => self.index.table.get(k).map(|f| f.entry()),
             None => self.index.get(normalise(word).as_bytes()),
         };
         let i = found.unwrap_or(NO_ENTRY);
@@ -731,11 +724,11 @@ mod tests {
                     He said half Diplomat attaché analyst aide";
         let seg = Segmentation::new(text);
         let (mut out, mut flags) = (Vec::new(), Vec::new());
-        lex.annotate(text, &seg, &mut out, &mut flags, &mut Vec::new());
+        lex.annotate(text, &seg, &mut out, &mut flags);
         let has = |word: &str, f: u32| {
             let i = seg.tokens.iter().position(|t| t.text(text) == word).unwrap();
-            assert_eq!(flags[i] & f != 0, lex.at(out[i]).has(f), "{word}");
-            lex.at(out[i]).has(f)
+            assert_eq!(flags[i] & f != 0, lex.at(out[i][0]).has(f), "{word}");
+            lex.at(out[i][0]).has(f)
         };
         let cases: &[(&str, u32, bool)] = &[
             ("Participants", flag::NOT_NAME, true),
@@ -771,6 +764,6 @@ mod tests {
             assert_eq!(has(word, *f), *want, "{word} flag {f}");
         }
         let will = seg.tokens.iter().position(|t| t.text(text) == "Will").unwrap();
-        assert!(lex.at(out[will]).first_name.is_some_and(|f| f.common_word));
+        assert!(lex.at(out[will][0]).first_name.is_some_and(|f| f.common_word));
     }
 }

@@ -448,9 +448,9 @@ mod tests {
         let (lex, m) = setup();
         let seg = Segmentation::new(text);
         let mut ids = Vec::new();
-        lex.annotate(text, &seg, &mut ids, &mut Vec::new(), &mut Vec::new());
+        lex.annotate(text, &seg, &mut ids, &mut Vec::new());
         let first = seg.tokens.iter().position(|t| t.start as usize == at)?;
-        let (end, _) = m.longest_at(first, seg.tokens.len(), |k| lex.at(ids[k]).word)?;
+        let (end, _) = m.longest_at(first, seg.tokens.len(), |k| ids[k][1])?;
         Some(text[at..seg.tokens[end - 1].end as usize].to_string())
     }
 

@@ -109,8 +109,7 @@ pub(crate) struct TagBuffers {
     hyphenated: Vec<u32>,
     sentence_of: Vec<u32>,
     owner: Vec<u32>,
-    lex: Vec<u32>,
-    words: Vec<u32>,
+    lex: Vec<[u32; 2]>,
     /// Lent to [`Tagged::flags`]; [`TagBuffers::recycle`] takes it back.
     flags: Vec<u32>,
     link: link::LinkBuffers,
@@ -179,11 +178,10 @@ pub(crate) struct Ctx<'a> {
     pub known_cluster: FxHashMap<u32, u32>,
     /// Genders found by the person rules, for the clusters made later.
     pub pending_gender: Vec<(u32, Gender)>,
-    /// The merged lexicon, and each token's entry in it.
+    /// The merged lexicon, and each token's entry in it with its gazetteer
+    /// word id (0: in no form).
     pub lexicon: &'a lexicon::Lexicon,
-    pub lex: Vec<u32>,
-    /// Each token's gazetteer word id (0: in no form).
-    pub words: Vec<u32>,
+    pub lex: Vec<[u32; 2]>,
     /// Each token's lexicon flags.
     pub flags: Vec<u32>,
 }
@@ -205,7 +203,7 @@ impl<'a> Ctx<'a> {
 
     /// What the lexicon knows about token `i`.
     pub fn lex(&self, i: usize) -> &'a lexicon::LexEntry {
-        self.lexicon.at(self.lex.get(i).copied().unwrap_or(lexicon::NO_ENTRY))
+        self.lexicon.at(self.lex.get(i).map_or(lexicon::NO_ENTRY, |ids| ids[0]))
     }
 
     /// Token `i` has lexicon flag `f`.
@@ -426,11 +424,9 @@ impl EntityTagger {
             pending_gender: Vec::new(),
             lexicon: &self.lexicon,
             lex: std::mem::take(&mut bufs.lex),
-            words: std::mem::take(&mut bufs.words),
             flags: std::mem::take(&mut bufs.flags),
         };
-        self.lexicon
-            .annotate(text, seg, &mut ctx.lex, &mut ctx.flags, &mut ctx.words);
+        self.lexicon.annotate(text, seg, &mut ctx.lex, &mut ctx.flags);
         self.gazetteer_pass(&mut ctx);
         names::office_pass(&mut ctx);
         names::person_pass(&mut ctx);
@@ -447,7 +443,6 @@ impl EntityTagger {
             sentence_of: ctx.sentence_of,
             owner: ctx.owner,
             lex: ctx.lex,
-            words: ctx.words,
             flags: Vec::new(),
             link: std::mem::take(&mut bufs.link),
         };
@@ -474,20 +469,22 @@ impl EntityTagger {
         let seg = ctx.seg;
         // Lent out while the pass adds mentions.
         let hyphenated = std::mem::take(&mut ctx.hyphenated);
-        let all_words = std::mem::take(&mut ctx.words);
+        let lex = std::mem::take(&mut ctx.lex);
+        let all_flags = std::mem::take(&mut ctx.flags);
         // The first of `hyphenated` not before the current token.
         let mut h = 0;
         for p in &seg.paragraphs {
             let end = p.tokens.end;
-            let words = all_words.get(..end).unwrap_or_default();
+            let words = lex.get(..end).unwrap_or_default();
+            let flags = all_flags.get(..end).unwrap_or_default();
             // Most starts ("the", "said") are followed by a word in no form
             // and are no form by themselves: nothing to walk. Tested in the
             // sweep, such a start costs a turn of it and not of this loop.
             let may_start = |k: usize, f: u32| {
                 f & flag::GAZETTEER_START != 0
                     && self.matcher.may_match_at(
-                        words.get(k).copied().unwrap_or(0),
-                        words.get(k + 1).copied().unwrap_or(0),
+                        words.get(k).map_or(0, |ids| ids[1]),
+                        words.get(k + 1).map_or(0, |ids| ids[1]),
                     )
             };
             let mut i = p.tokens.start;
@@ -500,11 +497,19 @@ impl EntityTagger {
                 }
                 let hyphen = hyphenated.get(h).map_or(usize::MAX, |&k| k as usize);
                 let stop = hyphen.min(end);
-                let flags = ctx.flags.get(i..stop).unwrap_or_default();
-                match flags.iter().zip(i..).position(|(&f, k)| may_start(k, f)) {
-                    Some(k) => i += k,
-                    None if stop < end => i = stop,
-                    None => break,
+                // Bounded by the slice's length, the sweep indexes it without
+                // a test and keeps one counter.
+                let sweep = flags.get(..stop).unwrap_or_default();
+                let mut k = i;
+                while k < sweep.len() && !may_start(k, sweep[k]) {
+                    k += 1;
+                }
+                if k < sweep.len() {
+                    i = k;
+                } else if stop < end {
+                    i = stop;
+                } else {
+                    break;
                 }
                 let tok = seg.tokens[i];
                 if !matcher::can_start(&tok) {
@@ -512,10 +517,10 @@ impl EntityTagger {
                     continue;
                 }
                 let mut matched_to = None;
-                if ctx.has(i, flag::GAZETTEER_START) {
+                if flags.get(i).is_some_and(|f| f & flag::GAZETTEER_START != 0) {
                     matched_to = self
                         .matcher
-                        .longest_at(i, end, |k| all_words[k])
+                        .longest_at(i, end, |k| lex[k][1])
                         .and_then(|(last, entries)| {
                             let bytes = (tok.start as usize, seg.tokens[last - 1].end as usize);
                             self.add_match(ctx, i..last, bytes, entries, true)
@@ -547,7 +552,8 @@ impl EntityTagger {
             }
         }
         ctx.hyphenated = hyphenated;
-        ctx.words = all_words;
+        ctx.lex = lex;
+        ctx.flags = all_flags;
     }
 
     /// Adds the mention of a matched form when an entry's case rules fit;

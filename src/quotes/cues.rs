@@ -544,7 +544,7 @@ mod tests {
         let text = format!("{} Also HAS hasn't n't 's says’s", JOINS_LEFT_WORDS.join(" "));
         let seg = Segmentation::new(&text);
         let (mut ids, mut flags) = (Vec::new(), Vec::new());
-        lex.annotate(&text, &seg, &mut ids, &mut flags, &mut Vec::new());
+        lex.annotate(&text, &seg, &mut ids, &mut flags);
         for (t, f) in seg.tokens.iter().zip(&flags) {
             if entity_lexicon::flags_answer_for(t) {
                 assert_eq!(
