@@ -629,6 +629,7 @@ impl Lexicon {
     }
 
     /// The entry of `word` (any case).
+    #[inline(always)]
     pub fn get(&self, word: &str) -> &LexEntry {
         // For ASCII the key is the ASCII lower case: packed without a String.
         let found = match pack_ascii_lower(word.as_bytes()) {

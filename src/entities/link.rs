@@ -7,8 +7,8 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
+use super::lexicon::{self, Lexicon};
 use super::names::{appositive_after, title_before};
-use super::words::is_particle;
 use super::{Cluster, Ctx, Mention, NONE, flag};
 use crate::gazetteer::Gender;
 use crate::record::EntityKind;
@@ -20,16 +20,24 @@ use crate::text::{pack_ascii_lower, single_spaced};
 /// compare faster than strings.
 #[derive(Debug, Default)]
 struct WordIds {
-    /// Words of 15 bytes or fewer whose lower case is ASCII, by
-    /// [`pack_ascii_lower`]: most words, looked up without building a
+    /// By gazetteer word id (the second of each pair in [`Ctx::lex`]): the
+    /// number of a word that some gazetteer form holds, or [`NONE`]. Many
+    /// words of names are in a form, and the lexicon has found that id for
+    /// every token already: those words are numbered without hashing them
+    /// again.
+    by_form: Vec<u32>,
+    /// Words in no form, of 15 bytes or fewer whose lower case is ASCII, by
+    /// [`pack_ascii_lower`]: most of the rest, looked up without building a
     /// string.
     short: FxHashMap<u128, u32>,
-    /// The other words, by their lower case.
+    /// The other words in no form, by their lower case.
     long: FxHashMap<String, u32>,
     /// Per word: a name particle ("van", "de").
     particle: Vec<bool>,
     /// Per word: the first byte and length of its lower case, for [`Sieve`].
     head: Vec<(u8, usize)>,
+    /// Per word: its gazetteer word id, 0 for none; for emptying `by_form`.
+    form: Vec<u32>,
     /// Room to lower-case a word in.
     buf: String,
 }
@@ -45,72 +53,195 @@ fn lower_into(out: &mut String, word: &str) {
     }
 }
 
+/// Does token `t` stand for its word as [`WordIds::name`] cuts it out of a
+/// name? It does when the lexicon keys it by its ASCII lower case, so that
+/// its gazetteer word id and flags are those of the word, and it has no
+/// trailing full stop to drop.
+fn stands_for_its_word(ctx: &Ctx, t: usize) -> bool {
+    lexicon::flags_answer_for(ctx.tok(t)) && ctx.bytes(t).last() != Some(&b'.')
+}
+
+/// Are the words of mention `m`, as [`WordIds::name`] cuts them out of its
+/// text, its tokens? They are when the tokens span the text, each stands for
+/// its word, and each pair is parted by ASCII white space alone.
+fn words_are_tokens(ctx: &Ctx, m: &Mention) -> bool {
+    let bytes = ctx.text.as_bytes();
+    // Where the next token must start: the mention's start, then past
+    // white space after each token.
+    let mut at = m.start;
+    for t in m.tokens.clone() {
+        let tok = ctx.tok(t);
+        let (start, end) = (tok.start as usize, tok.end as usize);
+        if t > m.tokens.start {
+            let gap = bytes.get(at..start).unwrap_or_default();
+            if gap.is_empty() || !gap.iter().all(|b| matches!(b, b'\t'..=b'\r' | b' ')) {
+                return false;
+            }
+        } else if start != at {
+            return false;
+        }
+        if !lexicon::flags_answer_for(tok) || bytes.get(end.wrapping_sub(1)) == Some(&b'.') {
+            return false;
+        }
+        at = end;
+    }
+    at == m.end && !m.tokens.is_empty()
+}
+
 impl WordIds {
     /// Forgets every word, keeping the room.
     fn clear(&mut self) {
+        for &f in &self.form {
+            if let Some(slot) = self.by_form.get_mut(f as usize) {
+                *slot = NONE;
+            }
+        }
+        self.form.clear();
         self.short.clear();
         self.long.clear();
         self.particle.clear();
         self.head.clear();
     }
 
-    /// The number of `word` in lower case; a new one when `add` holds, else
-    /// [`NONE`] for a word not met, which then equals no word of any name.
-    fn number(&mut self, word: &str, add: bool) -> u32 {
-        // Keyed by the lower case: the lower case of a word that is not
-        // ASCII can be (the Kelvin sign's is "k").
-        let key = pack_ascii_lower(word.as_bytes()).or_else(|| {
-            lower_into(&mut self.buf, word);
-            pack_ascii_lower(self.buf.as_bytes())
-        });
+    /// Numbers a new word: its gazetteer word id `form` (0 for none), the
+    /// first byte and length of its lower case, and whether it is a
+    /// particle.
+    fn push(&mut self, form: u32, head: (u8, usize), particle: bool) -> u32 {
         let id = self.particle.len() as u32;
-        match key {
-            Some(k) => match self.short.entry(k) {
-                Entry::Occupied(e) => return *e.get(),
-                Entry::Vacant(_) if !add => return NONE,
-                Entry::Vacant(e) => {
-                    e.insert(id);
-                    // The key holds the lower case's bytes, then its length.
-                    let bytes = k.to_le_bytes();
-                    self.note(&bytes[..usize::from(bytes[15]).min(15)]);
-                }
-            },
-            None => match self.long.get(self.buf.as_str()) {
-                Some(&id) => return id,
-                None if !add => return NONE,
-                None => {
-                    let lower = std::mem::take(&mut self.buf);
-                    self.note(lower.as_bytes());
-                    self.long.insert(lower, id);
-                }
-            },
+        if form != 0 {
+            let f = form as usize;
+            if self.by_form.len() <= f {
+                self.by_form.resize(f + 1, NONE);
+            }
+            self.by_form[f] = id;
         }
+        self.form.push(form);
+        self.head.push(head);
+        self.particle.push(particle);
         id
     }
 
-    /// Records what the next word's number stands for, from its lower case.
-    fn note(&mut self, lower: &[u8]) {
-        // Particles are short: longer words are not read as text.
-        let particle = lower.len() <= 5 && std::str::from_utf8(lower).is_ok_and(is_particle);
-        self.particle.push(particle);
-        self.head.push((lower.first().copied().unwrap_or(0), lower.len()));
+    /// The number of the word whose gazetteer word id is `form` (not 0): a
+    /// new one when `add` holds, else [`NONE`] for a word not met.
+    fn in_form(&mut self, form: u32, add: bool, new: impl FnOnce() -> ((u8, usize), bool)) -> u32 {
+        match self.by_form.get(form as usize) {
+            Some(&id) if id != NONE => id,
+            _ if !add => NONE,
+            _ => {
+                let (head, particle) = new();
+                self.push(form, head, particle)
+            }
+        }
     }
 
-    /// The number of `word` lower-cased as it stands, or [`NONE`] for a word
-    /// no name has, which then equals no word of any name.
-    fn find(&mut self, word: &str) -> u32 {
-        self.number(word, false)
+    /// The number of packed word `k` in no form: a new one when `add`
+    /// holds, else [`NONE`] for a word not met.
+    fn packed(&mut self, k: u128, add: bool, new: impl FnOnce() -> ((u8, usize), bool)) -> u32 {
+        let id = self.particle.len() as u32;
+        match self.short.entry(k) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(_) if !add => NONE,
+            Entry::Vacant(e) => {
+                e.insert(id);
+                let (head, particle) = new();
+                self.push(0, head, particle)
+            }
+        }
+    }
+
+    /// The number of token `t`'s word, for a token that
+    /// [`stands_for_its_word`]: found by its gazetteer word id, or packed
+    /// from its bytes, and tested for a particle by its lexicon flag.
+    fn token(&mut self, ctx: &Ctx, t: usize, add: bool) -> u32 {
+        let bytes = ctx.bytes(t);
+        // The lexicon keys the particles as it keys this token.
+        let new = || {
+            let head = (bytes.first().map_or(0, u8::to_ascii_lowercase), bytes.len());
+            (head, ctx.has(t, flag::PARTICLE))
+        };
+        match ctx.lex.get(t).map_or(0, |ids| ids[1]) {
+            0 => match pack_ascii_lower(bytes) {
+                Some(k) => self.packed(k, add, new),
+                None => self.number(ctx.lexicon, ctx.word(t), add),
+            },
+            form => self.in_form(form, add, new),
+        }
+    }
+
+    /// The number of `word` in lower case; a new one when `add` holds, else
+    /// [`NONE`] for a word not met, which then equals no word of any name.
+    fn number(&mut self, lexicon: &Lexicon, word: &str, add: bool) -> u32 {
+        // Keyed by the lower case: the lower case of a word that is not
+        // ASCII can be (the Kelvin sign's is "k").
+        let mut key = pack_ascii_lower(word.as_bytes());
+        // A lower case in ASCII is the lexicon's key for the word, as it is
+        // for the word's tokens, and its entry says whether it is in a form
+        // and a particle; one that is not may fold into another word there.
+        let entry = if key.is_some() {
+            Some(lexicon.get(word))
+        } else {
+            lower_into(&mut self.buf, word);
+            key = pack_ascii_lower(self.buf.as_bytes());
+            self.buf.is_ascii().then(|| lexicon.get(&self.buf))
+        };
+        let (form, particle) = entry.map_or((0, false), |e| (e.word, e.flags & flag::PARTICLE != 0));
+        let head = match key {
+            // The key holds the lower case's bytes, then its length.
+            Some(k) => (k as u8, usize::from(k.to_le_bytes()[15])),
+            None => (self.buf.bytes().next().unwrap_or(0), self.buf.len()),
+        };
+        let new = || (head, particle);
+        if form != 0 {
+            return self.in_form(form, add, new);
+        }
+        if let Some(k) = key {
+            return self.packed(k, add, new);
+        }
+        match self.long.get(self.buf.as_str()) {
+            Some(&id) => id,
+            None if !add => NONE,
+            None => {
+                let lower = std::mem::take(&mut self.buf);
+                let id = self.push(0, head, particle);
+                self.long.insert(lower, id);
+                id
+            }
+        }
+    }
+
+    /// The number of token `t`'s word lower-cased as it stands, or [`NONE`]
+    /// for a word no name has, which then equals no word of any name.
+    fn find(&mut self, ctx: &Ctx, t: usize) -> u32 {
+        if stands_for_its_word(ctx, t) {
+            self.token(ctx, t, false)
+        } else if ctx.bytes(t).last() == Some(&b'.') {
+            // Names drop their words' trailing full stops.
+            NONE
+        } else {
+            self.number(ctx.lexicon, ctx.word(t), false)
+        }
+    }
+
+    /// The words of person mention `m`: its tokens' words, when they are
+    /// the words of its text (nearly always), else cut out of the text.
+    fn mention(&mut self, ctx: &Ctx, m: &Mention, out: &mut Vec<u32>) {
+        if words_are_tokens(ctx, m) {
+            out.clear();
+            out.extend(m.tokens.clone().map(|t| self.token(ctx, t, true)));
+        } else {
+            self.name(ctx.lexicon, &ctx.text[m.start..m.end], out);
+        }
     }
 
     /// The words of a name as written, split at white space, lower-cased
     /// without their trailing full stops ("Jr." is "jr").
-    fn name(&mut self, written: &str, out: &mut Vec<u32>) {
+    fn name(&mut self, lexicon: &Lexicon, written: &str, out: &mut Vec<u32>) {
         out.clear();
         let mut add = |w: &str| {
             let w = w.trim_end_matches('.');
             // Lower-casing keeps a word non-empty: test before it.
             if !w.is_empty() {
-                out.push(self.number(w, true));
+                out.push(self.number(lexicon, w, true));
             }
         };
         if !written.is_ascii() {
@@ -478,7 +609,7 @@ pub(super) fn link_pass(ctx: &mut Ctx, bufs: &mut LinkBuffers) {
                 Some(&c) => c,
                 None => {
                     let name = ctx.gaz.people[known as usize].name.clone();
-                    lk.words.name(&name, words);
+                    lk.words.name(ctx.lexicon, &name, words);
                     let c = lk.new_cluster(ctx, name, words, Some(known), start);
                     ctx.known_cluster.insert(known, c);
                     c
@@ -489,7 +620,7 @@ pub(super) fn link_pass(ctx: &mut Ctx, bufs: &mut LinkBuffers) {
             continue;
         }
         let written = &text[m.start..m.end];
-        lk.words.name(written, words);
+        lk.words.mention(ctx, m, words);
         if words.iter().filter(|&&w| !lk.words.particle[w as usize]).count() < 2 {
             // Its words are kept: numbering them again would find the same.
             later.push((mi, later_words.len()..later_words.len() + words.len()));
@@ -647,7 +778,7 @@ fn link_partial_mentions(
             first < j && super::names::opens_work_title(ctx, first)
         };
         let last_known = ends.may_hold(ctx.text, ctx.tok(j - 1)) && !title() && {
-            let w = lk.words.find(ctx.word(j - 1));
+            let w = lk.words.find(ctx, j - 1);
             lk.by_last.ends_with(w) || !by_first.get(w).is_empty()
         };
         if !last_known {
@@ -655,7 +786,7 @@ fn link_partial_mentions(
             continue;
         }
         words.clear();
-        words.extend((i..j).map(|t| lk.words.find(ctx.word(t))));
+        words.extend((i..j).map(|t| lk.words.find(ctx, t)));
         // Try the longest tail first: "Mr Van Dijk" → "Van Dijk".
         let mut linked_to = None;
         'starts: for s in i..j {

@@ -204,11 +204,6 @@ pub(super) const PARTICLES: &[&str] = &[
     "ben", "al", "el", "y", "ter", "zu", "af", "bint", "abu",
 ];
 
-/// True for a lower-case name particle.
-pub(crate) fn is_particle(word: &str) -> bool {
-    word.len() <= 5 && PARTICLES.contains(&word)
-}
-
 word_set!(function_words, FUNCTION_WORDS);
 word_set!(description_adjectives, DESCRIPTION_ADJECTIVES);
 
@@ -416,8 +411,6 @@ mod tests {
             ("Mr.", |w| honorific(w).is_some(), true),
             ("Sen.", |w| honorific(w).is_some(), true),
             ("Wang", |w| honorific(w).is_some(), false),
-            ("van", is_particle, true),
-            ("Van", is_particle, false),
             ("The", is_function_word, true),
             ("However", is_function_word, true),
             ("Participants", is_function_word, false),
