@@ -259,32 +259,49 @@ impl WordIds {
 }
 
 /// Rules out most words that are not among a few numbered ones by their
-/// first byte and length, before a word is lower-cased and looked up.
-struct Sieve([u64; 256]);
+/// first byte and length, before a word is lower-cased and looked up: per
+/// first byte, a bit per length. Kept from one article to the next: emptied
+/// by the bytes it set, as an article sets few of them, instead of made (and
+/// copied) anew.
+#[derive(Debug, Default)]
+struct Sieve {
+    /// Made when first filled.
+    bits: Option<Box<[u64; 256]>>,
+    /// The first bytes whose bits are set.
+    set: Vec<u8>,
+}
 
 impl Sieve {
-    fn of(words: &WordIds, ids: impl Iterator<Item = u32>) -> Sieve {
-        let mut bits = [0u64; 256];
+    /// Lets through the words `ids` alone; returns the bits for
+    /// [`may_hold`].
+    fn fill(&mut self, words: &WordIds, ids: impl Iterator<Item = u32>) -> &[u64; 256] {
+        let bits = self.bits.get_or_insert_with(|| Box::new([0; 256]));
+        for &b in &self.set {
+            bits[usize::from(b)] = 0;
+        }
+        self.set.clear();
         for id in ids {
             let (first, len) = words.head[id as usize];
-            bits[first as usize] |= 1 << len.min(63);
+            bits[usize::from(first)] |= 1 << len.min(63);
+            self.set.push(first);
         }
-        Sieve(bits)
+        bits
     }
+}
 
-    /// False only when the lower case of token `t` of `text` is none of the
-    /// words. Asked of the token, whose shape knows whether it is ASCII, so
-    /// the word is not sliced out and tested byte by byte.
-    fn may_hold(&self, text: &str, t: &Token) -> bool {
-        let b = text.as_bytes().get(t.range()).unwrap_or_default();
-        match b.first() {
-            // Lower-casing keeps an ASCII word's length and maps its first
-            // byte alone; other words are left to the lookup.
-            Some(&first) if t.shape.is_ascii() => {
-                self.0[first.to_ascii_lowercase() as usize] & (1 << b.len().min(63)) != 0
-            }
-            _ => true,
+/// False only when the lower case of token `t` of `text` is none of the
+/// words let through by the [`Sieve`] whose bits are `sieve`. Asked of the
+/// token, whose shape knows whether it is ASCII, so the word is not sliced
+/// out and tested byte by byte.
+fn may_hold(sieve: &[u64; 256], text: &str, t: &Token) -> bool {
+    match text.as_bytes().get(t.start as usize) {
+        // Lower-casing keeps an ASCII word's length and maps its first
+        // byte alone; other words are left to the lookup.
+        Some(&first) if t.shape.is_ascii() => {
+            let len = t.range().len();
+            sieve[usize::from(first.to_ascii_lowercase())] & (1 << len.min(63)) != 0
         }
+        _ => true,
     }
 }
 
@@ -487,6 +504,8 @@ struct Linker {
     by_last: ByLastWord,
     /// The person mentions linked so far.
     starts: Starts,
+    /// The last words and first words of the names, for partial mentions.
+    ends: Sieve,
 }
 
 impl Linker {
@@ -742,7 +761,7 @@ fn link_partial_mentions(
         return;
     }
     let n = ctx.seg.tokens.len();
-    let ends = Sieve::of(
+    let ends = lk.ends.fill(
         &lk.words,
         (0..lk.names.len())
             .filter_map(|c| lk.names.get(c).last().copied())
@@ -777,7 +796,7 @@ fn link_partial_mentions(
             let first = if ctx.word(i) == "The" { i + 1 } else { i };
             first < j && super::names::opens_work_title(ctx, first)
         };
-        let last_known = ends.may_hold(ctx.text, ctx.tok(j - 1)) && !title() && {
+        let last_known = may_hold(ends, ctx.text, ctx.tok(j - 1)) && !title() && {
             let w = lk.words.find(ctx, j - 1);
             lk.by_last.ends_with(w) || !by_first.get(w).is_empty()
         };
