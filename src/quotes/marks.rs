@@ -77,6 +77,15 @@ fn closes_before(a: char) -> bool {
 }
 
 fn classify(text: &str, at: usize, c: char) -> Option<(Family, Facing, usize)> {
+    // Most straight apostrophes stand between two letters ("don't"): they
+    // are settled from the bytes, without decoding the characters around.
+    let bytes = text.as_bytes();
+    if c == '\''
+        && at.checked_sub(1).is_some_and(|b| bytes[b].is_ascii_alphanumeric())
+        && bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return None;
+    }
     let before = text[..at].chars().next_back();
     let after_at = at + c.len_utf8();
     let after = text[after_at..].chars().next();
@@ -161,50 +170,23 @@ pub(crate) fn pair_quotes(
     let mut carried = false;
     let mut stray_total = 0usize;
     let mut first_stray: Option<usize> = None;
-    // One buffer for every paragraph's marks, and one for each list
-    // pairing them makes: most paragraphs with quotations would otherwise
-    // allocate their own.
+    // One buffer for the article's marks, and one for each list pairing
+    // them makes: most paragraphs with quotations would otherwise allocate
+    // their own.
     let MarkBuffers { marks, paired } = bufs;
+    find_marks(text, seg, marks);
+    let mut rest = &marks[..];
     for (pi, p) in seg.paragraphs.iter().enumerate() {
         let (start, end) = (p.start as usize, p.end as usize);
-        let body = &text[start..end];
-        marks.clear();
-        let mut skip_to = 0;
-        // Every quote mark starts with one of these bytes: '"', '\'', E2
-        // (the curly and low marks) or C2 (the guillemets). Jumping between
-        // them skips decoding the text character by character.
-        let bytes = body.as_bytes();
-        let find_c2 = |from: usize| memchr::memchr(0xC2, &bytes[from..]).map(|k| from + k);
-        let mut next_c2 = find_c2(0);
-        let mut from = 0;
-        loop {
-            if next_c2.is_some_and(|c| c < from) {
-                next_c2 = find_c2(from);
-            }
-            let next = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[from..]).map(|k| from + k);
-            let Some(off) = next.into_iter().chain(next_c2).min() else {
-                break;
-            };
-            from = off + 1;
-            let Some(c) = body.get(off..).and_then(|s| s.chars().next()) else {
-                continue;
-            };
-            if off < skip_to {
-                continue;
-            }
-            if !matches!(c, '"' | '“' | '”' | '„' | '‘' | '’' | '‚' | '\'' | '«' | '»') {
-                continue;
-            }
-            if let Some((family, facing, len)) = classify(text, start + off, c) {
-                marks.push(Mark {
-                    at: start + off,
-                    len,
-                    family,
-                    facing,
-                });
-                skip_to = off + len;
-            }
-        }
+        // (Most paragraphs have no marks, or a few.)
+        let here = rest.iter().position(|m| m.at >= end).unwrap_or(rest.len());
+        let (marks, after) = rest.split_at(here);
+        rest = after;
+        // The first token at or after an offset in the paragraph is found
+        // among the paragraph's tokens: those before it start before the
+        // paragraph, those after it after its end.
+        let token_at_or_after =
+            |at: usize| p.tokens.start + seg.tokens[p.tokens.clone()].partition_point(|t| (t.start as usize) < at);
         let open_at_end = pair_paragraph(marks, carried, start, paired);
         let continues_next = open_at_end.is_some() && next_paragraph_opens(text, seg, pi);
         let mut implicit = paired.implicit_ends.iter().copied();
@@ -227,8 +209,8 @@ pub(crate) fn pair_quotes(
                 continues: false,
                 continued,
                 depth,
-                open_tok: seg.token_at_or_after(open_at),
-                close_tok: seg.token_at_or_after(end_at),
+                open_tok: token_at_or_after(open_at),
+                close_tok: token_at_or_after(end_at),
             });
         }
         if let Some(open) = open_at_end {
@@ -242,8 +224,8 @@ pub(crate) fn pair_quotes(
                     continues: true,
                     continued: carried && open.at == start,
                     depth: 0,
-                    open_tok: seg.token_at_or_after(open.at),
-                    close_tok: seg.token_at_or_after(end),
+                    open_tok: token_at_or_after(open.at),
+                    close_tok: token_at_or_after(end),
                 });
             } else {
                 stray_total += 1;
@@ -263,6 +245,64 @@ pub(crate) fn pair_quotes(
         ));
     }
     out.sort_by_key(|q| (q.open, std::cmp::Reverse(q.close)));
+}
+
+/// Finds the quote marks of every paragraph of `text` into `marks`
+/// (cleared first), in text order.
+fn find_marks(text: &str, seg: &Segmentation, marks: &mut Vec<Mark>) {
+    marks.clear();
+    let Some(last) = seg.paragraphs.last() else {
+        return;
+    };
+    // Every quote mark starts with one of these bytes: '"', '\'', E2 (the
+    // curly and low marks) or C2 (the guillemets). One search over the
+    // whole article jumps between them, rather than one per paragraph, each
+    // of which would end in a search to the paragraph's end that finds
+    // nothing.
+    let bytes = &text.as_bytes()[..last.end as usize];
+    let mut main = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).peekable();
+    let mut c2 = memchr::memchr_iter(0xC2, bytes).peekable();
+    let mut paragraphs = seg.paragraphs.iter();
+    let mut p = paragraphs.next();
+    // A doubled apostrophe is one mark: its second byte is passed over
+    // (within the paragraph of the first).
+    let mut skip_to = 0;
+    loop {
+        let off = match (main.peek(), c2.peek()) {
+            (Some(&a), Some(&b)) if b < a => c2.next(),
+            (Some(_), _) => main.next(),
+            (None, _) => c2.next(),
+        };
+        let Some(off) = off else {
+            break;
+        };
+        while p.is_some_and(|q| q.end as usize <= off) {
+            p = paragraphs.next();
+            skip_to = 0;
+        }
+        let Some(q) = p else {
+            break;
+        };
+        // (Between paragraphs there is only white space and line breaks.)
+        if off < q.start as usize || off < skip_to {
+            continue;
+        }
+        let Some(c) = text.get(off..).and_then(|s| s.chars().next()) else {
+            continue;
+        };
+        if !matches!(c, '"' | '“' | '”' | '„' | '‘' | '’' | '‚' | '\'' | '«' | '»') {
+            continue;
+        }
+        if let Some((family, facing, len)) = classify(text, off, c) {
+            marks.push(Mark {
+                at: off,
+                len,
+                family,
+                facing,
+            });
+            skip_to = off + len;
+        }
+    }
 }
 
 /// Does paragraph `pi + 1` begin with an opening double quote mark?
