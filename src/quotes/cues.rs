@@ -36,10 +36,12 @@ pub(crate) struct CueHit {
 /// Bits of [`small_words`].
 const JOINS_LEFT: u8 = 1;
 const NOUN_CONTEXT: u8 = 2;
-/// "the", "a", "an", "so": before a past form, an adjective reading.
-const BEFORE_ADJECTIVE: u8 = 4;
 /// Determiners and ordinals: before an -ing form, a noun reading.
-const BEFORE_GERUND_NOUN: u8 = 8;
+const BEFORE_GERUND_NOUN: u8 = 4;
+
+/// The words before which a past form is an adjective ("the proposed
+/// plan", "so called").
+const BEFORE_ADJECTIVE_WORDS: &[&str] = &["the", "a", "an", "so"];
 
 /// The classes above of an ASCII word of up to 15 bytes (any case), or
 /// `None` for another word. The cue rules test the words next to every cue;
@@ -53,7 +55,6 @@ fn small_words(word: &str) -> Option<u8> {
         for (list, bit) in [
             (JOINS_LEFT_WORDS, JOINS_LEFT),
             (NOUN_CONTEXT_WORDS, NOUN_CONTEXT),
-            (&["the", "a", "an", "so"][..], BEFORE_ADJECTIVE),
             (BEFORE_GERUND_NOUN_WORDS, BEFORE_GERUND_NOUN),
         ] {
             for w in list {
@@ -201,8 +202,11 @@ fn title_case(seg: &Segmentation, text: &str, lo: usize) -> bool {
 fn verb_reading(text: &str, seg: &Segmentation, first: usize, head: usize, form: &CueForm, lo: usize) -> bool {
     let tense = form.tense;
     let tok = &seg.tokens[head];
-    let sentence_initial = (lo..head).all(|k| seg.tokens[k].kind == TokenKind::Punct);
-    if tok.shape.is_capitalised() && !sentence_initial && first == head && !title_case(seg, text, lo) {
+    if tok.shape.is_capitalised()
+        && first == head
+        && !(lo..head).all(|k| seg.tokens[k].kind == TokenKind::Punct)
+        && !title_case(seg, text, lo)
+    {
         return false;
     }
     if first < head {
@@ -266,10 +270,11 @@ fn verb_reading(text: &str, seg: &Segmentation, first: usize, head: usize, form:
                 || takes_base_form(pw)
                 || plural_before_modifier(text, seg, prev, lo)
         }
-        Tense::Past => match small_words(pw) {
-            Some(bits) => bits & BEFORE_ADJECTIVE == 0,
-            None => !crate::text::with_lower(pw, |lw| matches!(lw, "the" | "a" | "an" | "so")),
-        },
+        // (No other character lower-cases to ASCII letters of these words:
+        // compared as bytes, they need neither lookup nor lowering.)
+        Tense::Past => !BEFORE_ADJECTIVE_WORDS
+            .iter()
+            .any(|w| pw.as_bytes().eq_ignore_ascii_case(w.as_bytes())),
         // "a third reading", "the latest warning", "his writing": after a
         // determiner or an ordinal an -ing form is a noun.
         Tense::Ing => small_words(pw).is_none_or(|bits| bits & BEFORE_GERUND_NOUN == 0),
@@ -411,6 +416,7 @@ pub(crate) fn find_cues(
     excluded: impl Fn(usize) -> bool,
 ) -> Vec<CueHit> {
     let mut hits = Vec::with_capacity(16);
+    let bytes = text.as_bytes();
     for (si, s) in seg.sentences.iter().enumerate() {
         let mut i = s.tokens.start;
         while i < s.tokens.end {
@@ -441,13 +447,11 @@ pub(crate) fn find_cues(
             let mut found = None;
             for (rest, form) in forms {
                 // (A word of another length is passed over unread.)
-                let fits = rest.iter().enumerate().all(|(k, w)| {
-                    let t = i + 1 + k;
-                    t < s.tokens.end && {
-                        let next = &seg.tokens[t];
-                        next.range().len() == w.len() && next.text(text).eq_ignore_ascii_case(w)
-                    }
-                });
+                let fits = rest.len() < s.tokens.end - i
+                    && rest
+                        .iter()
+                        .zip(&seg.tokens[i + 1..])
+                        .all(|(w, next)| bytes[next.range()].eq_ignore_ascii_case(w.as_bytes()));
                 let cue = lexicon.cue(form.cue);
                 if fits && classes.contains(&cue.class) {
                     found = Some((rest.len(), *form));
@@ -528,13 +532,30 @@ mod tests {
                 w.chars().skip(1).collect(),
             ]);
         }
-        words.extend(["’s", "’S", "so", "So", "", "saidsaidsaidsaid", "\u{212A}ey", "Ünder"].map(String::from));
+        words.extend(
+            [
+                "’s",
+                "’S",
+                "so",
+                "So",
+                "THE",
+                "An",
+                "",
+                "saidsaidsaidsaid",
+                "\u{212A}ey",
+                "Ünder",
+                "\u{130}n",
+            ]
+            .map(String::from),
+        );
         for w in &words {
             assert_eq!(joins_left(w), joins_left_any(w), "{w:?}");
             assert_eq!(noun_context(w), noun_context_any(w), "{w:?}");
-            let adjective = crate::text::with_lower(w, |lw| matches!(lw, "the" | "a" | "an" | "so"));
-            let table = small_words(w).map(|bits| bits & BEFORE_ADJECTIVE != 0);
-            assert!(table.is_none_or(|t| t == adjective), "{w:?}");
+            let adjective = crate::text::with_lower(w, |lw| BEFORE_ADJECTIVE_WORDS.contains(&lw));
+            let bytes = BEFORE_ADJECTIVE_WORDS
+                .iter()
+                .any(|a| w.as_bytes().eq_ignore_ascii_case(a.as_bytes()));
+            assert_eq!(bytes, adjective, "{w:?}");
         }
     }
 
