@@ -1365,11 +1365,11 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
     }
     // "called for", "commented on": the particle is part of the cue.
     if cue_end < end {
-        let next = c.word(cue_end);
+        let next = c.bytes(cue_end);
         // ("called on Monday for": "on" opens a time there.)
-        if (frames.has(Frames::FOR) && next == "for")
-            || (frames.has(Frames::ON) && matches!(next, "on" | "upon") && skip_adjunct(c, cue_end, end) == cue_end)
-            || (frames.has(Frames::NP) && matches!(next, "against" | "about" | "of"))
+        if (frames.has(Frames::FOR) && next == b"for")
+            || (frames.has(Frames::ON) && matches!(next, b"on" | b"upon") && skip_adjunct(c, cue_end, end) == cue_end)
+            || (frames.has(Frames::NP) && matches!(next, b"against" | b"about" | b"of"))
         {
             cue_end += 1;
         }
@@ -1463,7 +1463,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
             // report comes after the adjunct; "also campaigning in
             // Wisconsin", "writing for the majority" have none.
             let mut from = cue_end;
-            if cue_end < end && (starts_adjunct(c.word(cue_end)) || (c.is(cue_end, "for") && !frames.has(Frames::FOR)))
+            if cue_end < end && (starts_adjunct(c.bytes(cue_end)) || (c.is(cue_end, "for") && !frames.has(Frames::FOR)))
             {
                 from = (cue_end..end.min(cue_end + 12)).find(|&k| c.is(k, "that") || c.opens_quote(k))?;
             }
@@ -1638,23 +1638,27 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
             }
         }
         let circumstance = only_circumstance(c, from, end);
-        let next = if from < end && !circumstance { c.word(from) } else { "" };
+        let next: &[u8] = if from < end && !circumstance {
+            c.bytes(from)
+        } else {
+            b""
+        };
         // "Daiwa added 5.3% to 740 yen", "exports declined 40 percent": a
         // verb of change before a quantity reports nothing.
         let allowed = if changes_by_quantity(c, cue_lexeme, from, end) {
             false
-        } else if next == "that" {
+        } else if next == b"that" {
             frames.has(Frames::CLAUSE) || frames.has(Frames::THAT)
-        } else if next == "to" {
+        } else if next == b"to" {
             frames.has(Frames::TO)
-        } else if next == "for" {
+        } else if next == b"for" {
             frames.has(Frames::FOR) || frames.has(Frames::NP)
         } else if cue_end > h.end {
             // The particle joined the cue: what follows is its object.
             true
-        } else if matches!(next, "," | "." | "" | ":" | "!" | "?") {
+        } else if matches!(next, b"," | b"." | b"" | b":" | b"!" | b"?") {
             false
-        } else if ing && next == "by" {
+        } else if ing && next == b"by" {
             // "Additional reporting by", "writing by": a credit, not a report.
             false
         } else if !frames.has(Frames::CLAUSE) && starts_adjunct(next) {
@@ -1680,7 +1684,7 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
         if allowed && from < end && !coordinator_at(c, from) && (!c.opens_quote(from) || quotation_left(from)) {
             // "called on Monday for X": the particle after the time belongs
             // to the cue, not to X.
-            let content_from = if next == "for" && from > cue_end && frames.has(Frames::FOR) {
+            let content_from = if next == b"for" && from > cue_end && frames.has(Frames::FOR) {
                 from + 1
             } else {
                 from
@@ -1721,13 +1725,13 @@ fn verb_pattern(c: &QCtx, h: &CueHit, lo: usize, end: usize, st: &State) -> Opti
                     content.push(c.span(&r));
                 }
             }
-        } else if matches!(next, "," | "." | "" | "!" | "?") || from >= end {
+        } else if matches!(next, b"," | b"." | b"" | b"!" | b"?") || from >= end {
             // "C, S said." — the content comes first.
             let src_start = source.as_ref().map_or(h.first, |s| s.start);
             if src_start > lo + 1 && c.is(src_start - 1, ",") {
                 content.extend(content_before(c, lo, src_start - 1).map(|r| c.span(&r)));
                 // "C1, S said, C2."
-                if next == "," {
+                if next == b"," {
                     content.extend(content_after(c, from + 1, end, st).map(|r| c.span(&r)));
                 }
             }
@@ -1820,24 +1824,25 @@ fn starts_quantity(c: &QCtx, k: usize, end: usize) -> bool {
 }
 
 /// Prepositions and adverbs that open an adjunct, never an object.
-fn starts_adjunct(word: &str) -> bool {
+fn starts_adjunct(word: &[u8]) -> bool {
     matches!(
         word,
-        "in" | "at"
-            | "from"
-            | "into"
-            | "with"
-            | "by"
-            | "after"
-            | "before"
-            | "during"
-            | "since"
-            | "until"
-            | "through"
-            | "across"
-            | "back"
-            | "then"
-            | "too"
+        b"in"
+            | b"at"
+            | b"from"
+            | b"into"
+            | b"with"
+            | b"by"
+            | b"after"
+            | b"before"
+            | b"during"
+            | b"since"
+            | b"until"
+            | b"through"
+            | b"across"
+            | b"back"
+            | b"then"
+            | b"too"
     )
 }
 
@@ -1935,7 +1940,9 @@ fn only_circumstance(c: &QCtx, at: usize, end: usize) -> bool {
         // Final punctuation alone is no content either.
         return trim_end(c, at, end) == at;
     }
-    let preposition = crate::text::with_lower(first, |w| {
+    // (Lowering only ASCII letters answers as lowering all would: no other
+    // character lowers to an ASCII letter of these words.)
+    let preposition = crate::text::with_ascii_lower(first, |w| {
         matches!(
             w,
             "in" | "at" | "on" | "during" | "after" | "before" | "from" | "outside" | "inside" | "near"

@@ -86,9 +86,18 @@ fn classify(text: &str, at: usize, c: char) -> Option<(Family, Facing, usize)> {
     {
         return None;
     }
-    let before = text[..at].chars().next_back();
+    // The characters around the mark: most are ASCII, read from one byte.
+    let before = match at.checked_sub(1).map(|b| bytes[b]) {
+        None => None,
+        Some(b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[..at].chars().next_back(),
+    };
     let after_at = at + c.len_utf8();
-    let after = text[after_at..].chars().next();
+    let after = match bytes.get(after_at) {
+        None => None,
+        Some(&a) if a.is_ascii() => Some(char::from(a)),
+        Some(_) => text[after_at..].chars().next(),
+    };
     let space_before = before.is_none_or(|b| b.is_whitespace() || opens_after(b));
     let space_after = after.is_none_or(|a| a.is_whitespace() || closes_before(a));
     let straight = |family| {
