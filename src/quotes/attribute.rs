@@ -181,6 +181,12 @@ fn sentence_of(c: &QCtx, t: usize) -> usize {
     c.seg.sentence_at(c.tok(t).start as usize).unwrap_or(0)
 }
 
+/// Is token `t` in paragraph `p`? Its token range answers without the
+/// search for the paragraph holding the token's offset.
+fn in_paragraph(c: &QCtx, t: usize, p: usize) -> bool {
+    c.seg.paragraphs.get(p).is_some_and(|p| p.tokens.contains(&t))
+}
+
 fn sentence_tokens(c: &QCtx, s: usize) -> Range<usize> {
     c.seg.sentences[s].tokens.clone()
 }
@@ -361,7 +367,7 @@ fn right_pattern(c: &QCtx, q: &Quoted, close_tok: usize, st: &State) -> Option<(
     if range.end == close_tok
         && inner.ends_with(['?', '!', '.', '…'])
         && close_tok < c.seg.tokens.len()
-        && c.seg.paragraph_at(c.tok(close_tok).start as usize) == Some(q.paragraph)
+        && in_paragraph(c, close_tok, q.paragraph)
     {
         range = sentence_tokens(c, sentence_of(c, close_tok));
     }
@@ -369,7 +375,7 @@ fn right_pattern(c: &QCtx, q: &Quoted, close_tok: usize, st: &State) -> Option<(
     if j < range.end && c.is(j, ",") {
         j += 1;
     }
-    if j >= range.end || c.seg.paragraph_at(c.tok(j).start as usize) != Some(q.paragraph) {
+    if j >= range.end || !in_paragraph(c, j, q.paragraph) {
         return None;
     }
     // Cue first: "said Smith", "according to CNN".

@@ -148,8 +148,19 @@ pub(super) fn resolve(c: &QCtx, found: &mut [Found], outer_quote: &[Option<usize
     // The last organisation that spoke by its name: what "the company"
     // says after it ("Yukos said ... the company said ...").
     let mut last_named_group: Option<(String, usize, usize)> = None;
+    // The paragraph of each offset, found by walking the paragraphs
+    // alongside the offsets (which come in order) rather than by a search
+    // for each.
+    let mut next_paragraph = 0;
     for (at, i) in order {
-        let paragraph = c.seg.paragraph_at(at).unwrap_or(0);
+        let paragraphs = &c.seg.paragraphs;
+        while paragraphs.get(next_paragraph).is_some_and(|p| p.end as usize <= at) {
+            next_paragraph += 1;
+        }
+        let paragraph = paragraphs
+            .get(next_paragraph)
+            .filter(|p| p.start as usize <= at)
+            .map_or(0, |_| next_paragraph);
         // Inside someone's words, a description is rarely the speaker
         // themself ("the regulator says" in the interviewer's question).
         let outer = outer_quote[i].and_then(|o| found[o].speaker);
