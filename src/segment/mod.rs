@@ -95,7 +95,8 @@ impl Segmentation {
         self.sentences.reserve(text.len() / 64 + 1);
         self.paragraphs.reserve(ranges.len());
         let mut ends = Vec::with_capacity(16);
-        let mut candidates = self.sentence_end_candidates.iter().map(|&k| k as usize).peekable();
+        let (tokens, candidates) = (&self.tokens, &self.sentence_end_candidates);
+        let mut c = 0;
         let mut last = 0;
         for (p, &(start, end)) in ranges.iter().enumerate() {
             // Paragraphs come in order and only white space, which has no
@@ -103,23 +104,39 @@ impl Segmentation {
             // by walking on from the last one's end, nearly always no step at
             // all, instead of by a search of every token.
             let mut first = last;
-            while self.tokens.get(first).is_some_and(|t| (t.start as usize) < start) {
+            while tokens.get(first).is_some_and(|t| (t.start as usize) < start) {
                 first += 1;
             }
-            last = first + self.tokens[first..].partition_point(|t| (t.start as usize) < end);
-            ends.clear();
             // Candidates are in order, as paragraphs are: each paragraph's
             // follow those of the one before.
-            while candidates.next_if(|&k| k < first).is_some() {}
-            let inside = std::iter::from_fn(|| candidates.next_if(|&k| k < last)).map(|k| k - first);
-            sentences::split(text, &self.tokens[first..last], inside, &mut ends);
+            while candidates.get(c).is_some_and(|&k| (k as usize) < first) {
+                c += 1;
+            }
+            let c_first = c;
+            while candidates
+                .get(c)
+                .is_some_and(|&k| (tokens[k as usize].start as usize) < end)
+            {
+                c += 1;
+            }
+            let inside = &candidates[c_first..c];
+            // A paragraph nearly always ends with a full stop, its last
+            // candidate: only when one does not are its tokens searched for
+            // its last.
+            last = match inside.last() {
+                Some(&k) if tokens[k as usize].end as usize == end => k as usize + 1,
+                _ => first + tokens[first..].partition_point(|t| (t.start as usize) < end),
+            };
+            ends.clear();
+            let inside = inside.iter().map(|&k| k as usize - first);
+            sentences::split(text, &tokens[first..last], inside, &mut ends);
             let s_first = self.sentences.len();
             let mut from = first;
             for &e in &ends {
                 let to = first + e;
                 self.sentences.push(Sentence {
-                    start: self.tokens[from].start,
-                    end: self.tokens[to - 1].end,
+                    start: tokens[from].start,
+                    end: tokens[to - 1].end,
                     tokens: from..to,
                     paragraph: p,
                 });
