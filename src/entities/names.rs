@@ -426,7 +426,12 @@ fn abbreviated(ctx: &Ctx, period: usize) -> Option<usize> {
 /// comma: the attach pass asks for it only there (`link::attach_pass`), so
 /// an appositive written any other way must be added there too.
 pub(super) fn title_before(ctx: &Ctx, first: usize) -> Option<Title> {
-    let p = ctx.prev_in_sentence(first)?;
+    title_at(ctx, first, ctx.prev_in_sentence(first)?)
+}
+
+/// [`title_before`] of token `first`, whose token before it in its
+/// sentence is `p`: the person pass has found that token already.
+fn title_at(ctx: &Ctx, first: usize, p: usize) -> Option<Title> {
     if ctx.is_byte(p, b'.') {
         return ctx.honorific(abbreviated(ctx, p)?).map(|gender| Title {
             rule: "honorific",
@@ -531,6 +536,8 @@ pub(super) fn appositive_after(ctx: &Ctx, last: usize) -> Option<usize> {
 }
 
 /// Adverbs and auxiliaries that may stand between a subject and its verb.
+/// Each is a function word or joins a verb cue on its left, and its lexicon
+/// flags say so (a test holds the list to that).
 fn is_verb_filler(word: &str) -> bool {
     matches!(
         word,
@@ -559,9 +566,11 @@ pub(super) fn speech_after(ctx: &Ctx, last: usize) -> bool {
     let Some(mut i) = ctx.next_in_sentence(last) else {
         return false;
     };
-    // Every filler starts in lower case: the shape rules out punctuation
-    // and capitalised words without matching strings.
-    if ctx.tok(i).shape.is_lower_start() && is_verb_filler(ctx.word(i)) {
+    // Every filler starts in lower case and has one of two lexicon flags:
+    // the flags and the shape rule out nearly every word without matching
+    // strings.
+    if ctx.has(i, flag::FUNCTION | flag::JOINS_LEFT) && ctx.tok(i).shape.is_lower_start() && is_verb_filler(ctx.word(i))
+    {
         let Some(n) = ctx.next_in_sentence(i) else {
             return false;
         };
@@ -1274,7 +1283,9 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
             // keeps its place ("Guy Chambers"), and the rest must open
             // with a first name or end with a surname ("Celebrity Big
             // Brother", "Mother Nature" are no trade and name).
-            || (!ctx.has(first, flag::FIRST_NAME)
+            // (A lone word has no name after it: the noun is not looked up.)
+            || (!rest.is_empty()
+                && !ctx.has(first, flag::FIRST_NAME)
                 && ctx.is_person_noun(first)
                 && (ctx.sentence_initial(first) || after_trade)
                 && (rest.first().is_some_and(|&n| ctx.has(n, flag::FIRST_NAME))
@@ -1302,23 +1313,27 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     // "Freddy Vs Jason", "Janet Jackson-style": a contest or a manner, not
     // a name. (A lone word left is the first word, which the loop above
     // found no modifier.)
-    if (run.len() > 1 && is_modifier_at(ctx, last))
-        || run.iter().any(|&t| {
-            // (A capital "V" is a numeral: "George V".) Every form starts
-            // with a "v", which rules out nearly every word at once.
-            let w = ctx.bytes(t);
-            w.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'v'))
-                && (w == b"v"
-                    || [&b"vs"[..], b"vs.", b"versus"]
-                        .iter()
-                        .any(|v| v.eq_ignore_ascii_case(w)))
-        })
-    {
+    if run.len() > 1 && is_modifier_at(ctx, last) {
         return;
     }
-    // The run's flags together: most runs hold none of the words that the
-    // tests below look for, and are not walked again for each.
-    let any = run.iter().fold(0, |a, &t| a | ctx.flags[t]);
+    // The run's flags together, in the walk that looks for the contest:
+    // most runs hold none of the words that the tests below look for, and
+    // are not walked again for each.
+    let mut any = 0;
+    for &t in run {
+        any |= ctx.flags[t];
+        // (A capital "V" is a numeral: "George V".) Every form starts
+        // with a "v", which rules out nearly every word at once.
+        let w = ctx.bytes(t);
+        if w.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'v'))
+            && (w == b"v"
+                || [&b"vs"[..], b"vs.", b"versus"]
+                    .iter()
+                    .any(|v| v.eq_ignore_ascii_case(w)))
+        {
+            return;
+        }
+    }
     let len = if any & flag::PARTICLE == 0 {
         run.len()
     } else {
@@ -1394,7 +1409,7 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     // Name evidence: a word a name list knows.
     let known_word = any & (flag::FIRST_NAME | flag::SURNAME) != 0;
     let first_name = first_name_at(first);
-    let title = title_before(ctx, first);
+    let title = before.and_then(|p| title_at(ctx, first, p));
     let mut rule: Option<&'static str> = None;
     let mut gender = Gender::Unknown;
     if let Some(t) = title {
@@ -1477,6 +1492,35 @@ mod tests {
     fn word_lists_are_sorted_for_binary_search() {
         assert!(super::BARE_AMBIGUOUS.is_sorted());
         assert!(super::TITLE_MODIFIERS.is_sorted());
+    }
+
+    #[test]
+    fn verb_fillers_have_the_flags_tested_first() {
+        use super::super::words::{FUNCTION_WORDS, JOINS_LEFT_WORDS};
+        // Every word `is_verb_filler` matches.
+        let fillers = [
+            "also",
+            "later",
+            "then",
+            "previously",
+            "recently",
+            "again",
+            "earlier",
+            "has",
+            "had",
+            "have",
+            "reportedly",
+            "once",
+            "repeatedly",
+            "publicly",
+            "privately",
+            "separately",
+            "further",
+        ];
+        for w in fillers {
+            assert!(super::is_verb_filler(w), "{w}");
+            assert!(FUNCTION_WORDS.contains(&w) || JOINS_LEFT_WORDS.contains(&w), "{w}");
+        }
     }
 
     #[test]
