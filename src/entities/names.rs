@@ -737,6 +737,8 @@ pub(super) fn person_pass(ctx: &mut Ctx) {
         wanted: Vec::new(),
         ends: Vec::with_capacity(ctx.candidates.len()),
     };
+    // The runs are taken in text order.
+    let mut hyphenated = Hyphenated::new(ctx);
     // The candidates sentence by sentence, each sentence found from its
     // first candidate: a sentence without one holds no run.
     let mut from = 0;
@@ -754,7 +756,7 @@ pub(super) fn person_pass(ctx: &mut Ctx) {
         }
         runs(ctx, si, candidates, &mut found);
         for span in &found.spans {
-            consider_run(ctx, &found.tokens[span.clone()], &organisations);
+            consider_run(ctx, &found.tokens[span.clone()], &organisations, &mut hyphenated);
         }
         speakers.note(ctx, &s.tokens, &found.tokens);
     }
@@ -797,6 +799,47 @@ fn is_modifier(bytes: &[u8]) -> bool {
 /// without reading its text.
 fn is_modifier_at(ctx: &Ctx, t: usize) -> bool {
     ctx.hyphenated.binary_search(&(t as u32)).is_ok() && is_modifier(ctx.bytes(t))
+}
+
+/// A place in the list of hyphenated tokens ([`Ctx::hyphenated`]): the
+/// person pass asks about its runs' words in the order they are written,
+/// so the list is read forward once instead of searched for each word,
+/// and a word before the next listed token needs no more than a compare.
+struct Hyphenated {
+    /// Index of the first listed token not before the last one asked about.
+    at: usize,
+    /// That token (`usize::MAX` past the end of the list).
+    next: usize,
+}
+
+impl Hyphenated {
+    /// At the start of `ctx`'s list.
+    fn new(ctx: &Ctx) -> Hyphenated {
+        Hyphenated {
+            at: 0,
+            next: ctx.hyphenated.first().map_or(usize::MAX, |&h| h as usize),
+        }
+    }
+
+    /// [`is_modifier_at`] of token `t`, which must not come before a token
+    /// asked about already.
+    #[inline]
+    fn modifier_at(&mut self, ctx: &Ctx, t: usize) -> bool {
+        // (Inlined where asked: most words come before the next listed
+        // token, and are answered without a call.)
+        t >= self.next && self.listed_modifier(ctx, t)
+    }
+
+    /// [`Hyphenated::modifier_at`] of a token `t` not before the next
+    /// listed token.
+    #[inline(never)]
+    fn listed_modifier(&mut self, ctx: &Ctx, t: usize) -> bool {
+        while self.next < t {
+            self.at += 1;
+            self.next = ctx.hyphenated.get(self.at).map_or(usize::MAX, |&h| h as usize);
+        }
+        self.next == t && is_modifier(ctx.bytes(t))
+    }
 }
 
 /// The words after a hyphen that make a modifier ("Paris-based",
@@ -1245,7 +1288,9 @@ fn describes_name_after(ctx: &Ctx, first: usize, rest: &[usize]) -> bool {
     name_follows && (ctx.is_person_noun(first) || (ctx.word(first).len() >= 6 && !listed))
 }
 
-fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
+/// Makes a person of the capitalised run `run` when its words and their
+/// context say it names one; `hyphenated` is at or before the run.
+fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str], hyphenated: &mut Hyphenated) {
     // "Archbishop of Canterbury Dr Rowan Williams": an honorific alone,
     // before a name a list holds, is no name ("Mr King" keeps "King").
     if let [only] = run
@@ -1275,7 +1320,7 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
                     && rest
                         .first()
                         .is_some_and(|&n| ctx.has(n, flag::SURNAME) && !ctx.has(n, flag::CALENDAR | flag::NOT_NAME))))
-            || is_modifier_at(ctx, first)
+            || hyphenated.modifier_at(ctx, first)
             || describes_name_after(ctx, first, rest)
             // "Singer Pete Doherty", "Actress Sandra Dee": a trade opening
             // a sentence is capitalised for the sentence, and describes
@@ -1313,7 +1358,7 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str]) {
     // "Freddy Vs Jason", "Janet Jackson-style": a contest or a manner, not
     // a name. (A lone word left is the first word, which the loop above
     // found no modifier.)
-    if run.len() > 1 && is_modifier_at(ctx, last) {
+    if run.len() > 1 && hyphenated.modifier_at(ctx, last) {
         return;
     }
     // The run's flags together, in the walk that looks for the contest:
