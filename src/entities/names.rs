@@ -563,9 +563,11 @@ fn is_verb_filler(word: &str) -> bool {
 
 /// Is a speech verb right after token `last` ("Smith said", "Smith also told")?
 pub(super) fn speech_after(ctx: &Ctx, last: usize) -> bool {
-    let Some(mut i) = ctx.next_in_sentence(last) else {
-        return false;
-    };
+    ctx.next_in_sentence(last).is_some_and(|i| speech_from(ctx, i))
+}
+
+/// [`speech_after`] the token before token `i`, from `i` on.
+fn speech_from(ctx: &Ctx, mut i: usize) -> bool {
     // Every filler starts in lower case and has one of two lexicon flags:
     // the flags and the shape rule out nearly every word without matching
     // strings.
@@ -581,6 +583,7 @@ pub(super) fn speech_after(ctx: &Ctx, last: usize) -> bool {
 
 /// Is token `i` a speech verb? The lexicon flag settles most words without
 /// a lookup in the cue lexicon: a word that starts no cue form is none.
+#[inline]
 fn is_speech_verb(ctx: &Ctx, i: usize) -> bool {
     if super::lexicon::flags_answer_for(ctx.tok(i)) {
         return ctx.has(i, flag::SPEECH_VERB);
@@ -684,19 +687,24 @@ impl Runs {
 }
 
 /// The capitalised word runs of one sentence, into `out` (cleared first).
-/// `candidates` says which of [`Ctx::candidates`] are in the sentence.
-fn runs(ctx: &Ctx, sentence: usize, candidates: std::ops::Range<usize>, out: &mut Runs) {
+/// The sentence's candidates ([`Ctx::candidates`]) start at index `from`
+/// of that list; returns the index past them.
+fn runs(ctx: &Ctx, sentence: usize, from: usize, out: &mut Runs) -> usize {
     out.tokens.clear();
     out.spans.clear();
     let s = &ctx.seg.sentences[sentence];
     // Every name-like token is a candidate: the rest are passed over.
     let mut next = s.tokens.start;
-    for &i in &ctx.candidates[candidates] {
+    let rest = ctx.candidates.get(from..).unwrap_or_default();
+    for (k, &i) in rest.iter().enumerate() {
         let i = i as usize;
+        if i >= s.tokens.end {
+            return from + k;
+        }
         if i < next || !run_continues(ctx, i) {
             continue;
         }
-        let from = out.tokens.len();
+        let start = out.tokens.len();
         let run = &mut out.tokens;
         run.push(i);
         let mut j = i + 1;
@@ -719,9 +727,10 @@ fn runs(ctx: &Ctx, sentence: usize, candidates: std::ops::Range<usize>, out: &mu
                 break;
             }
         }
-        out.spans.push(from..out.tokens.len());
+        out.spans.push(start..out.tokens.len());
         next = j;
     }
+    from + rest.len()
 }
 
 /// Pass 3: people no list holds, from capitalised runs and context.
@@ -745,16 +754,14 @@ pub(super) fn person_pass(ctx: &mut Ctx) {
     while let Some(&c) = ctx.candidates.get(from) {
         let si = ctx.sentence_of[c as usize] as usize;
         let s = &ctx.seg.sentences[si];
-        let inside = ctx.candidates[from..]
-            .iter()
-            .take_while(|&&t| (t as usize) < s.tokens.end)
-            .count();
-        let candidates = from..from + inside;
-        from = candidates.end;
         if ctx.caps[c as usize] {
+            from += ctx.candidates[from..]
+                .iter()
+                .take_while(|&&t| (t as usize) < s.tokens.end)
+                .count();
             continue;
         }
-        runs(ctx, si, candidates, &mut found);
+        from = runs(ctx, si, from, &mut found);
         for span in &found.spans {
             consider_run(ctx, &found.tokens[span.clone()], &organisations, &mut hyphenated);
         }
@@ -1171,12 +1178,14 @@ impl<'t> Speakers<'t> {
                 self.ends.push(i);
             }
             // (The words on either side are those of `sentence`: found
-            // without looking the sentence up again.)
+            // without looking the sentence up again. A speech verb after
+            // the word is in the sentence, and no capitalised word is.)
             if ctx.is_cap_word(i)
                 && !ctx.has(i, flag::NOT_NAME | flag::NON_PERSON_HEAD)
-                && !(i + 1 < sentence.end && ctx.is_cap_word(i + 1))
+                && i + 1 < sentence.end
+                && !ctx.is_cap_word(i + 1)
                 && !(i > sentence.start && ctx.is_cap_word(i - 1) && !ctx.sentence_initial(i - 1))
-                && speech_after(ctx, i)
+                && speech_from(ctx, i + 1)
                 && !self.wanted.contains(&ctx.bytes(i))
             {
                 self.wanted.push(ctx.bytes(i));
@@ -1216,9 +1225,7 @@ fn speakers_named_elsewhere<'t>(ctx: &mut Ctx<'t>, found: &mut Runs, speakers: S
             continue;
         };
         done = Some(si);
-        let candidates = ctx.candidates_in(&s.tokens, at);
-        at = candidates.end;
-        runs(ctx, si, candidates, found);
+        at = runs(ctx, si, ctx.candidates_in(&s.tokens, at).start, found);
         for k in 0..found.len() {
             let run = found.get(k);
             // "Boss Graeme Souness", "Unseeded Nicolas Almagro": the
@@ -1338,10 +1345,10 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str], hyphenated
                     // ("Liberal Democrat Simon Hughes": a noun of two words.)
                     || (rest.first().is_some_and(|&n| ctx.is_person_noun(n))
                         && rest.get(1).is_some_and(|&n| ctx.has(n, flag::FIRST_NAME)))));
-        after_trade = drop && ctx.is_person_noun(first);
         if !drop {
             break;
         }
+        after_trade = ctx.is_person_noun(first);
         run = rest;
     }
     // A trailing particle is not part of a name.
