@@ -763,7 +763,13 @@ pub(super) fn person_pass(ctx: &mut Ctx) {
         }
         from = runs(ctx, si, from, &mut found);
         for span in &found.spans {
-            consider_run(ctx, &found.tokens[span.clone()], &organisations, &mut hyphenated);
+            consider_run(
+                ctx,
+                &found.tokens[span.clone()],
+                s.tokens.start,
+                &organisations,
+                &mut hyphenated,
+            );
         }
         speakers.note(ctx, &s.tokens, &found.tokens);
     }
@@ -1295,9 +1301,16 @@ fn describes_name_after(ctx: &Ctx, first: usize, rest: &[usize]) -> bool {
     name_follows && (ctx.is_person_noun(first) || (ctx.word(first).len() >= 6 && !listed))
 }
 
-/// Makes a person of the capitalised run `run` when its words and their
-/// context say it names one; `hyphenated` is at or before the run.
-fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str], hyphenated: &mut Hyphenated) {
+/// Makes a person of the capitalised run `run`, in the sentence whose
+/// first token is `sentence_start`, when its words and their context say
+/// it names one; `hyphenated` is at or before the run.
+fn consider_run(
+    ctx: &mut Ctx,
+    run: &[usize],
+    sentence_start: usize,
+    organisations: &[&str],
+    hyphenated: &mut Hyphenated,
+) {
     // "Archbishop of Canterbury Dr Rowan Williams": an honorific alone,
     // before a name a list holds, is no name ("Mr King" keeps "King").
     if let [only] = run
@@ -1423,12 +1436,14 @@ fn consider_run(ctx: &mut Ctx, run: &[usize], organisations: &[&str], hyphenated
     // "the Wang Yi ..." is never a person; "the Johnson report", "The
     // Brazilian Football Confederation" rarely are. Look past country and
     // office words for the article.
-    let before = ctx.prev_in_sentence(first);
+    // (The token before a word in the sentence, from the sentence in hand.)
+    let prev = |k: usize| (k > sentence_start).then(|| k - 1);
+    let before = prev(first);
     let mut p = before;
     while let Some(k) = p
         && matches!(ctx.owner_kind(k), Some(EntityKind::Country))
     {
-        p = ctx.prev_in_sentence(k);
+        p = prev(k);
     }
     // (All three are function words: the flag passes over most words
     // without reading them.)
