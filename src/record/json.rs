@@ -1012,8 +1012,9 @@ mod tests {
     #[test]
     fn integers_are_written_as_itoa_writes_them() {
         let edges = (0..20).flat_map(|k| {
+            // 10^19 is the largest power in a u64; its multiples saturate.
             let p = 10u64.pow(k);
-            [p - 1, p, p + 1, 2 * p, 5 * p - 1]
+            [p - 1, p, p + 1, p.saturating_mul(2), p.saturating_mul(5) - 1]
         });
         let small = (0..1_000_000).chain((0..1 << 20).map(|k| k * 97 + 1_000_000));
         for n in small
