@@ -80,7 +80,7 @@ fn words_are_tokens(ctx: &Ctx, m: &Mention) -> bool {
         } else if start != at {
             return false;
         }
-        if !lexicon::flags_answer_for(tok) || bytes.get(end.wrapping_sub(1)) == Some(&b'.') {
+        if !stands_for_its_word(ctx, t) {
             return false;
         }
         at = end;
@@ -228,6 +228,14 @@ impl WordIds {
         if words_are_tokens(ctx, m) {
             out.clear();
             out.extend(m.tokens.clone().map(|t| self.token(ctx, t, true)));
+            // The words must be those the text gives: numbering both ways
+            // the same words finds the same numbers and adds none.
+            #[cfg(debug_assertions)]
+            {
+                let mut by_text = Vec::new();
+                self.name(ctx.lexicon, &ctx.text[m.start..m.end], &mut by_text);
+                debug_assert_eq!(*out, by_text, "{:?}", &ctx.text[m.start..m.end]);
+            }
         } else {
             self.name(ctx.lexicon, &ctx.text[m.start..m.end], out);
         }

@@ -198,7 +198,7 @@ impl<'a> Ctx<'a> {
     /// Token `i`'s text as bytes: sliced without the tests of character
     /// boundaries that a `str` slice makes, for the tests of ASCII letters.
     pub fn bytes(&self, i: usize) -> &'a [u8] {
-        &self.text.as_bytes()[self.seg.tokens[i].range()]
+        self.seg.tokens[i].bytes(self.text)
     }
 
     /// What the lexicon knows about token `i`.
@@ -379,6 +379,14 @@ impl EntityTagger {
             }
             caps[range].fill(shouted);
         }
+        // `reuse` left the last article's values in these arrays: the
+        // walk above overwrote them only if the sentences hold every token.
+        debug_assert!(
+            seg.sentences.first().is_none_or(|s| s.tokens.start == 0)
+                && seg.sentences.windows(2).all(|w| w[0].tokens.end == w[1].tokens.start)
+                && seg.sentences.last().map_or(n == 0, |s| s.tokens.end == n),
+            "the sentences must hold every token"
+        );
         let mut name_like = reuse(&mut bufs.name_like, n, false);
         name_like.copy_from_slice(&cap_word);
         let mut hyphenated = std::mem::take(&mut bufs.hyphenated);
@@ -475,7 +483,7 @@ impl EntityTagger {
         let mut h = 0;
         for p in &seg.paragraphs {
             let end = p.tokens.end;
-            let words = lex.get(..end).unwrap_or_default();
+            let ids = lex.get(..end).unwrap_or_default();
             let flags = all_flags.get(..end).unwrap_or_default();
             // Most starts ("the", "said") are followed by a word in no form
             // and are no form by themselves: nothing to walk. Tested in the
@@ -483,8 +491,8 @@ impl EntityTagger {
             let may_start = |k: usize, f: u32| {
                 f & flag::GAZETTEER_START != 0
                     && self.matcher.may_match_at(
-                        words.get(k).map_or(0, |ids| ids[1]),
-                        words.get(k + 1).map_or(0, |ids| ids[1]),
+                        ids.get(k).map_or(0, |pair| pair[1]),
+                        ids.get(k + 1).map_or(0, |pair| pair[1]),
                     )
             };
             let mut i = p.tokens.start;
@@ -521,9 +529,9 @@ impl EntityTagger {
                     matched_to = self
                         .matcher
                         .longest_at(i, end, |k| lex[k][1])
-                        .and_then(|(last, entries)| {
-                            let bytes = (tok.start as usize, seg.tokens[last - 1].end as usize);
-                            self.add_match(ctx, i..last, bytes, entries, true)
+                        .and_then(|(after, entries)| {
+                            let bytes = (tok.start as usize, seg.tokens[after - 1].end as usize);
+                            self.add_match(ctx, i..after, bytes, entries, true)
                         });
                 }
                 if matched_to.is_none() && tok.kind != TokenKind::Punct && hyphen == i {

@@ -141,7 +141,7 @@ impl<'a> QCtx<'a> {
     /// boundaries that a `str` slice makes.
     #[inline]
     pub fn bytes(&self, i: usize) -> &'a [u8] {
-        &self.text.as_bytes()[self.seg.tokens[i].range()]
+        self.seg.tokens[i].bytes(self.text)
     }
 
     /// Is token `i` the word or mark `w`? Compared as bytes, which the

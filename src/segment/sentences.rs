@@ -160,7 +160,9 @@ fn is_boundary(text: &str, tokens: &[Token], k: usize, next: &Token) -> bool {
         // "U.S." at the end of a sentence, or in the middle of one.
         return lower_in(next.text(text), &OPENER_KEYS);
     }
-    // Any other candidate is `.`, `!`, `?` or `…`: its first byte says which.
+    // Any other candidate is `.`, `!`, `?` or `…`, each a token of its own
+    // (the tokenizer notes no other as a possible end): its first byte says
+    // which.
     if text.as_bytes()[t.start as usize] != b'.' || k == 0 {
         return true;
     }

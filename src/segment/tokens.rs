@@ -146,6 +146,12 @@ impl Token {
         &text[self.start as usize..self.end as usize]
     }
 
+    /// The token's bytes in `text`: sliced without the tests of character
+    /// boundaries that [`Token::text`] makes, for tests of ASCII bytes.
+    pub fn bytes<'t>(&self, text: &'t str) -> &'t [u8] {
+        &text.as_bytes()[self.range()]
+    }
+
     /// The byte range.
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
