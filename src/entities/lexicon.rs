@@ -206,10 +206,14 @@ impl Table {
         (p as u64) ^ ((p >> 64) as u64)
     }
 
-    /// The slot to start probing at, and the tag.
-    fn place(&self, key: u128) -> (usize, u8) {
+    /// The slot to start probing at in a table of `mask + 1` slots, and the
+    /// tag: the hash's top 7 bits plus one, never 0 (an empty slot). An add
+    /// where clamping 8 bits away from 0 takes a compare and a move; a false
+    /// tag match only costs one key comparison.
+    #[inline]
+    fn place(key: u128, mask: usize) -> (usize, u8) {
         let h = Table::hash(key);
-        (h as usize & self.mask, (h >> 57) as u8 + 1)
+        (h as usize & mask, (h >> 57) as u8 + 1)
     }
 
     fn build(map: &FxHashMap<u128, u32>, entries: &[LexEntry]) -> Table {
@@ -221,7 +225,7 @@ impl Table {
             mask: size - 1,
         };
         for (&key, &entry) in map {
-            let (mut i, tag) = t.place(key);
+            let (mut i, tag) = Table::place(key, t.mask);
             while t.tags[i] != 0 {
                 i = (i + 1) & t.mask;
             }
@@ -265,10 +269,7 @@ struct Probe<'t> {
 impl Probe<'_> {
     #[inline]
     fn get(&self, key: u128) -> Option<Found> {
-        let h = Table::hash(key);
-        // An add where clamping 8 bits away from 0 takes a compare and a
-        // move; a false tag match only costs one key comparison.
-        let (mut i, tag) = (h as usize & self.mask, (h >> 57) as u8 + 1);
+        let (mut i, tag) = Table::place(key, self.mask);
         let (lo, hi) = (key as u64, (key >> 64) as u64);
         loop {
             // An empty table (mask 0) has no slot 0: `None` at once.

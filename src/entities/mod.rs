@@ -118,10 +118,8 @@ pub(crate) struct TagBuffers {
 /// `buf`'s allocation, cleared and filled with `n` copies of `value`: a
 /// per-token array for the next article.
 pub(crate) fn refill<T: Clone>(buf: &mut Vec<T>, n: usize, value: T) -> Vec<T> {
-    let mut v = std::mem::take(buf);
-    v.clear();
-    v.resize(n, value);
-    v
+    buf.clear();
+    reuse(buf, n, value)
 }
 
 /// `buf`'s allocation at length `n`, for a per-token array its caller then

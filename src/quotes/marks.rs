@@ -194,8 +194,7 @@ pub(crate) fn pair_quotes(
         // The first token at or after an offset in the paragraph is found
         // among the paragraph's tokens: those before it start before the
         // paragraph, those after it after its end.
-        let token_at_or_after =
-            |at: usize| p.tokens.start + seg.tokens[p.tokens.clone()].partition_point(|t| (t.start as usize) < at);
+        let token_at_or_after = |at: usize| seg.token_at_or_after_in(p.tokens.clone(), at);
         let open_at_end = pair_paragraph(marks, carried, start, paired);
         let continues_next = open_at_end.is_some() && next_paragraph_opens(text, seg, pi);
         let mut implicit = paired.implicit_ends.iter().copied();

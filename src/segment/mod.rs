@@ -165,7 +165,15 @@ impl Segmentation {
 
     /// Index of the first token starting at or after byte offset `at`.
     pub fn token_at_or_after(&self, at: usize) -> usize {
-        self.tokens.partition_point(|t| (t.start as usize) < at)
+        self.token_at_or_after_in(0..self.tokens.len(), at)
+    }
+
+    /// [`Segmentation::token_at_or_after`], searching only the tokens
+    /// `within` (a paragraph's or a sentence's, say): the same answer when
+    /// the tokens before them start before `at` and those after them at or
+    /// after it, in fewer steps.
+    pub fn token_at_or_after_in(&self, within: std::ops::Range<usize>, at: usize) -> usize {
+        within.start + self.tokens[within].partition_point(|t| (t.start as usize) < at)
     }
 }
 

@@ -367,6 +367,9 @@ pub(super) fn tokenize_noting_ends(text: &str, out: &mut Vec<Token>, mut ends: O
             };
             if next == b' ' || ends_word(bytes, end) {
                 // `first` is a letter or digit: comparing it says which.
+                // (What `ascii_word` makes, written here: called here, even
+                // inlined, it cost the loop 0.65 M instructions on 2 MB in
+                // spilled registers.)
                 let (kind, shape) = if first >= b'a' {
                     (TokenKind::Word, Shape::LOWER_ASCII)
                 } else if first >= b'A' {
