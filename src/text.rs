@@ -44,6 +44,13 @@ pub(crate) fn with_ascii_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&word.to_ascii_lowercase())
 }
 
+/// Is `b` an ASCII byte that `str::split_whitespace` splits at (tab, line
+/// feed, vertical tab, form feed, carriage return, space)?
+#[inline]
+pub(crate) fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 /// The words of `s` with one space between each, as names and phrases are
 /// shown in records.
 pub(crate) fn single_spaced(s: &str) -> String {
@@ -98,6 +105,13 @@ pub(crate) const fn pack_ascii_lower(word: &[u8]) -> Option<u128> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_space_is_char_white_space_in_ascii() {
+        for b in 0..128u8 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b:#x}");
+        }
+    }
 
     #[test]
     fn single_spaced_table() {

@@ -74,7 +74,7 @@ fn words_are_tokens(ctx: &Ctx, m: &Mention) -> bool {
         let (start, end) = (tok.start as usize, tok.end as usize);
         if t > m.tokens.start {
             let gap = bytes.get(at..start).unwrap_or_default();
-            if gap.is_empty() || !gap.iter().all(|b| matches!(b, b'\t'..=b'\r' | b' ')) {
+            if gap.is_empty() || !gap.iter().all(|&b| crate::text::is_ascii_space(b)) {
                 return false;
             }
         } else if start != at {
@@ -259,7 +259,7 @@ impl WordIds {
         // In ASCII, white space (as `char::is_whitespace` has it) is these
         // bytes alone: the words are found without decoding characters.
         let mut at = 0;
-        for piece in written.as_bytes().split(|b| matches!(b, b'\t'..=b'\r' | b' ')) {
+        for piece in written.as_bytes().split(|&b| crate::text::is_ascii_space(b)) {
             add(&written[at..at + piece.len()]);
             at += piece.len() + 1;
         }
